@@ -1,0 +1,46 @@
+import type { ChatMessage, CompletionOptions, Usage } from './types';
+
+/** One request to the gateway: a model, or a `models` array the gateway fails over within. */
+export interface ChatRequest {
+	model: string;
+	models?: string[];
+	messages: ChatMessage[];
+	completion: CompletionOptions;
+}
+
+/** A successful completion, already read and checked at the edge. */
+export interface ChatCompletion {
+	id: string | null;
+	model: string;
+	provider: string | null;
+	content: string;
+	finishReason: string | null;
+	usage: Usage | null;
+	/** `usage.cost` as the gateway reported it, in USD. */
+	gatewayCostUsd: number | null;
+	raw: unknown;
+}
+
+/** Per-token prices in pico-dollars (1e-12 USD), exact for any price OpenRouter publishes. */
+export interface ModelPrice {
+	promptPicoUsd: number;
+	completionPicoUsd: number;
+}
+
+export interface ModelInfo {
+	id: string;
+	name: string;
+	contextLength: number | null;
+	price: ModelPrice | null;
+}
+
+export interface CallOptions {
+	signal?: AbortSignal;
+	timeoutMs: number;
+}
+
+/** The thin abstraction between routing and the gateway; the openai SDK implements it. */
+export interface ChatClient {
+	complete(request: ChatRequest, options: CallOptions): Promise<ChatCompletion>;
+	listModels(options: CallOptions): Promise<ModelInfo[]>;
+}

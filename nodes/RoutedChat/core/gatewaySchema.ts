@@ -1,0 +1,52 @@
+import { z } from 'zod';
+
+/**
+ * The parts of OpenRouter's responses the core reads, checked at the edge.
+ * Unknown fields pass through untouched; nothing else is parsed.
+ */
+
+const count = z.number().int().nonnegative();
+
+const usageSchema = z.object({
+	prompt_tokens: count,
+	completion_tokens: count,
+	total_tokens: count,
+	cost: z.number().nonnegative().nullish(),
+	prompt_tokens_details: z.object({ cached_tokens: count.nullish() }).nullish(),
+	completion_tokens_details: z.object({ reasoning_tokens: count.nullish() }).nullish(),
+});
+
+const gatewayErrorSchema = z.object({
+	code: z.union([z.number(), z.string()]).nullish(),
+	message: z.string(),
+});
+
+export const completionSchema = z.object({
+	id: z.string().nullish(),
+	model: z.string(),
+	provider: z.string().nullish(),
+	choices: z.array(
+		z.object({
+			finish_reason: z.string().nullish(),
+			message: z.object({ content: z.string().nullish() }).nullish(),
+		}),
+	),
+	usage: usageSchema.nullish(),
+});
+
+/** OpenRouter reports some upstream failures as HTTP 200 with an `error` object. */
+export const errorBodySchema = z.object({ error: gatewayErrorSchema });
+
+export const modelsListSchema = z.object({
+	data: z.array(
+		z.object({
+			id: z.string().min(1),
+			name: z.string().nullish(),
+			context_length: z.number().nullish(),
+			pricing: z.object({ prompt: z.string(), completion: z.string() }).nullish(),
+		}),
+	),
+});
+
+export type CompletionBody = z.infer<typeof completionSchema>;
+export type ModelsListBody = z.infer<typeof modelsListSchema>;

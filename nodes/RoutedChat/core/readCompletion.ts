@@ -1,0 +1,45 @@
+import type { ChatCompletion } from './chatClient';
+import { completionSchema, errorBodySchema } from './gatewaySchema';
+import { GatewayResponseError } from './gatewayResponseError';
+
+/** Turns a gateway's 200 body into a completion, or says why it cannot be one. */
+export function readCompletion(body: unknown): ChatCompletion {
+	const reportedError = errorBodySchema.safeParse(body);
+	if (reportedError.success) {
+		const { code, message } = reportedError.data.error;
+		const status = typeof code === 'number' ? code : undefined;
+		throw new GatewayResponseError('upstream_error', `Gateway reported an error${code ? ` (${code})` : ''}: ${message}`, status);
+	}
+	const parsed = completionSchema.safeParse(body);
+	if (!parsed.success) {
+		const issue = parsed.error.issues[0];
+		throw new GatewayResponseError(
+			'malformed_response',
+			`Malformed response: ${issue.path.join('.') || 'body'}: ${issue.message}`,
+		);
+	}
+	const { id, model, provider, choices, usage } = parsed.data;
+	const choice = choices[0];
+	const content = choice?.message?.content;
+	if (!choice || !content) {
+		throw new GatewayResponseError('empty_response', 'Empty response: the model returned no content');
+	}
+	return {
+		id: id ?? null,
+		model,
+		provider: provider ?? null,
+		content,
+		finishReason: choice.finish_reason ?? null,
+		usage: usage
+			? {
+					promptTokens: usage.prompt_tokens,
+					completionTokens: usage.completion_tokens,
+					totalTokens: usage.total_tokens,
+					cachedTokens: usage.prompt_tokens_details?.cached_tokens ?? 0,
+					reasoningTokens: usage.completion_tokens_details?.reasoning_tokens ?? 0,
+				}
+			: null,
+		gatewayCostUsd: usage?.cost ?? null,
+		raw: body,
+	};
+}

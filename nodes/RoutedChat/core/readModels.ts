@@ -1,0 +1,23 @@
+import type { ModelInfo } from './chatClient';
+import { modelsListSchema } from './gatewaySchema';
+import { GatewayResponseError } from './gatewayResponseError';
+import { usdToPico } from './money';
+
+/** Reads `GET /models` into model ids with exact per-token prices. */
+export function readModels(body: unknown): ModelInfo[] {
+	const parsed = modelsListSchema.safeParse(body);
+	if (!parsed.success) {
+		throw new GatewayResponseError('malformed_response', 'Malformed model list from the gateway');
+	}
+	return parsed.data.data.map((model) => {
+		const promptPicoUsd = model.pricing ? usdToPico(model.pricing.prompt) : null;
+		const completionPicoUsd = model.pricing ? usdToPico(model.pricing.completion) : null;
+		return {
+			id: model.id,
+			name: model.name ?? model.id,
+			contextLength: model.context_length ?? null,
+			price:
+				promptPicoUsd === null || completionPicoUsd === null ? null : { promptPicoUsd, completionPicoUsd },
+		};
+	});
+}

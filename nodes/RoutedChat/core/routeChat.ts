@@ -1,0 +1,207 @@
+import type { ChatClient, ChatCompletion } from './chatClient';
+import type { CircuitBreaker } from './circuitBreaker';
+import type { Clock } from './clock';
+import { checkAnswer } from './checkAnswer';
+import { completionCost, worstCaseNano } from './cost';
+import { classifyFailure, kindPolicy, type Failure } from './failure';
+import { nanoToUsd, usdToNano } from './money';
+import type { PriceBook } from './pricingCache';
+import { requestSteps } from './requestSteps';
+import { RouteError } from './routeError';
+import { estimatePromptTokens } from './tokenEstimate';
+import type { Attempt, RoutePlan, RouteResult, SkipReason } from './types';
+
+export interface RouteContext {
+	client: ChatClient;
+	clock: Clock;
+	/** Aborts in-flight requests and stops further attempts (n8n's execution cancel signal). */
+	signal?: AbortSignal;
+	/** Shared by the items of one execution, so a dead model is not waited on by each. */
+	breaker?: CircuitBreaker;
+	/** Published prices, loaded lazily: only a budget or a missing gateway cost needs them. */
+	prices?: () => Promise<PriceBook | undefined>;
+}
+
+type StepOutcome = { served: RouteResult } | { failure: Failure };
+
+/** Sends one item's messages along the plan's chain until a model gives a usable answer. */
+export async function routeChat(plan: RoutePlan, context: RouteContext): Promise<RouteResult> {
+	const route = new Route(plan, context);
+	return await route.run();
+}
+
+class Route {
+	private readonly attempts: Attempt[] = [];
+	private readonly started: number;
+	private readonly deadline: number;
+	private readonly skipped = new Set<string>();
+
+	constructor(
+		private readonly plan: RoutePlan,
+		private readonly context: RouteContext,
+	) {
+		this.started = context.clock.now();
+		this.deadline = plan.policy.deadlineMs === undefined ? Infinity : this.started + plan.policy.deadlineMs;
+	}
+
+	async run(): Promise<RouteResult> {
+		const { plan } = this;
+		const budgetPrices = plan.maxCostUsd === undefined ? undefined : await this.context.prices?.();
+		let lastFailure: Failure | undefined;
+		for (const step of requestSteps(plan.models, plan.fallbackMode, plan.policy.gatewayModelsCap)) {
+			const models = step.filter((model) => this.admit(model, budgetPrices));
+			if (models.length === 0) continue;
+			const outcome = await this.tryStep(models);
+			if ('served' in outcome) return outcome.served;
+			lastFailure = outcome.failure;
+		}
+		throw this.exhausted(lastFailure);
+	}
+
+	/** Records why a model is passed over, once per model, and says whether it may be called. */
+	private admit(model: string, prices: PriceBook | undefined): boolean {
+		const reason = this.skipReason(model, prices);
+		if (!reason) return true;
+		if (!this.skipped.has(model)) {
+			this.skipped.add(model);
+			this.attempts.push({ model, outcome: 'skipped', skipped: reason, waitMs: 0, latencyMs: 0 });
+		}
+		return false;
+	}
+
+	private skipReason(model: string, prices: PriceBook | undefined): SkipReason | undefined {
+		const { plan } = this;
+		if (plan.models.indexOf(model) < (plan.drillFailures ?? 0)) return 'fallback drill';
+		if (this.context.breaker?.isOpen(model)) return 'circuit open';
+		const price = prices?.get(model);
+		if (price && plan.maxCostUsd !== undefined && plan.completion.maxTokens !== undefined) {
+			const worst = worstCaseNano(price, estimatePromptTokens(plan.messages), plan.completion.maxTokens);
+			if (worst > usdToNano(plan.maxCostUsd)) return 'over budget';
+		}
+		return undefined;
+	}
+
+	private async tryStep(models: string[]): Promise<StepOutcome> {
+		const { policy } = this.plan;
+		let failure: Failure | undefined;
+		for (let retry = 0; ; retry++) {
+			const waitMs = failure ? this.backoff(retry, failure) : 0;
+			await this.wait(waitMs);
+			const outcome = await this.attempt(models, waitMs);
+			if ('served' in outcome) return outcome;
+			failure = outcome.failure;
+			const canRetry =
+				kindPolicy[failure.kind].retrySameModel &&
+				retry < policy.retriesPerModel &&
+				(failure.retryAfterMs ?? 0) <= policy.maxRetryAfterMs;
+			if (!canRetry) return outcome;
+		}
+	}
+
+	private async attempt(models: string[], waitMs: number): Promise<StepOutcome> {
+		const { client, clock, signal } = this.context;
+		const [model] = models;
+		const startedAt = clock.now();
+		const base = { model, models: models.length > 1 ? models : undefined, waitMs };
+		let completion: ChatCompletion;
+		try {
+			completion = await client.complete(
+				{ model, models, messages: this.plan.messages, completion: this.plan.completion },
+				{ signal, timeoutMs: Math.min(this.plan.policy.attemptTimeoutMs, this.remaining()) },
+			);
+		} catch (error) {
+			const failure = signal?.aborted
+				? { kind: 'aborted' as const, message: 'Cancelled' }
+				: classifyFailure(error, clock.now());
+			this.attempts.push({
+				...base,
+				outcome: 'error',
+				kind: failure.kind,
+				status: failure.status,
+				error: failure.message,
+				latencyMs: clock.now() - startedAt,
+			});
+			if (kindPolicy[failure.kind].retrySameModel) this.context.breaker?.recordFailure(model);
+			if (!kindPolicy[failure.kind].failOver) throw this.stopped(failure);
+			return { failure };
+		}
+		const latencyMs = clock.now() - startedAt;
+		this.context.breaker?.recordSuccess(completion.model);
+		const check = checkAnswer(completion, this.plan.completion.responseFormat);
+		if (!check.ok) {
+			const failure: Failure = { kind: 'invalid_output', message: check.error };
+			this.attempts.push({ ...base, servedBy: completion.model, outcome: 'error', kind: failure.kind, error: failure.message, latencyMs });
+			return { failure };
+		}
+		this.attempts.push({ ...base, servedBy: completion.model, outcome: 'success', latencyMs });
+		return { served: await this.result(completion, check.json) };
+	}
+
+	private async result(completion: ChatCompletion, json: unknown): Promise<RouteResult> {
+		const price =
+			completion.gatewayCostUsd === null ? (await this.context.prices?.())?.get(completion.model) : undefined;
+		const cost = completionCost(completion, price);
+		const requestedModel = this.plan.models[0];
+		return {
+			content: completion.content,
+			json,
+			model: completion.model,
+			requestedModel,
+			provider: completion.provider,
+			tier: this.plan.tier ?? null,
+			fallbackUsed: completion.model !== requestedModel,
+			attempts: this.attempts,
+			usage: completion.usage ?? { promptTokens: 0, completionTokens: 0, totalTokens: 0, cachedTokens: 0, reasoningTokens: 0 },
+			cost: { totalUsd: cost.nanoUsd === null ? null : nanoToUsd(cost.nanoUsd), source: cost.source },
+			costNanoUsd: cost.nanoUsd,
+			latencyMs: this.context.clock.now() - this.started,
+			generationId: completion.id,
+			finishReason: completion.finishReason,
+			drill: (this.plan.drillFailures ?? 0) > 0,
+			raw: this.plan.includeRaw ? completion.raw : undefined,
+		};
+	}
+
+	private backoff(retry: number, failure: Failure): number {
+		const { baseDelayMs, maxDelayMs } = this.plan.policy;
+		const exponential = Math.min(maxDelayMs, baseDelayMs * 2 ** (retry - 1));
+		return Math.max(exponential, failure.retryAfterMs ?? 0);
+	}
+
+	private async wait(ms: number): Promise<void> {
+		const { clock, signal } = this.context;
+		if (signal?.aborted) throw this.stopped({ kind: 'aborted', message: 'Cancelled' });
+		if (this.remaining() <= ms) {
+			throw new RouteError(
+				`No answer within the ${this.plan.policy.deadlineMs} ms deadline (${this.attempts.length} attempts)`,
+				'deadline',
+				this.attempts,
+			);
+		}
+		if (ms <= 0) return;
+		try {
+			await clock.sleep(ms, signal);
+		} catch (error) {
+			if (signal?.aborted) throw this.stopped({ kind: 'aborted', message: 'Cancelled' });
+			throw error;
+		}
+	}
+
+	private remaining(): number {
+		return this.deadline - this.context.clock.now();
+	}
+
+	private stopped(failure: Failure): RouteError {
+		const last = this.attempts.at(-1);
+		const where = last && failure.kind !== 'aborted' ? ` from ${last.model}` : '';
+		return new RouteError(`${failure.message}${where}`, failure.kind, this.attempts, failure.status);
+	}
+
+	private exhausted(lastFailure: Failure | undefined): RouteError {
+		const tried = this.attempts.filter((attempt) => attempt.outcome !== 'skipped').length;
+		const message = lastFailure
+			? `Every model failed (${tried} attempts); the last: ${lastFailure.message}`
+			: `Every model was skipped (${this.attempts.map((a) => `${a.model}: ${a.skipped}`).join(', ')})`;
+		return new RouteError(message, 'exhausted', this.attempts, lastFailure?.status);
+	}
+}

@@ -1,0 +1,150 @@
+/** The routing core's vocabulary. Nothing here knows about n8n. */
+
+export type ChatRole = 'system' | 'developer' | 'user' | 'assistant';
+
+export interface ChatMessage {
+	role: ChatRole;
+	content: string;
+}
+
+export type Tier = 'cheap' | 'strong';
+
+/**
+ * gateway: one request carries the chain as OpenRouter's `models` array and the gateway fails over.
+ * client:  one model per request; the core walks the chain.
+ * both:    every request carries the rest of the chain, and if it still fails the core moves on one model.
+ */
+export type FallbackMode = 'gateway' | 'client' | 'both';
+
+export type ResponseFormat =
+	| { type: 'text' }
+	| { type: 'json_object' }
+	| { type: 'json_schema'; name: string; schema: Record<string, unknown>; strict: boolean };
+
+export type ReasoningEffort = 'minimal' | 'low' | 'medium' | 'high';
+
+/** OpenRouter's provider routing preferences, in its wire names. */
+export interface ProviderPreferences {
+	sort?: 'price' | 'throughput' | 'latency';
+	order?: string[];
+	allow_fallbacks?: boolean;
+	data_collection?: 'allow' | 'deny';
+	zdr?: boolean;
+	max_price?: { prompt?: number; completion?: number };
+}
+
+/** What is sent for every attempt, whatever model serves it. */
+export interface CompletionOptions {
+	temperature?: number;
+	maxTokens?: number;
+	topP?: number;
+	seed?: number;
+	stop?: string[];
+	responseFormat?: ResponseFormat;
+	reasoningEffort?: ReasoningEffort;
+	provider?: ProviderPreferences;
+}
+
+export interface RetryPolicy {
+	/** Extra tries of the same model after a retryable failure. */
+	retriesPerModel: number;
+	/** First backoff; doubles on each retry of the same model. */
+	baseDelayMs: number;
+	maxDelayMs: number;
+	/** A Retry-After longer than this moves on to the next model instead of waiting. */
+	maxRetryAfterMs: number;
+	attemptTimeoutMs: number;
+	/** Overall budget for one item, all attempts and waits included. */
+	deadlineMs?: number;
+	/** How many model ids OpenRouter accepts in one `models` array. */
+	gatewayModelsCap: number;
+}
+
+export interface RoutePlan {
+	/** The ordered chain: primary model first, then fallbacks. Never empty, no repeats. */
+	models: string[];
+	tier?: Tier;
+	fallbackMode: FallbackMode;
+	messages: ChatMessage[];
+	completion: CompletionOptions;
+	policy: RetryPolicy;
+	/** Treat the first N models as failed without calling them: a deliberate fallback drill. */
+	drillFailures?: number;
+	/** Skip models whose worst-case cost for this call is above this (USD). */
+	maxCostUsd?: number;
+	includeRaw?: boolean;
+}
+
+export type FailureKind =
+	| 'rate_limited'
+	| 'server_error'
+	| 'timeout'
+	| 'connection'
+	| 'malformed_response'
+	| 'empty_response'
+	| 'upstream_error'
+	| 'model_unavailable'
+	| 'bad_request'
+	| 'unauthorized'
+	| 'insufficient_credit'
+	| 'forbidden'
+	| 'aborted'
+	| 'invalid_output'
+	| 'unexpected';
+
+export type SkipReason = 'circuit open' | 'over budget' | 'fallback drill';
+
+export type AttemptOutcome = 'success' | 'error' | 'skipped';
+
+export interface Attempt {
+	/** The model asked for (the first of `models` for a gateway request). */
+	model: string;
+	/** The whole `models` array, for a request the gateway could fail over within. */
+	models?: string[];
+	/** The model that answered, when it answered. */
+	servedBy?: string;
+	outcome: AttemptOutcome;
+	kind?: FailureKind;
+	skipped?: SkipReason;
+	status?: number;
+	error?: string;
+	/** Wait before this attempt (backoff or Retry-After). */
+	waitMs: number;
+	latencyMs: number;
+}
+
+export interface Usage {
+	promptTokens: number;
+	completionTokens: number;
+	totalTokens: number;
+	cachedTokens: number;
+	reasoningTokens: number;
+}
+
+export type CostSource = 'gateway' | 'estimate' | 'unknown';
+
+export interface Cost {
+	totalUsd: number | null;
+	source: CostSource;
+}
+
+export interface RouteResult {
+	content: string;
+	/** Parsed answer when the response format asks for JSON. */
+	json?: unknown;
+	model: string;
+	requestedModel: string;
+	provider: string | null;
+	tier: Tier | null;
+	fallbackUsed: boolean;
+	attempts: Attempt[];
+	usage: Usage;
+	cost: Cost;
+	/** Integer nano-dollars behind cost.totalUsd, so totals add up exactly. */
+	costNanoUsd: number | null;
+	latencyMs: number;
+	generationId: string | null;
+	finishReason: string | null;
+	drill: boolean;
+	raw?: unknown;
+}

@@ -1,0 +1,44 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+export const messageProperties: INodeProperties[] = [
+	{
+		displayName: 'Input',
+		name: 'inputMode',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Prompt', value: 'prompt', description: 'A system message and a user prompt' },
+			{ name: 'Messages (JSON)', value: 'messages', description: 'A whole conversation as an array of {role, content}' },
+		],
+		default: 'prompt',
+	},
+	{
+		displayName: 'System Message',
+		name: 'systemMessage',
+		type: 'string',
+		typeOptions: { rows: 3 },
+		default: '',
+		placeholder: 'You are a concise assistant.',
+		displayOptions: { show: { inputMode: ['prompt'] } },
+	},
+	{
+		displayName: 'Prompt',
+		name: 'prompt',
+		type: 'string',
+		typeOptions: { rows: 4 },
+		required: true,
+		default: '',
+		placeholder: 'e.g. Summarise this ticket: {{ $json.text }}',
+		description: 'The user message; use an expression to build it from the item',
+		displayOptions: { show: { inputMode: ['prompt'] } },
+	},
+	{
+		displayName: 'Messages',
+		name: 'messages',
+		type: 'json',
+		required: true,
+		default: '[\n  { "role": "system", "content": "You are a concise assistant." },\n  { "role": "user", "content": "Hello" }\n]',
+		description: 'An array of {"role": "system" | "developer" | "user" | "assistant", "content": "…"}',
+		displayOptions: { show: { inputMode: ['messages'] } },
+	},
+];

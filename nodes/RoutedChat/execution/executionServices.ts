@@ -1,0 +1,46 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import type { ChatClient } from '../core/chatClient';
+import { CircuitBreaker } from '../core/circuitBreaker';
+import type { Clock } from '../core/clock';
+import { PricingCache, type PriceBook } from '../core/pricingCache';
+import { createRedactor, type Redactor } from '../output/redactor';
+import { ParameterError } from '../plan/parameterError';
+import { createGatewayClient } from '../transport/gatewayClient';
+import { readGatewayCredentials } from '../transport/gatewayCredentials';
+import { n8nClock } from './n8nClock';
+
+/** Published prices survive between executions on this worker; losing them costs one request. */
+const pricingCache = new PricingCache(10 * 60_000);
+
+const MODELS_TIMEOUT_MS = 15_000;
+
+/** What every item of one execution shares: built once, never per item. */
+export interface ExecutionServices {
+	client: ChatClient;
+	clock: Clock;
+	breaker: CircuitBreaker;
+	prices: () => Promise<PriceBook | undefined>;
+	redact: Redactor;
+}
+
+export async function createExecutionServices(context: IExecuteFunctions): Promise<ExecutionServices> {
+	const credentials = await readGatewayCredentials(context);
+	if (!/^https?:\/\/[^\s/]+/i.test(credentials.baseUrl)) {
+		throw new ParameterError(
+			'credentials.baseUrl',
+			`Base URL "${credentials.baseUrl}" is not an http(s) URL`,
+			'Set the credential\'s Base URL to e.g. https://openrouter.ai/api/v1',
+		);
+	}
+	const client = createGatewayClient(context, credentials);
+	const clock = n8nClock;
+	return {
+		client,
+		clock,
+		breaker: new CircuitBreaker({ threshold: 3, windowMs: 60_000, cooldownMs: 30_000 }, clock),
+		prices: () =>
+			pricingCache.get(credentials.baseUrl, clock.now(), () => client.listModels({ timeoutMs: MODELS_TIMEOUT_MS })),
+		redact: createRedactor([credentials.apiKey]),
+	};
+}

@@ -1,0 +1,64 @@
+import {
+	type IDataObject,
+	type INode,
+	type JsonObject,
+	NodeApiError,
+	NodeOperationError,
+} from 'n8n-workflow';
+
+import { RouteError } from '../core/routeError';
+import type { Attempt } from '../core/types';
+import { ParameterError } from '../plan/parameterError';
+import type { Redactor } from './redactor';
+
+/** One line per attempt, so an error says what was tried without opening the output. */
+export function describeAttempts(attempts: readonly Attempt[]): string {
+	return attempts
+		.map((attempt, index) => {
+			const what = attempt.outcome === 'skipped' ? `skipped: ${attempt.skipped}` : attempt.outcome === 'success' ? 'served' : attempt.error;
+			const status = attempt.status ? ` [${attempt.status}]` : '';
+			return `${index + 1}. ${attempt.model}${status}: ${what}`;
+		})
+		.join('\n');
+}
+
+/** The error n8n shows when an item fails and Continue On Fail is off. */
+export function toNodeError(
+	node: INode,
+	error: unknown,
+	itemIndex: number,
+	redact: Redactor,
+): NodeApiError | NodeOperationError {
+	if (error instanceof RouteError) {
+		const message = redact(error.message);
+		return new NodeApiError(node, { message, reason: error.reason } as JsonObject, {
+			itemIndex,
+			message: `Item ${itemIndex}: ${message}`,
+			description: redact(`Attempts:\n${describeAttempts(error.attempts)}`),
+			httpCode: error.status ? String(error.status) : undefined,
+		});
+	}
+	if (error instanceof ParameterError) {
+		return new NodeOperationError(node, redact(`Item ${itemIndex}: ${error.parameter}: ${error.message}`), {
+			itemIndex,
+			description: error.hint,
+		});
+	}
+	const message = error instanceof Error ? error.message : String(error);
+	return new NodeOperationError(node, redact(`Item ${itemIndex}: ${message}`), { itemIndex });
+}
+
+/** The output item of a failed request under Continue On Fail. */
+export function failureJson(error: unknown, itemIndex: number, redact: Redactor): IDataObject {
+	return redact(failureFields(error, itemIndex));
+}
+
+function failureFields(error: unknown, itemIndex: number): IDataObject {
+	if (error instanceof RouteError) {
+		return { error: `Item ${itemIndex}: ${error.message}`, reason: error.reason, attempts: error.attempts as unknown as IDataObject[] };
+	}
+	if (error instanceof ParameterError) {
+		return { error: `Item ${itemIndex}: ${error.parameter}: ${error.message}`, hint: error.hint ?? null, attempts: [] };
+	}
+	return { error: `Item ${itemIndex}: ${error instanceof Error ? error.message : String(error)}`, attempts: [] };
+}

@@ -1,0 +1,25 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { RouteResult } from '../core/types';
+
+/** The output item of a served request; field names are part of the node's public contract. */
+export function resultJson(result: RouteResult): IDataObject {
+	const json: IDataObject = {
+		content: result.content,
+		model: result.model,
+		requestedModel: result.requestedModel,
+		provider: result.provider,
+		tier: result.tier,
+		fallbackUsed: result.fallbackUsed,
+		attempts: result.attempts as unknown as IDataObject[],
+		usage: { ...result.usage },
+		cost: { ...result.cost },
+		latencyMs: result.latencyMs,
+		generationId: result.generationId,
+		finishReason: result.finishReason,
+	};
+	if (result.json !== undefined) json.json = result.json as IDataObject;
+	if (result.drill) json.drill = true;
+	if (result.raw !== undefined) json.raw = result.raw as IDataObject;
+	return json;
+}

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+const number = (label: string) =>
+	z.coerce.number({ invalid_type_error: `${label} must be a number` }).refine(Number.isFinite, `${label} must be a number`);
+const whole = (label: string, min: number) =>
+	number(label).refine((n) => Number.isInteger(n) && n >= min, `${label} must be a whole number of at least ${min}`);
+const ranged = (label: string, min: number, max: number) =>
+	number(label).refine((n) => n >= min && n <= max, `${label} must be between ${min} and ${max}`);
+
+/** The `options` collection as it reaches execute(), expressions resolved. */
+export const optionsSchema = z.object({
+	concurrency: whole('Concurrency', 1).optional(),
+	deadlineMs: whole('Item Deadline', 0).optional(),
+	fallbackDrill: whole('Fallback Drill', 0).optional(),
+	includeRaw: z.boolean().optional(),
+	jsonSchema: z.union([z.string(), z.record(z.unknown())]).optional(),
+	maxTokens: whole('Max Tokens', 1).optional(),
+	providerAllowFallbacks: z.boolean().optional(),
+	providerDataCollection: z.enum(['allow', 'deny']).optional(),
+	providerMaxCompletionPrice: ranged('Max Completion Price', 0, Number.MAX_SAFE_INTEGER).optional(),
+	providerMaxPromptPrice: ranged('Max Prompt Price', 0, Number.MAX_SAFE_INTEGER).optional(),
+	providerOrder: z.string().optional(),
+	providerSort: z.enum(['', 'price', 'throughput', 'latency']).optional(),
+	providerZdr: z.boolean().optional(),
+	reasoningEffort: z.enum(['', 'minimal', 'low', 'medium', 'high']).optional(),
+	responseFormat: z.enum(['text', 'json_object', 'json_schema']).optional(),
+	retries: whole('Retries per Model', 0).optional(),
+	seed: whole('Seed', 0).optional(),
+	stop: z.string().optional(),
+	temperature: ranged('Temperature', 0, 2).optional(),
+	timeoutMs: whole('Timeout per Attempt', 1).optional(),
+	topP: ranged('Top P', 0, 1).optional(),
+});
+
+export type NodeOptions = z.infer<typeof optionsSchema>;

@@ -1,0 +1,27 @@
+import type { IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
+
+import type { ChatClient } from '../core/chatClient';
+import { createOpenAiChatClient } from '../core/openAiChatClient';
+import type { GatewayCredentials } from './gatewayCredentials';
+import { n8nFetch } from './n8nFetch';
+
+/** OpenRouter asks apps to identify themselves with these two headers. */
+function attributionHeaders(credentials: GatewayCredentials): Record<string, string> {
+	const headers: Record<string, string> = {};
+	if (credentials.appUrl) headers['HTTP-Referer'] = credentials.appUrl;
+	if (credentials.appName) headers['X-Title'] = credentials.appName;
+	return headers;
+}
+
+/** One client per execution: the openai SDK over n8n's authenticated HTTP helper. */
+export function createGatewayClient(
+	context: IExecuteFunctions | ILoadOptionsFunctions,
+	credentials: GatewayCredentials,
+): ChatClient {
+	return createOpenAiChatClient({
+		baseUrl: credentials.baseUrl,
+		apiKey: 'set-by-n8n-credential',
+		headers: attributionHeaders(credentials),
+		fetch: n8nFetch(context),
+	});
+}

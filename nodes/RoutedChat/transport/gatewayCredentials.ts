@@ -1,0 +1,26 @@
+import type { IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
+
+import { CREDENTIAL_TYPE } from './credentialType';
+
+export interface GatewayCredentials {
+	baseUrl: string;
+	appUrl: string;
+	appName: string;
+	/** Kept only so every output, error and log line can be scrubbed of it. */
+	apiKey: string;
+}
+
+export const DEFAULT_BASE_URL = 'https://openrouter.ai/api/v1';
+
+export async function readGatewayCredentials(
+	context: IExecuteFunctions | ILoadOptionsFunctions,
+): Promise<GatewayCredentials> {
+	const data = await context.getCredentials(CREDENTIAL_TYPE);
+	const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
+	return {
+		baseUrl: (text(data.baseUrl) || DEFAULT_BASE_URL).replace(/\/+$/, ''),
+		appUrl: text(data.appUrl),
+		appName: text(data.appName),
+		apiKey: text(data.apiKey),
+	};
+}

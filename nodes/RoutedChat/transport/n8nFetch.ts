@@ -1,0 +1,68 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+} from 'n8n-workflow';
+
+import { CREDENTIAL_TYPE } from './credentialType';
+
+type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
+
+interface FullResponse {
+	body: ArrayBuffer | Buffer | undefined;
+	headers: Record<string, string | string[] | undefined>;
+	statusCode: number;
+	statusMessage?: string;
+}
+
+const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
+
+/**
+ * A fetch for the openai SDK that sends through n8n's own HTTP helper, so the
+ * credential's `authenticate` adds the key (never handled here) and n8n's
+ * proxy and SSRF settings apply. Every status comes back as a Response for the
+ * SDK to classify.
+ */
+export function n8nFetch(context: RequestContext): typeof fetch {
+	return async (input, init) => {
+		const headers = new Headers(init?.headers);
+		// The SDK sets a placeholder bearer; the credential sets the real one.
+		headers.delete('authorization');
+		const options: IHttpRequestOptions = {
+			url: typeof input === 'string' ? input : input instanceof URL ? input.href : input.url,
+			method: (init?.method ?? 'GET') as IHttpRequestMethods,
+			headers: Object.fromEntries(headers) as IDataObject,
+			body: typeof init?.body === 'string' ? init.body : undefined,
+			encoding: 'arraybuffer',
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			abortSignal: init?.signal ?? undefined,
+		};
+		const response = (await context.helpers.httpRequestWithAuthentication.call(
+			context,
+			CREDENTIAL_TYPE,
+			options,
+		)) as FullResponse;
+		return new Response(NULL_BODY_STATUSES.has(response.statusCode) ? null : toBytes(response.body), {
+			status: response.statusCode,
+			statusText: response.statusMessage,
+			headers: toHeaders(response.headers),
+		});
+	};
+}
+
+function toBytes(body: FullResponse['body']): ArrayBuffer | Uint8Array<ArrayBuffer> | null {
+	if (!body) return null;
+	return body instanceof ArrayBuffer ? body : new Uint8Array(body);
+}
+
+function toHeaders(raw: FullResponse['headers']): Headers {
+	const headers = new Headers();
+	for (const [name, value] of Object.entries(raw ?? {})) {
+		if (value === undefined) continue;
+		for (const single of Array.isArray(value) ? value : [String(value)]) headers.append(name, single);
+	}
+	return headers;
+}
