@@ -4,7 +4,6 @@ import type { ModelInfo } from '../core/chatClient';
 import { createGatewayClient } from '../transport/gatewayClient';
 import { readGatewayCredentials } from '../transport/gatewayCredentials';
 
-
 /** USD per million tokens, as model pages quote prices. */
 function perMillion(picoUsdPerToken: number): string {
 	const usd = (picoUsdPerToken * 1e6) / 1e12;
