@@ -1,0 +1,48 @@
+const { rm } = require('node:fs/promises');
+const esbuild = require('esbuild');
+const { dest, series, src } = require('gulp');
+
+const OUT_DIR = 'dist';
+
+// Output paths mirror the sources, so the `n8n` field of package.json finds them.
+const ENTRY_POINTS = [
+	'nodes/RoutedChat/RoutedChat.node.ts',
+	'credentials/RoutedChatOpenRouterApi.credentials.ts',
+];
+
+// n8n reads the codex (<node>.node.json) and the `file:` icons next to each class file.
+const STATIC_FILES = ['nodes/**/*.svg', 'nodes/**/*.node.json', 'credentials/**/*.svg'];
+
+function clean() {
+	return rm(OUT_DIR, { recursive: true, force: true });
+}
+
+function bundle() {
+	return esbuild.build({
+		entryPoints: ENTRY_POINTS,
+		outbase: '.',
+		outdir: OUT_DIR,
+		bundle: true,
+		platform: 'node',
+		target: 'node20',
+		format: 'cjs',
+		// The n8n instance provides n8n-workflow; openai and zod ship inside the bundle,
+		// because a community package must not have runtime dependencies.
+		external: ['n8n-workflow'],
+		// Unminified for readable stack traces; keepNames because n8n records each
+		// class by its constructor name and error classes report theirs.
+		minify: false,
+		keepNames: true,
+		// n8n runs without --enable-source-maps, so a map would only add weight.
+		sourcemap: false,
+		legalComments: 'eof',
+		logLevel: 'warning',
+	});
+}
+
+function copyStatic() {
+	return src(STATIC_FILES, { base: '.', encoding: false }).pipe(dest(OUT_DIR));
+}
+
+exports.clean = clean;
+exports.build = series(clean, bundle, copyStatic);
