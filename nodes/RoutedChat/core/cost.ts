@@ -25,3 +25,12 @@ export function completionCost(completion: ChatCompletion, price: ModelPrice | u
 export function worstCaseNano(price: ModelPrice, promptTokens: number, maxCompletionTokens: number): number {
 	return tokensCostNano(promptTokens, price.promptPicoUsd) + tokensCostNano(maxCompletionTokens, price.completionPicoUsd);
 }
+
+/** Adds up the calls an item paid for; one unknown figure makes the total unknown rather than too low. */
+export function sumCosts(figures: readonly CostFigure[]): CostFigure {
+	if (figures.some((figure) => figure.nanoUsd === null)) return { nanoUsd: null, source: 'unknown' };
+	return {
+		nanoUsd: figures.reduce((sum, figure) => sum + (figure.nanoUsd ?? 0), 0),
+		source: figures.some((figure) => figure.source === 'estimate') ? 'estimate' : 'gateway',
+	};
+}

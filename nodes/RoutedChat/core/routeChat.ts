@@ -2,12 +2,12 @@ import type { ChatClient, ChatCompletion } from './chatClient';
 import type { CircuitBreaker } from './circuitBreaker';
 import type { Clock } from './clock';
 import { checkAnswer } from './checkAnswer';
-import { completionCost, worstCaseNano } from './cost';
+import { completionCost, type CostFigure, sumCosts, worstCaseNano } from './cost';
 import { classifyFailure, kindPolicy, type Failure } from './failure';
 import { nanoToUsd, usdToNano } from './money';
 import type { PriceBook } from './pricingCache';
 import { requestSteps } from './requestSteps';
-import { RouteError } from './routeError';
+import { type RejectedAnswer, RouteError } from './routeError';
 import { estimatePromptTokens } from './tokenEstimate';
 import type { Attempt, RoutePlan, RouteResult, SkipReason } from './types';
 
@@ -35,6 +35,8 @@ class Route {
 	private readonly started: number;
 	private readonly deadline: number;
 	private readonly skipped = new Set<string>();
+	private readonly costs: CostFigure[] = [];
+	private rejected: RejectedAnswer | undefined;
 
 	constructor(
 		private readonly plan: RoutePlan,
@@ -127,20 +129,29 @@ class Route {
 		}
 		const latencyMs = clock.now() - startedAt;
 		this.context.breaker?.recordSuccess(completion.model);
+		const cost = await this.costOf(completion);
+		const served = { ...base, servedBy: completion.model, latencyMs, costUsd: cost.nanoUsd === null ? null : nanoToUsd(cost.nanoUsd) };
 		const check = checkAnswer(completion, this.plan.completion.responseFormat);
 		if (!check.ok) {
 			const failure: Failure = { kind: 'invalid_output', message: check.error };
-			this.attempts.push({ ...base, servedBy: completion.model, outcome: 'error', kind: failure.kind, error: failure.message, latencyMs });
+			this.rejected = { model: completion.model, content: completion.content, problems: [check.error] };
+			this.attempts.push({ ...served, outcome: 'error', kind: failure.kind, error: failure.message });
 			return { failure };
 		}
-		this.attempts.push({ ...base, servedBy: completion.model, outcome: 'success', latencyMs });
-		return { served: await this.result(completion, check.json) };
+		this.attempts.push({ ...served, outcome: 'success' });
+		return { served: this.result(completion, check.json) };
 	}
 
-	private async result(completion: ChatCompletion, json: unknown): Promise<RouteResult> {
+	private async costOf(completion: ChatCompletion): Promise<CostFigure> {
 		const price =
 			completion.gatewayCostUsd === null ? (await this.context.prices?.())?.get(completion.model) : undefined;
 		const cost = completionCost(completion, price);
+		this.costs.push(cost);
+		return cost;
+	}
+
+	private result(completion: ChatCompletion, json: unknown): RouteResult {
+		const cost = sumCosts(this.costs);
 		const requestedModel = this.plan.models[0];
 		return {
 			content: completion.content,
@@ -176,6 +187,8 @@ class Route {
 				`No answer within the ${this.plan.policy.deadlineMs} ms deadline (${this.attempts.length} attempts)`,
 				'deadline',
 				this.attempts,
+				undefined,
+				this.spentNano(),
 			);
 		}
 		if (ms <= 0) return;
@@ -194,7 +207,7 @@ class Route {
 	private stopped(failure: Failure): RouteError {
 		const last = this.attempts.at(-1);
 		const where = last && failure.kind !== 'aborted' ? ` from ${last.model}` : '';
-		return new RouteError(`${failure.message}${where}`, failure.kind, this.attempts, failure.status);
+		return new RouteError(`${failure.message}${where}`, failure.kind, this.attempts, failure.status, this.spentNano(), this.rejected);
 	}
 
 	private exhausted(lastFailure: Failure | undefined): RouteError {
@@ -202,6 +215,10 @@ class Route {
 		const message = lastFailure
 			? `Every model failed (${tried} attempts); the last: ${lastFailure.message}`
 			: `Every model was skipped (${this.attempts.map((a) => `${a.model}: ${a.skipped}`).join(', ')})`;
-		return new RouteError(message, 'exhausted', this.attempts, lastFailure?.status);
+		return new RouteError(message, 'exhausted', this.attempts, lastFailure?.status, this.spentNano(), this.rejected);
+	}
+
+	private spentNano(): number {
+		return sumCosts(this.costs).nanoUsd ?? 0;
 	}
 }

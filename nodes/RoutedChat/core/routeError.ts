@@ -1,7 +1,14 @@
 import type { Attempt, FailureKind } from './types';
 
 /** Why an item got no answer: the failure that ended the chain. */
-export type RouteErrorReason = FailureKind | 'exhausted' | 'deadline';
+export type RouteErrorReason = FailureKind | 'exhausted' | 'deadline' | 'budget_reached';
+
+/** The last answer a model gave that was not usable, so a cascade can ask for a repair. */
+export interface RejectedAnswer {
+	model: string;
+	content: string;
+	problems: string[];
+}
 
 /** Raised when no model in the chain gave a usable answer; carries every attempt. */
 export class RouteError extends Error {
@@ -10,6 +17,9 @@ export class RouteError extends Error {
 		readonly reason: RouteErrorReason,
 		readonly attempts: Attempt[],
 		readonly status?: number,
+		/** Answers that were paid for but not used still cost money. */
+		readonly spentNanoUsd = 0,
+		readonly rejected?: RejectedAnswer,
 	) {
 		super(message);
 		this.name = 'RouteError';

@@ -96,6 +96,9 @@ export type SkipReason = 'circuit open' | 'over budget' | 'fallback drill';
 
 export type AttemptOutcome = 'success' | 'error' | 'skipped';
 
+/** Which step of a cascade an attempt belonged to. */
+export type CascadeStage = 'cheap' | 'repair' | 'strong';
+
 export interface Attempt {
 	/** The model asked for (the first of `models` for a gateway request). */
 	model: string;
@@ -111,6 +114,9 @@ export interface Attempt {
 	/** Wait before this attempt (backoff or Retry-After). */
 	waitMs: number;
 	latencyMs: number;
+	/** What a call that got an answer cost, used or not (null when unknown). */
+	costUsd?: number | null;
+	stage?: CascadeStage;
 }
 
 export interface Usage {
@@ -147,4 +153,8 @@ export interface RouteResult {
 	finishReason: string | null;
 	drill: boolean;
 	raw?: unknown;
+	/** Set by a cascade: whether the strong tier had to answer, and why. */
+	escalated?: boolean;
+	escalationReason?: string | null;
+	repaired?: boolean;
 }

@@ -1,0 +1,113 @@
+import { type CostFigure, sumCosts } from './cost';
+import { kindPolicy } from './failure';
+import { nanoToUsd } from './money';
+import { type QualityChecks, qualityProblems } from './qualityChecks';
+import { type RejectedAnswer, RouteError } from './routeError';
+import { type RouteContext, routeChat } from './routeChat';
+import type { Attempt, CascadeStage, ChatMessage, RoutePlan, RouteResult } from './types';
+
+export interface CascadePlan {
+	/** The cheap tier's plan; its answer must pass `checks`. */
+	cheap: RoutePlan;
+	/** The strong tier's plan, used only when the cheap answer fails. */
+	strong: RoutePlan;
+	checks: QualityChecks;
+	/** Ask the cheap model once more, with what was wrong, before escalating. */
+	repair: boolean;
+}
+
+/** Cheap first; escalate to strong only when the cheap answer fails a check. Every call is kept and paid for. */
+export async function routeCascade(plan: CascadePlan, context: RouteContext): Promise<RouteResult> {
+	const ledger = new CascadeLedger();
+
+	const cheap = await ledger.run('cheap', plan.cheap, context, plan.checks);
+	if (cheap.result) return ledger.finish(cheap.result, { escalated: false });
+
+	const rejected = cheap.rejected;
+	if (plan.repair && rejected) {
+		const repair = await ledger.run('repair', repairPlan(plan.cheap, rejected), context, plan.checks);
+		if (repair.result) return ledger.finish(repair.result, { escalated: false, repaired: true });
+	}
+
+	const strong = await ledger.run('strong', plan.strong, context, plan.checks);
+	if (strong.result) return ledger.finish(strong.result, { escalated: true, escalationReason: cheap.reason });
+	throw ledger.failure(
+		`The strong tier's answer failed the checks too: ${strong.rejected?.problems.join('; ')}`,
+		strong.rejected,
+	);
+}
+
+type StageOutcome =
+	| { result: RouteResult; rejected?: undefined; reason?: undefined }
+	| { result?: undefined; rejected?: RejectedAnswer; reason: string };
+
+/** Collects the attempts and costs of every stage, so the item reports all of them. */
+class CascadeLedger {
+	private readonly attempts: Attempt[] = [];
+	private readonly costs: CostFigure[] = [];
+
+	async run(stage: CascadeStage, plan: RoutePlan, context: RouteContext, checks: QualityChecks): Promise<StageOutcome> {
+		let result: RouteResult;
+		try {
+			result = await routeChat(plan, context);
+		} catch (error) {
+			if (!(error instanceof RouteError)) throw error;
+			this.record(stage, error.attempts, { nanoUsd: error.spentNanoUsd, source: 'gateway' });
+			if (isFinal(error)) throw this.failure(error.message, error.rejected, error);
+			return { rejected: error.rejected, reason: `${stage} tier failed: ${error.message}` };
+		}
+		this.record(stage, result.attempts, { nanoUsd: result.costNanoUsd, source: result.cost.source });
+		const problems = qualityProblems(result, checks);
+		if (problems.length === 0) return { result };
+		return {
+			rejected: { model: result.model, content: result.content, problems },
+			reason: `${result.model}'s answer failed the checks: ${problems.join('; ')}`,
+		};
+	}
+
+	finish(result: RouteResult, outcome: { escalated: boolean; escalationReason?: string; repaired?: boolean }): RouteResult {
+		const cost = sumCosts(this.costs);
+		return {
+			...result,
+			attempts: this.attempts,
+			cost: { totalUsd: cost.nanoUsd === null ? null : nanoToUsd(cost.nanoUsd), source: cost.source },
+			costNanoUsd: cost.nanoUsd,
+			escalated: outcome.escalated,
+			escalationReason: outcome.escalationReason ?? null,
+			repaired: outcome.repaired ?? false,
+		};
+	}
+
+	failure(message: string, rejected?: RejectedAnswer, cause?: RouteError): RouteError {
+		return new RouteError(
+			message,
+			cause?.reason ?? 'invalid_output',
+			this.attempts,
+			cause?.status,
+			sumCosts(this.costs).nanoUsd ?? 0,
+			rejected,
+		);
+	}
+
+	private record(stage: CascadeStage, attempts: Attempt[], cost: CostFigure): void {
+		this.attempts.push(...attempts.map((attempt) => ({ ...attempt, stage })));
+		this.costs.push(cost);
+	}
+}
+
+/** A failure escalation cannot help with: the key, the credit, the request itself, or a cancel. */
+function isFinal(error: RouteError): boolean {
+	return error.reason !== 'exhausted' && error.reason !== 'deadline' && !kindPolicy[error.reason as keyof typeof kindPolicy]?.failOver;
+}
+
+function repairPlan(cheap: RoutePlan, rejected: RejectedAnswer): RoutePlan {
+	const messages: ChatMessage[] = [
+		...cheap.messages,
+		{ role: 'assistant', content: rejected.content },
+		{
+			role: 'user',
+			content: `Your answer was rejected: ${rejected.problems.join('; ')}. Answer again, fixing exactly that and keeping the requested format.`,
+		},
+	];
+	return { ...cheap, models: [rejected.model], messages, drillFailures: undefined };
+}

@@ -1,0 +1,34 @@
+import { parseJsonAnswer } from './parseJsonAnswer';
+import type { RouteResult } from './types';
+
+/** What a cheap answer must pass before a cascade accepts it. */
+export interface QualityChecks {
+	minLength?: number;
+	mustMatch?: RegExp;
+	mustNotMatch?: RegExp;
+	/** Reject an answer the model cut off at the token limit. */
+	notTruncated?: boolean;
+	/** A numeric field of the JSON answer the model fills with its own confidence (0–1). */
+	confidence?: { field: string; min: number };
+}
+
+/** Every check the answer fails, as sentences a model (for a repair) and a person can read. */
+export function qualityProblems(result: Pick<RouteResult, 'content' | 'json' | 'finishReason'>, checks: QualityChecks): string[] {
+	const problems: string[] = [];
+	const { content } = result;
+	if (checks.minLength !== undefined && content.trim().length < checks.minLength) {
+		problems.push(`the answer is ${content.trim().length} characters long, shorter than the ${checks.minLength} required`);
+	}
+	if (checks.mustMatch && !checks.mustMatch.test(content)) problems.push(`the answer does not match ${checks.mustMatch}`);
+	if (checks.mustNotMatch?.test(content)) problems.push(`the answer matches ${checks.mustNotMatch}, which it must not`);
+	if (checks.notTruncated && result.finishReason === 'length') problems.push('the answer was cut off at the token limit');
+	if (checks.confidence) problems.push(...confidenceProblems(result, checks.confidence));
+	return problems;
+}
+
+function confidenceProblems(result: Pick<RouteResult, 'content' | 'json'>, rule: { field: string; min: number }): string[] {
+	const json = result.json ?? (parseJsonAnswer(result.content) as { value?: unknown }).value;
+	const value = rule.field.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], json);
+	if (typeof value !== 'number') return [`the answer has no numeric "${rule.field}" confidence field`];
+	return value < rule.min ? [`the model's confidence ${value} is below ${rule.min}`] : [];
+}

@@ -1,0 +1,71 @@
+import type { Tier } from './types';
+
+export type RuleCondition =
+	| { type: 'promptTokensAbove'; tokens: number }
+	| { type: 'promptTokensBelow'; tokens: number }
+	| { type: 'fieldEquals'; field: string; value: string }
+	| { type: 'promptMatches'; pattern: RegExp }
+	| { type: 'promptContains'; keywords: string[] };
+
+export type RuleTarget = { tier: Tier } | { model: string };
+
+export interface RoutingRule {
+	condition: RuleCondition;
+	target: RuleTarget;
+}
+
+/** What a rule can look at, for one item. */
+export interface ItemFacts {
+	prompt: string;
+	promptTokens: number;
+	item: Record<string, unknown>;
+}
+
+export interface RouteChoice {
+	/** Which rule matched, e.g. "rule 2: prompt over 2000 tokens", or "default". */
+	route: string;
+	target: RuleTarget;
+}
+
+/** First matching rule wins; none matching gives the default target. */
+export function chooseRoute(rules: readonly RoutingRule[], facts: ItemFacts, fallback: RuleTarget): RouteChoice {
+	const index = rules.findIndex((rule) => matches(rule.condition, facts));
+	if (index === -1) return { route: 'default', target: fallback };
+	return { route: `rule ${index + 1}: ${describeCondition(rules[index].condition)}`, target: rules[index].target };
+}
+
+function matches(condition: RuleCondition, facts: ItemFacts): boolean {
+	switch (condition.type) {
+		case 'promptTokensAbove':
+			return facts.promptTokens > condition.tokens;
+		case 'promptTokensBelow':
+			return facts.promptTokens < condition.tokens;
+		case 'fieldEquals':
+			return String(fieldValue(facts.item, condition.field) ?? '') === condition.value;
+		case 'promptMatches':
+			return condition.pattern.test(facts.prompt);
+		case 'promptContains': {
+			const prompt = facts.prompt.toLowerCase();
+			return condition.keywords.some((keyword) => prompt.includes(keyword.toLowerCase()));
+		}
+	}
+}
+
+function fieldValue(item: Record<string, unknown>, path: string): unknown {
+	return path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], item);
+}
+
+export function describeCondition(condition: RuleCondition): string {
+	switch (condition.type) {
+		case 'promptTokensAbove':
+			return `prompt over ${condition.tokens} tokens`;
+		case 'promptTokensBelow':
+			return `prompt under ${condition.tokens} tokens`;
+		case 'fieldEquals':
+			return `${condition.field} is "${condition.value}"`;
+		case 'promptMatches':
+			return `prompt matches ${condition.pattern}`;
+		case 'promptContains':
+			return `prompt mentions ${condition.keywords.join(' / ')}`;
+	}
+}
