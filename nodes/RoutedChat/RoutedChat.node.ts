@@ -6,10 +6,12 @@ import {
 	NodeConnectionTypes,
 } from 'n8n-workflow';
 
+import { cascadeProperties } from './description/cascade';
 import { fallbackProperties } from './description/fallbacks';
 import { messageProperties } from './description/messages';
 import { optionsProperty } from './description/options';
 import { routingProperties } from './description/routing';
+import { ruleProperties } from './description/rules';
 import { executeRoutedChat } from './execution/executeRoutedChat';
 import { searchModels } from './methods/searchModels';
 import { CREDENTIAL_TYPE } from './transport/credentialType';
@@ -22,7 +24,7 @@ export class RoutedChat implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle:
-			'={{ $parameter["routing"] === "tier" ? "Tier: " + $parameter["tier"] : "Pinned: " + ($parameter["model"].value || "") }}',
+			'={{ $parameter["routing"] === "pinned" ? "Pinned: " + ($parameter["model"].value || "") : $parameter["routing"] === "tier" ? "Tier: " + $parameter["tier"] : $parameter["routing"] === "rules" ? "Rules" : "Cascade: cheap → strong" }}',
 		description:
 			'Chat completions through OpenRouter or any OpenAI-compatible gateway: pinned models or cheap/strong tiers, ordered fallbacks, and the model, tokens, cost and latency of every call',
 		defaults: { name: 'Routed Chat' },
@@ -30,7 +32,14 @@ export class RoutedChat implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
-		properties: [...messageProperties, ...routingProperties, ...fallbackProperties, optionsProperty],
+		properties: [
+			...messageProperties,
+			...routingProperties,
+			...ruleProperties,
+			...cascadeProperties,
+			...fallbackProperties,
+			optionsProperty,
+		],
 	};
 
 	methods = {

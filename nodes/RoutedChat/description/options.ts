@@ -17,6 +17,14 @@ export const optionsProperty: INodeProperties = {
 			description: 'How many items are sent at once. Output order always matches input order.',
 		},
 		{
+			displayName: 'Cost Summary Item',
+			name: 'costSummary',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to add a last item with the total cost, tokens and calls per model, and the saving against sending every item to the priciest model in the chain',
+		},
+		{
 			displayName: 'Fallback Drill',
 			name: 'fallbackDrill',
 			type: 'number',
@@ -46,6 +54,24 @@ export const optionsProperty: INodeProperties = {
 			type: 'json',
 			default: '{\n  "type": "object",\n  "properties": {},\n  "additionalProperties": false\n}',
 			description: 'Used when Response Format is JSON Schema: the answer must match it',
+		},
+		{
+			displayName: 'Max Cost per Execution (USD)',
+			name: 'maxCostPerExecutionUsd',
+			type: 'number',
+			typeOptions: { minValue: 0, numberPrecision: 4 },
+			default: 1,
+			description:
+				'Once this run has spent this much, later items fail with "budget reached" instead of calling a model',
+		},
+		{
+			displayName: 'Max Cost per Item (USD)',
+			name: 'maxCostPerItemUsd',
+			type: 'number',
+			typeOptions: { minValue: 0, numberPrecision: 6 },
+			default: 0.01,
+			description:
+				'Skip models whose worst case for this item (published price × prompt and Max Tokens) is above this',
 		},
 		{
 			displayName: 'Max Tokens',

@@ -9,6 +9,12 @@ export const routingProperties: INodeProperties[] = [
 		options: [
 			{ name: 'Pinned Model', value: 'pinned', description: 'Always one exact model, so behaviour does not shift' },
 			{ name: 'Tier', value: 'tier', description: 'A cheap or a strong list of models, chosen per item' },
+			{ name: 'Rules', value: 'rules', description: 'The first matching rule picks a tier or a model for each item' },
+			{
+				name: 'Cascade',
+				value: 'cascade',
+				description: 'Try the cheap tier; escalate to the strong tier only when its answer fails your checks',
+			},
 		],
 		default: 'pinned',
 	},
@@ -45,8 +51,8 @@ export const routingProperties: INodeProperties[] = [
 		],
 		default: 'cheap',
 		description:
-			'Which list serves this item. Use an expression to decide per item, e.g. {{ $json.text.length > 2000 ? "strong" : "cheap" }}.',
-		displayOptions: { show: { routing: ['tier'] } },
+			'Which list serves this item (with Rules: when no rule matches). Use an expression to decide per item, e.g. {{ $json.text.length > 2000 ? "strong" : "cheap" }}.',
+		displayOptions: { show: { routing: ['tier', 'rules'] } },
 	},
 	{
 		displayName: 'Cheap Models',
@@ -54,7 +60,7 @@ export const routingProperties: INodeProperties[] = [
 		type: 'string',
 		default: 'openai/gpt-4o-mini, google/gemini-2.5-flash-lite',
 		description: 'Model IDs for routine work, in order of preference, separated by commas or new lines',
-		displayOptions: { show: { routing: ['tier'] } },
+		displayOptions: { show: { routing: ['tier', 'rules', 'cascade'] } },
 	},
 	{
 		displayName: 'Strong Models',
@@ -62,6 +68,6 @@ export const routingProperties: INodeProperties[] = [
 		type: 'string',
 		default: 'anthropic/claude-sonnet-4.5, openai/gpt-5',
 		description: 'Model IDs for hard work, in order of preference, separated by commas or new lines',
-		displayOptions: { show: { routing: ['tier'] } },
+		displayOptions: { show: { routing: ['tier', 'rules', 'cascade'] } },
 	},
 ];

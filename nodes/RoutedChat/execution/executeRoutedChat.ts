@@ -1,28 +1,29 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { mapWithConcurrency } from '../core/concurrency';
-import { routeChat } from '../core/routeChat';
-import type { RouteResult } from '../core/types';
+import { summarizeCosts } from '../core/costSummary';
+import { ExecutionBudget } from '../core/executionBudget';
+import { RouteError } from '../core/routeError';
+import { candidateModels, type RoutedItem, routeItem } from '../core/routeItem';
 import { failureJson, toNodeError } from '../output/itemFailure';
 import { createRedactor } from '../output/redactor';
 import { resultJson } from '../output/resultJson';
+import type { NodeOptions } from '../plan/optionsSchema';
 import { readItemPlan } from '../plan/readItemPlan';
 import { readOptions } from '../plan/readOptions';
 import { createExecutionServices } from './executionServices';
-
-type ItemOutcome = { result: RouteResult } | { error: unknown };
 
 const DEFAULT_CONCURRENCY = 5;
 
 /** Before the credentials are read there is no secret to scrub. */
 const noSecrets = createRedactor([]);
 
-/** Concurrency is one setting for the whole run; a bad value is reported by the item that reads it. */
-function readConcurrency(context: IExecuteFunctions): number {
+/** Run-wide settings come from the first item; a bad value there is reported by that item. */
+function readRunOptions(context: IExecuteFunctions): NodeOptions {
 	try {
-		return readOptions(context.getNodeParameter('options', 0, {})).concurrency ?? DEFAULT_CONCURRENCY;
+		return readOptions(context.getNodeParameter('options', 0, {}));
 	} catch {
-		return DEFAULT_CONCURRENCY;
+		return {};
 	}
 }
 
@@ -40,6 +41,9 @@ export async function executeRoutedChat(context: IExecuteFunctions): Promise<INo
 		return [items.map((_, index) => ({ json: failureJson(error, index, noSecrets), pairedItem: { item: index } }))];
 	}
 	const { redact } = services;
+	const runOptions = readRunOptions(context);
+	const budget = runOptions.maxCostPerExecutionUsd === undefined ? undefined : new ExecutionBudget(runOptions.maxCostPerExecutionUsd);
+	const candidates = new Set<string>();
 
 	// Without Continue On Fail the first failure ends the run: stop starting items and abort those in flight.
 	const stop = new AbortController();
@@ -47,36 +51,50 @@ export async function executeRoutedChat(context: IExecuteFunctions): Promise<INo
 	const signal = cancel ? AbortSignal.any([cancel, stop.signal]) : stop.signal;
 	let firstFailure: number | undefined;
 
-	const outcomes = await mapWithConcurrency(items, readConcurrency(context), async (_, itemIndex): Promise<ItemOutcome> => {
-		try {
-			signal.throwIfAborted();
-			const plan = readItemPlan(context, itemIndex);
-			const result = await routeChat(plan, { ...services, signal });
-			context.logger.debug('Routed Chat served an item', {
-				itemIndex,
-				model: result.model,
-				costUsd: result.cost.totalUsd,
-				latencyMs: result.latencyMs,
-				attempts: result.attempts.length,
-			});
-			return { result };
-		} catch (error) {
-			if (!continueOnFail && firstFailure === undefined && !stop.signal.aborted) {
-				firstFailure = itemIndex;
-				stop.abort();
+	const outcomes = await mapWithConcurrency(
+		items,
+		runOptions.concurrency ?? DEFAULT_CONCURRENCY,
+		async (_, itemIndex): Promise<{ result: RoutedItem } | { error: unknown }> => {
+			try {
+				signal.throwIfAborted();
+				if (budget?.reached) throw new RouteError(budget.describe(), 'budget_reached', []);
+				const plan = readItemPlan(context, itemIndex);
+				for (const model of candidateModels(plan)) candidates.add(model);
+				const result = await routeItem(plan, { ...services, signal });
+				budget?.add(result.costNanoUsd ?? 0);
+				context.logger.debug('Routed Chat served an item', {
+					itemIndex,
+					model: result.model,
+					costUsd: result.cost.totalUsd,
+					latencyMs: result.latencyMs,
+					attempts: result.attempts.length,
+				});
+				return { result };
+			} catch (error) {
+				if (error instanceof RouteError) budget?.add(error.spentNanoUsd);
+				if (!continueOnFail && firstFailure === undefined && !stop.signal.aborted) {
+					firstFailure = itemIndex;
+					stop.abort();
+				}
+				return { error };
 			}
-			return { error };
-		}
-	});
+		},
+	);
 
 	if (firstFailure !== undefined) {
 		const failed = outcomes[firstFailure] as { error: unknown };
 		throw toNodeError(node, failed.error, firstFailure, redact);
 	}
-	return [
-		outcomes.map((outcome, itemIndex) => ({
-			json: 'result' in outcome ? redact(resultJson(outcome.result)) : failureJson(outcome.error, itemIndex, redact),
-			pairedItem: { item: itemIndex },
-		})),
-	];
+	const output: INodeExecutionData[] = outcomes.map((outcome, itemIndex) => ({
+		json: 'result' in outcome ? redact(resultJson(outcome.result)) : failureJson(outcome.error, itemIndex, redact),
+		pairedItem: { item: itemIndex },
+	}));
+	if (runOptions.costSummary) {
+		const prices = await services.prices();
+		output.push({
+			json: { summary: summarizeCosts(outcomes, [...candidates], prices) as never },
+			pairedItem: items.map((_, item) => ({ item })),
+		});
+	}
+	return [output];
 }

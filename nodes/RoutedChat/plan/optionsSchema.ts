@@ -6,19 +6,23 @@ const whole = (label: string, min: number) =>
 	number(label).refine((n) => Number.isInteger(n) && n >= min, `${label} must be a whole number of at least ${min}`);
 const ranged = (label: string, min: number, max: number) =>
 	number(label).refine((n) => n >= min && n <= max, `${label} must be between ${min} and ${max}`);
+const nonNegative = (label: string) => number(label).refine((n) => n >= 0, `${label} must be 0 or more`);
 
 /** The `options` collection as it reaches execute(), expressions resolved. */
 export const optionsSchema = z.object({
 	concurrency: whole('Concurrency', 1).optional(),
+	costSummary: z.boolean().optional(),
 	deadlineMs: whole('Item Deadline', 0).optional(),
 	fallbackDrill: whole('Fallback Drill', 0).optional(),
 	includeRaw: z.boolean().optional(),
 	jsonSchema: z.union([z.string(), z.record(z.unknown())]).optional(),
+	maxCostPerExecutionUsd: nonNegative('Max Cost per Execution').optional(),
+	maxCostPerItemUsd: nonNegative('Max Cost per Item').optional(),
 	maxTokens: whole('Max Tokens', 1).optional(),
 	providerAllowFallbacks: z.boolean().optional(),
 	providerDataCollection: z.enum(['allow', 'deny']).optional(),
-	providerMaxCompletionPrice: ranged('Max Completion Price', 0, Number.MAX_SAFE_INTEGER).optional(),
-	providerMaxPromptPrice: ranged('Max Prompt Price', 0, Number.MAX_SAFE_INTEGER).optional(),
+	providerMaxCompletionPrice: nonNegative('Max Completion Price').optional(),
+	providerMaxPromptPrice: nonNegative('Max Prompt Price').optional(),
 	providerOrder: z.string().optional(),
 	providerSort: z.enum(['', 'price', 'throughput', 'latency']).optional(),
 	providerZdr: z.boolean().optional(),

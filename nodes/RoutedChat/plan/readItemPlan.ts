@@ -1,47 +1,105 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { FallbackMode, RoutePlan, Tier } from '../core/types';
+import type { ItemPlan } from '../core/routeItem';
+import { chooseRoute, type RuleTarget } from '../core/routingRules';
+import { estimatePromptTokens } from '../core/tokenEstimate';
+import type { ChatMessage, FallbackMode, RoutePlan, Tier } from '../core/types';
+import type { NodeOptions } from './optionsSchema';
 import { ParameterError } from './parameterError';
+import { readCascadeChecks } from './readCascadeChecks';
 import { buildChain, readModelId, readModelList } from './readModelList';
 import { promptMessages, readMessages } from './readMessages';
 import { completionOptions, readOptions, retryPolicy } from './readOptions';
+import { readRules } from './readRules';
 
 const TIERS: readonly Tier[] = ['cheap', 'strong'];
+const TIER_LISTS: Record<Tier, { parameter: string; label: string }> = {
+	cheap: { parameter: 'cheapModels', label: 'Cheap Models' },
+	strong: { parameter: 'strongModels', label: 'Strong Models' },
+};
+
+type Parameter = (name: string, fallback?: unknown) => unknown;
 
 /** Parameters → plan for one item, expressions resolved against that item. */
-export function readItemPlan(context: IExecuteFunctions, itemIndex: number): RoutePlan {
-	const parameter = (name: string, fallback?: unknown) => context.getNodeParameter(name, itemIndex, fallback);
+export function readItemPlan(context: IExecuteFunctions, itemIndex: number): ItemPlan {
+	const parameter: Parameter = (name, fallback) => context.getNodeParameter(name, itemIndex, fallback);
 	const options = readOptions(parameter('options', {}));
 	const messages =
 		parameter('inputMode', 'prompt') === 'messages'
 			? readMessages(parameter('messages'))
 			: promptMessages(parameter('systemMessage', ''), parameter('prompt', ''));
+	const fallbacks = readModelList(parameter('fallbackModels', ''), 'fallbackModels');
+	const chainPlan = (primary: string[], tier?: Tier) =>
+		routePlan(primary, fallbacks, tier, messages, options, parameter('fallbackMode', 'both') as FallbackMode);
 
-	const routing = parameter('routing', 'pinned');
-	let tier: Tier | undefined;
-	let primary: string[];
-	if (routing === 'tier') {
-		tier = readTier(parameter('tier', 'cheap'));
-		const listName = tier === 'cheap' ? 'cheapModels' : 'strongModels';
-		primary = readModelList(parameter(listName, ''), listName);
-		if (primary.length === 0) {
-			throw new ParameterError(listName, `The ${tier} tier has no models`, `Add model IDs to ${tier === 'cheap' ? 'Cheap' : 'Strong'} Models`);
+	switch (parameter('routing', 'pinned')) {
+		case 'tier': {
+			const tier = readTier(parameter('tier', 'cheap'));
+			return { kind: 'chain', plan: chainPlan(tierModels(parameter, tier), tier), route: 'tier' };
 		}
-	} else {
-		primary = [readModelId(context.getNodeParameter('model', itemIndex, '', { extractValue: true }), 'model')];
+		case 'rules': {
+			const choice = chooseRoute(
+				readRules(parameter('rules', {})),
+				{
+					prompt: messages.map((message) => message.content).join('\n'),
+					promptTokens: estimatePromptTokens(messages),
+					item: context.getInputData()[itemIndex]?.json ?? ({} as IDataObject),
+				},
+				{ tier: readTier(parameter('tier', 'cheap')) },
+			);
+			return { kind: 'chain', plan: chainPlan(...targetModels(parameter, choice.target)), route: choice.route };
+		}
+		case 'cascade': {
+			const { checks, repair } = readCascadeChecks(parameter('cascadeChecks', {}));
+			const cheap = chainPlan(tierModels(parameter, 'cheap'), 'cheap');
+			const strong = chainPlan(tierModels(parameter, 'strong'), 'strong');
+			return { kind: 'cascade', plan: { cheap, strong, checks, repair }, route: 'cascade' };
+		}
+		default: {
+			const model = readModelId(context.getNodeParameter('model', itemIndex, '', { extractValue: true }), 'model');
+			return { kind: 'chain', plan: chainPlan([model]), route: 'pinned' };
+		}
 	}
-	const models = buildChain(primary, readModelList(parameter('fallbackModels', ''), 'fallbackModels'));
+}
 
+function routePlan(
+	primary: string[],
+	fallbacks: string[],
+	tier: Tier | undefined,
+	messages: ChatMessage[],
+	options: NodeOptions,
+	fallbackMode: FallbackMode,
+): RoutePlan {
+	const models = buildChain(primary, fallbacks);
+	if (options.maxCostPerItemUsd !== undefined && options.maxTokens === undefined) {
+		throw new ParameterError(
+			'options.maxCostPerItemUsd',
+			'Max Cost per Item needs Max Tokens to bound the worst case',
+			'Add Max Tokens in Options as well',
+		);
+	}
 	return {
 		models,
 		tier,
-		fallbackMode: parameter('fallbackMode', 'both') as FallbackMode,
+		fallbackMode,
 		messages,
 		completion: completionOptions(options),
 		policy: retryPolicy(options),
 		drillFailures: readDrill(options.fallbackDrill, models.length),
+		maxCostUsd: options.maxCostPerItemUsd,
 		includeRaw: options.includeRaw,
 	};
+}
+
+function targetModels(parameter: Parameter, target: RuleTarget): [string[], Tier?] {
+	return 'model' in target ? [[target.model]] : [tierModels(parameter, target.tier), target.tier];
+}
+
+function tierModels(parameter: Parameter, tier: Tier): string[] {
+	const list = TIER_LISTS[tier];
+	const models = readModelList(parameter(list.parameter, ''), list.parameter);
+	if (models.length === 0) throw new ParameterError(list.parameter, `The ${tier} tier has no models`, `Add model IDs to ${list.label}`);
+	return models;
 }
 
 function readTier(value: unknown): Tier {
