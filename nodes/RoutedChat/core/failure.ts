@@ -5,7 +5,7 @@ import {
 	APIUserAbortError,
 } from 'openai';
 
-import { GatewayResponseError } from './gatewayResponseError';
+import { GatewayError } from './gatewayError';
 import { retryAfterMs } from './retryAfter';
 import type { FailureKind } from './types';
 
@@ -62,7 +62,7 @@ function kindOfStatus(status: number): FailureKind {
 
 /** Classifies on the openai SDK's typed errors and our own, never on message text. */
 export function classifyFailure(error: unknown, now: number): Failure {
-	if (error instanceof GatewayResponseError) {
+	if (error instanceof GatewayError) {
 		return { kind: error.kind, message: error.message, status: error.status };
 	}
 	if (error instanceof APIUserAbortError) return { kind: 'aborted', message: 'Cancelled' };
@@ -78,9 +78,11 @@ export function classifyFailure(error: unknown, now: number): Failure {
 			retryAfterMs: retryAfterMs(error.headers, now),
 		};
 	}
-	if (error instanceof SyntaxError) return { kind: 'malformed_response', message: `Malformed response: ${error.message}` };
+	// Matched by name: these come from the runtime's own realm (undici, JSON.parse), where instanceof can fail.
+	const name = (error as Error | undefined)?.name;
+	if (name === 'SyntaxError') return { kind: 'malformed_response', message: `Malformed response: ${(error as Error).message}` };
 	// The SDK reads the body after fetch resolves; a socket closed mid-body surfaces as a plain TypeError.
-	if (error instanceof TypeError) return { kind: 'connection', message: `Connection failed: ${causeOf(error)}` };
+	if (name === 'TypeError') return { kind: 'connection', message: `Connection failed: ${causeOf(error as Error)}` };
 	return { kind: 'unexpected', message: error instanceof Error ? error.message : String(error) };
 }
 

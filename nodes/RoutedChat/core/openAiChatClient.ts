@@ -1,6 +1,7 @@
 import OpenAI from 'openai';
 
 import type { CallOptions, ChatClient, ChatRequest } from './chatClient';
+import { GatewayError } from './gatewayError';
 import { readCompletion } from './readCompletion';
 import { readModels } from './readModels';
 import { requestBody } from './requestBody';
@@ -30,15 +31,31 @@ export function createOpenAiChatClient(config: OpenAiClientConfig): ChatClient {
 	return {
 		async complete(request: ChatRequest, options: CallOptions) {
 			const body = requestBody(request) as unknown as OpenAI.ChatCompletionCreateParamsNonStreaming;
-			const raw: unknown = await openai.chat.completions.create(body, {
-				signal: options.signal,
-				timeout: options.timeoutMs,
-			});
-			return readCompletion(raw);
+			return readCompletion(await withTimeout(options, (call) => openai.chat.completions.create(body, call)));
 		},
 		async listModels(options: CallOptions) {
-			const raw: unknown = await openai.get('/models', { signal: options.signal, timeout: options.timeoutMs });
-			return readModels(raw);
+			return readModels(await withTimeout(options, (call) => openai.get('/models', call)));
 		},
 	};
+}
+
+/**
+ * Our own per-attempt deadline, told apart from the caller's cancel by which
+ * signal fired: that holds whatever fetch sits underneath (n8n's, or undici's).
+ */
+async function withTimeout<T>(
+	options: CallOptions,
+	send: (call: { signal: AbortSignal; timeout: number }) => PromiseLike<T>,
+): Promise<T> {
+	const deadline = AbortSignal.timeout(options.timeoutMs);
+	const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
+	try {
+		// The SDK's own timer is a backstop only; ours fires first.
+		return await send({ signal, timeout: options.timeoutMs + 1000 });
+	} catch (error) {
+		if (deadline.aborted && !options.signal?.aborted) {
+			throw new GatewayError('timeout', `No answer within the ${options.timeoutMs} ms attempt timeout`);
+		}
+		throw error;
+	}
 }

@@ -1,6 +1,6 @@
 import type { ChatCompletion } from './chatClient';
 import { completionSchema, errorBodySchema } from './gatewaySchema';
-import { GatewayResponseError } from './gatewayResponseError';
+import { GatewayError } from './gatewayError';
 
 /** Turns a gateway's 200 body into a completion, or says why it cannot be one. */
 export function readCompletion(body: unknown): ChatCompletion {
@@ -8,12 +8,12 @@ export function readCompletion(body: unknown): ChatCompletion {
 	if (reportedError.success) {
 		const { code, message } = reportedError.data.error;
 		const status = typeof code === 'number' ? code : undefined;
-		throw new GatewayResponseError('upstream_error', `Gateway reported an error${code ? ` (${code})` : ''}: ${message}`, status);
+		throw new GatewayError('upstream_error', `Gateway reported an error${code ? ` (${code})` : ''}: ${message}`, status);
 	}
 	const parsed = completionSchema.safeParse(body);
 	if (!parsed.success) {
 		const issue = parsed.error.issues[0];
-		throw new GatewayResponseError(
+		throw new GatewayError(
 			'malformed_response',
 			`Malformed response: ${issue.path.join('.') || 'body'}: ${issue.message}`,
 		);
@@ -22,7 +22,7 @@ export function readCompletion(body: unknown): ChatCompletion {
 	const choice = choices[0];
 	const content = choice?.message?.content;
 	if (!choice || !content) {
-		throw new GatewayResponseError('empty_response', 'Empty response: the model returned no content');
+		throw new GatewayError('empty_response', 'Empty response: the model returned no content');
 	}
 	return {
 		id: id ?? null,

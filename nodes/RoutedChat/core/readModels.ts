@@ -1,13 +1,13 @@
 import type { ModelInfo } from './chatClient';
 import { modelsListSchema } from './gatewaySchema';
-import { GatewayResponseError } from './gatewayResponseError';
+import { GatewayError } from './gatewayError';
 import { usdToPico } from './money';
 
 /** Reads `GET /models` into model ids with exact per-token prices. */
 export function readModels(body: unknown): ModelInfo[] {
 	const parsed = modelsListSchema.safeParse(body);
 	if (!parsed.success) {
-		throw new GatewayResponseError('malformed_response', 'Malformed model list from the gateway');
+		throw new GatewayError('malformed_response', 'Malformed model list from the gateway');
 	}
 	return parsed.data.data.map((model) => {
 		const promptPicoUsd = model.pricing ? usdToPico(model.pricing.prompt) : null;

@@ -1,0 +1,88 @@
+import { CircuitBreaker } from '../../nodes/RoutedChat/core/circuitBreaker';
+import { RouteError } from '../../nodes/RoutedChat/core/routeError';
+import { routeChat } from '../../nodes/RoutedChat/core/routeChat';
+import { fakeClock, gatewayFixture, plan, priced, requestedModels } from './support';
+
+const A = 'vendor-a/model-a';
+const B = 'vendor-b/model-b';
+
+const noRetries = { ...plan([]).policy, retriesPerModel: 0 };
+
+describe('timeouts, deadline and cancellation', () => {
+	const fixture = gatewayFixture([priced(A), priced(B)]);
+
+	it('gives up on an attempt that never answers and fails over', async () => {
+		fixture.gateway.setModel(priced(A, { down: { kind: 'hang' } }));
+		const result = await routeChat(plan([A, B], { policy: { ...noRetries, attemptTimeoutMs: 150 } }), {
+			client: fixture.client,
+			clock: fakeClock(),
+		});
+		expect(result.model).toBe(B);
+		expect(result.attempts[0]).toEqual(expect.objectContaining({ model: A, outcome: 'error', kind: 'timeout' }));
+	});
+
+	it('stops at the item deadline instead of waiting for another attempt', async () => {
+		fixture.gateway.setModel(priced(A, { down: { status: 503 } }));
+		const error = await routeChat(plan([A, B], { policy: { ...plan([]).policy, deadlineMs: 300 } }), {
+			client: fixture.client,
+			clock: fakeClock(),
+		}).catch((e) => e);
+		expect(error).toBeInstanceOf(RouteError);
+		expect(error.reason).toBe('deadline');
+		expect(requestedModels(fixture.gateway)).toEqual([[A]]);
+	});
+
+	it('aborts the request in flight when the execution is cancelled, and starts no other', async () => {
+		fixture.gateway.setModel(priced(A, { down: { kind: 'hang' } }));
+		const cancel = new AbortController();
+		const pending = routeChat(plan([A, B]), { client: fixture.client, clock: fakeClock(), signal: cancel.signal });
+		await new Promise((resolve) => setImmediate(resolve));
+		while (requestedModels(fixture.gateway).length === 0) await new Promise((resolve) => setImmediate(resolve));
+		cancel.abort();
+		const error = await pending.catch((e) => e);
+		expect(error).toBeInstanceOf(RouteError);
+		expect(error.reason).toBe('aborted');
+		expect(requestedModels(fixture.gateway)).toEqual([[A]]);
+	});
+
+	it('starts nothing when cancelled before the first attempt', async () => {
+		const cancel = new AbortController();
+		cancel.abort();
+		const error = await routeChat(plan([A]), { client: fixture.client, clock: fakeClock(), signal: cancel.signal }).catch(
+			(e) => e,
+		);
+		expect(error.reason).toBe('aborted');
+		expect(requestedModels(fixture.gateway)).toEqual([]);
+	});
+});
+
+describe('circuit breaker', () => {
+	const fixture = gatewayFixture([priced(A), priced(B)]);
+
+	it('skips a model that failed three times in a row until the cool-down ends', async () => {
+		fixture.gateway.setModel(priced(A, { down: { status: 503 } }));
+		const clock = fakeClock();
+		const breaker = new CircuitBreaker({ threshold: 3, windowMs: 60_000, cooldownMs: 30_000 }, clock);
+		const route = () => routeChat(plan([A, B], { policy: noRetries }), { client: fixture.client, clock, breaker });
+
+		for (let i = 0; i < 3; i++) expect((await route()).model).toBe(B);
+		fixture.gateway.reset();
+		const skipped = await route();
+		expect(skipped.attempts[0]).toEqual(expect.objectContaining({ model: A, outcome: 'skipped', skipped: 'circuit open' }));
+		expect(requestedModels(fixture.gateway)).toEqual([[B]]);
+
+		clock.advance(30_000);
+		expect((await route()).model).toBe(A);
+	});
+
+	it('does not count failures further apart than the window as in a row', async () => {
+		fixture.gateway.setModel(priced(A, { down: { status: 503 } }));
+		const clock = fakeClock();
+		const breaker = new CircuitBreaker({ threshold: 3, windowMs: 1_000, cooldownMs: 30_000 }, clock);
+		for (let i = 0; i < 3; i++) {
+			await routeChat(plan([A, B], { policy: noRetries }), { client: fixture.client, clock, breaker });
+			clock.advance(2_000);
+		}
+		expect(breaker.isOpen(A)).toBe(false);
+	});
+});
