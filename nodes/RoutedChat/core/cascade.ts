@@ -29,23 +29,21 @@ export async function routeCascade(plan: CascadePlan, context: RouteContext): Pr
 		if (repair.result) return ledger.finish(repair.result, { escalated: false, repaired: true });
 	}
 
-	const strong = await ledger.run('strong', plan.strong, context, plan.checks);
-	if (strong.result) return ledger.finish(strong.result, { escalated: true, escalationReason: cheap.reason });
-	throw ledger.failure(
-		`The strong tier's answer failed the checks too: ${strong.rejected?.problems.join('; ')}`,
-		strong.rejected,
-	);
+	// The strong tier is the last word: its answer is kept, with any check it misses said in the output.
+	const strong = await ledger.run('strong', plan.strong, context, {});
+	const unmetChecks = qualityProblems(strong.result, plan.checks);
+	return ledger.finish(strong.result, { escalated: true, escalationReason: cheap.reason, unmetChecks });
 }
 
-type StageOutcome =
-	| { result: RouteResult; rejected?: undefined; reason?: undefined }
-	| { result?: undefined; rejected?: RejectedAnswer; reason: string };
+type StageOutcome = { result: RouteResult } | { result?: undefined; rejected?: RejectedAnswer; reason: string };
 
 /** Collects the attempts and costs of every stage, so the item reports all of them. */
 class CascadeLedger {
 	private readonly attempts: Attempt[] = [];
 	private readonly costs: CostFigure[] = [];
 
+	async run(stage: 'strong', plan: RoutePlan, context: RouteContext, checks: QualityChecks): Promise<{ result: RouteResult }>;
+	async run(stage: CascadeStage, plan: RoutePlan, context: RouteContext, checks: QualityChecks): Promise<StageOutcome>;
 	async run(stage: CascadeStage, plan: RoutePlan, context: RouteContext, checks: QualityChecks): Promise<StageOutcome> {
 		let result: RouteResult;
 		try {
@@ -53,7 +51,7 @@ class CascadeLedger {
 		} catch (error) {
 			if (!(error instanceof RouteError)) throw error;
 			this.record(stage, error.attempts, { nanoUsd: error.spentNanoUsd, source: 'gateway' });
-			if (isFinal(error)) throw this.failure(error.message, error.rejected, error);
+			if (stage === 'strong' || isFinal(error)) throw this.failure(error);
 			return { rejected: error.rejected, reason: `${stage} tier failed: ${error.message}` };
 		}
 		this.record(stage, result.attempts, { nanoUsd: result.costNanoUsd, source: result.cost.source });
@@ -65,7 +63,10 @@ class CascadeLedger {
 		};
 	}
 
-	finish(result: RouteResult, outcome: { escalated: boolean; escalationReason?: string; repaired?: boolean }): RouteResult {
+	finish(
+		result: RouteResult,
+		outcome: { escalated: boolean; escalationReason?: string; repaired?: boolean; unmetChecks?: string[] },
+	): RouteResult {
 		const cost = sumCosts(this.costs);
 		return {
 			...result,
@@ -75,18 +76,13 @@ class CascadeLedger {
 			escalated: outcome.escalated,
 			escalationReason: outcome.escalationReason ?? null,
 			repaired: outcome.repaired ?? false,
+			unmetChecks: outcome.unmetChecks?.length ? outcome.unmetChecks : undefined,
 		};
 	}
 
-	failure(message: string, rejected?: RejectedAnswer, cause?: RouteError): RouteError {
-		return new RouteError(
-			message,
-			cause?.reason ?? 'invalid_output',
-			this.attempts,
-			cause?.status,
-			sumCosts(this.costs).nanoUsd ?? 0,
-			rejected,
-		);
+	/** The stage's error, with the attempts and spend of every stage before it. */
+	private failure(cause: RouteError): RouteError {
+		return new RouteError(cause.message, cause.reason, this.attempts, cause.status, sumCosts(this.costs).nanoUsd ?? 0, cause.rejected);
 	}
 
 	private record(stage: CascadeStage, attempts: Attempt[], cost: CostFigure): void {

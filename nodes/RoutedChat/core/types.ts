@@ -157,4 +157,6 @@ export interface RouteResult {
 	escalated?: boolean;
 	escalationReason?: string | null;
 	repaired?: boolean;
+	/** Cascade checks the final (strong) answer did not pass; it is kept as the best available. */
+	unmetChecks?: string[];
 }

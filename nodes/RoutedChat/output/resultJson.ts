@@ -24,6 +24,7 @@ export function resultJson(result: RoutedItem): IDataObject {
 		json.escalated = result.escalated;
 		json.escalationReason = result.escalationReason ?? null;
 		json.repaired = result.repaired ?? false;
+		if (result.unmetChecks) json.unmetChecks = result.unmetChecks;
 	}
 	if (result.drill) json.drill = true;
 	if (result.raw !== undefined) json.raw = result.raw as IDataObject;

@@ -1,0 +1,139 @@
+import { routeCascade, type CascadePlan } from '../../nodes/RoutedChat/core/cascade';
+import { RouteError } from '../../nodes/RoutedChat/core/routeError';
+import { fakeClock, gatewayFixture, plan, priced, requestedModels } from './support';
+
+const CHEAP = 'cheap/model';
+const CHEAP_2 = 'cheap/model-2';
+const STRONG = 'strong/model';
+
+const ticketSchema = {
+	type: 'object',
+	properties: { category: { enum: ['billing', 'bug', 'other'] }, confidence: { type: 'number' } },
+	required: ['category'],
+};
+
+function cascade(overrides: Partial<CascadePlan> = {}, cheapModels = [CHEAP]): CascadePlan {
+	const noRetry = { ...plan([]).policy, retriesPerModel: 0 };
+	return {
+		cheap: plan(cheapModels, { tier: 'cheap', policy: noRetry }),
+		strong: plan([STRONG], { tier: 'strong', policy: noRetry }),
+		checks: {},
+		repair: false,
+		...overrides,
+	};
+}
+
+describe('routeCascade', () => {
+	const fixture = gatewayFixture([
+		priced(CHEAP, { pricing: { prompt: '0.0000001', completion: '0.0000002' } }),
+		priced(CHEAP_2),
+		priced(STRONG, { pricing: { prompt: '0.00001', completion: '0.00003' } }),
+	]);
+	const run = (cascadePlan: CascadePlan) => routeCascade(cascadePlan, { client: fixture.client, clock: fakeClock() });
+
+	it('accepts a cheap answer that passes every check and never calls the strong tier', async () => {
+		fixture.gateway.setModel(priced(CHEAP, { reply: 'A long enough and polite answer.' }));
+		const result = await run(cascade({ checks: { minLength: 10, mustMatch: /polite/, mustNotMatch: /sorry/, notTruncated: true } }));
+		expect(result).toEqual(expect.objectContaining({ model: CHEAP, tier: 'cheap', escalated: false, escalationReason: null }));
+		expect(requestedModels(fixture.gateway)).toEqual([[CHEAP]]);
+	});
+
+	it.each([
+		['min length', { minLength: 50 }, { reply: 'too short' }, 'shorter than the 50 required'],
+		['must match', { mustMatch: /^\{/ }, { reply: 'plain text' }, 'does not match /^\\{/'],
+		['must not match', { mustNotMatch: /as an ai/i }, { reply: 'As an AI I cannot' }, 'which it must not'],
+		['not cut off', { notTruncated: true }, { finishReason: 'length' }, 'cut off at the token limit'],
+		['confidence', { confidence: { field: 'confidence', min: 0.8 } }, { reply: '{"category":"bug","confidence":0.4}' }, 'confidence 0.4 is below 0.8'],
+	])('escalates when the cheap answer fails the %s check, and pays for both calls', async (_, checks, script, reason) => {
+		fixture.gateway.setModel(priced(CHEAP, script));
+		fixture.gateway.setModel(priced(STRONG, { reply: '{"category":"bug","confidence":0.95} and a long enough answer' }));
+		const result = await run(cascade({ checks }));
+
+		expect(result.model).toBe(STRONG);
+		expect(result.tier).toBe('strong');
+		expect(result.escalated).toBe(true);
+		expect(result.escalationReason).toContain(reason);
+		expect(result.attempts.map((a) => [a.stage, a.servedBy])).toEqual([
+			['cheap', CHEAP],
+			['strong', STRONG],
+		]);
+		const paid = result.attempts.reduce((sum, a) => sum + Math.round((a.costUsd ?? 0) * 1e9), 0);
+		expect(result.costNanoUsd).toBe(paid);
+		expect(result.attempts.every((a) => (a.costUsd ?? 0) > 0)).toBe(true);
+	});
+
+	it('escalates when no cheap answer matches the JSON schema, keeping the validation errors in attempts', async () => {
+		fixture.gateway.setModel(priced(CHEAP, { reply: '{"category":"weather"}' }));
+		fixture.gateway.setModel(priced(CHEAP_2, { reply: 'not even json' }));
+		fixture.gateway.setModel(priced(STRONG, { reply: '{"category":"billing"}' }));
+		const schemaFormat = { type: 'json_schema' as const, name: 'ticket', schema: ticketSchema, strict: true };
+		const base = cascade({}, [CHEAP, CHEAP_2]);
+		const result = await run({
+			...base,
+			cheap: { ...base.cheap, completion: { responseFormat: schemaFormat } },
+			strong: { ...base.strong, completion: { responseFormat: schemaFormat } },
+		});
+
+		expect(result.json).toEqual({ category: 'billing' });
+		expect(result.escalated).toBe(true);
+		expect(result.attempts[0]).toEqual(expect.objectContaining({ model: CHEAP, kind: 'invalid_output', stage: 'cheap' }));
+		expect(result.attempts[0].error).toMatch(/\/category: .*/);
+		expect(result.attempts[1]).toEqual(expect.objectContaining({ model: CHEAP_2, kind: 'invalid_output' }));
+		expect(result.attempts[1].error).toContain('not valid JSON');
+		expect(requestedModels(fixture.gateway)).toEqual([[CHEAP], [CHEAP_2], [STRONG]]);
+	});
+
+	it('repairs with the same cheap model before paying for the strong tier', async () => {
+		fixture.gateway.setModel(
+			priced(CHEAP, {
+				reply: (request) => (request.body.messages.length > 1 ? 'A fixed, long enough answer.' : 'short'),
+			}),
+		);
+		const result = await run(cascade({ checks: { minLength: 20 }, repair: true }));
+
+		expect(result).toEqual(expect.objectContaining({ model: CHEAP, escalated: false, repaired: true }));
+		expect(result.attempts.map((a) => a.stage)).toEqual(['cheap', 'repair']);
+		const repairRequest = fixture.gateway.requests.at(-1)?.body as { messages: Array<{ role: string; content: string }> };
+		expect(repairRequest.messages.map((m) => m.role)).toEqual(['user', 'assistant', 'user']);
+		expect(repairRequest.messages[2].content).toContain('shorter than the 20 required');
+	});
+
+	it('escalates when the repair fails too', async () => {
+		fixture.gateway.setModel(priced(CHEAP, { reply: 'short' }));
+		const result = await run(cascade({ checks: { minLength: 20 }, repair: true }));
+		expect(result.attempts.map((a) => a.stage)).toEqual(['cheap', 'repair', 'strong']);
+		expect(result.escalated).toBe(true);
+	});
+
+	it('escalates when the whole cheap tier is down', async () => {
+		fixture.gateway.setModel(priced(CHEAP, { down: { status: 503 } }));
+		const result = await run(cascade());
+		expect(result.model).toBe(STRONG);
+		expect(result.escalationReason).toContain('cheap tier failed');
+	});
+
+	it('does not escalate a failure the strong tier would share (bad key)', async () => {
+		fixture.gateway.setModel(priced(CHEAP, { down: { status: 401 } }));
+		const error = await run(cascade()).catch((e) => e);
+		expect(error).toBeInstanceOf(RouteError);
+		expect(error.reason).toBe('unauthorized');
+		expect(requestedModels(fixture.gateway)).toEqual([[CHEAP]]);
+	});
+
+	it('keeps the strong answer as the last word, naming the checks it misses', async () => {
+		fixture.gateway.setModel(priced(CHEAP, { reply: 'short' }));
+		fixture.gateway.setModel(priced(STRONG, { reply: 'also short' }));
+		const result = await run(cascade({ checks: { minLength: 50 } }));
+		expect(result.content).toBe('also short');
+		expect(result.unmetChecks).toEqual(['the answer is 10 characters long, shorter than the 50 required']);
+	});
+
+	it('reports every stage and what it spent when the strong tier fails', async () => {
+		fixture.gateway.setModel(priced(CHEAP, { reply: 'short' }));
+		fixture.gateway.setModel(priced(STRONG, { down: { status: 503 } }));
+		const error = await run(cascade({ checks: { minLength: 50 } })).catch((e) => e);
+		expect(error).toBeInstanceOf(RouteError);
+		expect(error.attempts.map((a: { stage: string }) => a.stage)).toEqual(['cheap', 'strong']);
+		expect(error.spentNanoUsd).toBeGreaterThan(0);
+	});
+});
