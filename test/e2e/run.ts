@@ -1,0 +1,87 @@
+import { writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+
+import { stopAllChildren, stopChildrenOnExit } from '../../scripts/n8n/children';
+import { type Gateway, startMockGateway } from '../../scripts/n8n/gateway';
+import { removeInstance } from '../../scripts/n8n/instance';
+import { progress } from '../../scripts/n8n/progress';
+import { executeWorkflow, type Stage, stageN8n } from '../../scripts/n8n/stage';
+import { type Check, runChecks } from './check';
+import { continueOnFailChecks } from './continueOnFailChecks';
+import { demoChecks } from './demoChecks';
+import { installChecks } from './installChecks';
+import { fetchPricing } from './mockPricing';
+
+const REPO_ROOT = resolve(__dirname, '..', '..');
+const DEMO_WORKFLOW = join(REPO_ROOT, 'examples', 'routed-chat-demo.json');
+const CONTINUE_ON_FAIL_WORKFLOW = join(REPO_ROOT, 'test', 'e2e', 'continue-on-fail.json');
+
+/**
+ * Run by scripts/e2e.sh once the package is packed: `run.ts --tarball <tgz> [--keep]`.
+ * Always the loopback mock, never OpenRouter, whatever the environment holds.
+ */
+async function main(): Promise<number> {
+	const { values } = parseArgs({ options: { tarball: { type: 'string' }, keep: { type: 'boolean', default: false } } });
+	if (!values.tarball) throw new Error('--tarball is required');
+
+	let gateway: Gateway | undefined;
+	let stage: Stage | undefined;
+	const cleanUp = async () => {
+		await stopAllChildren();
+		if (stage && !values.keep) await removeInstance(stage.instance);
+	};
+	stopChildrenOnExit(cleanUp);
+
+	try {
+		gateway = await startMockGateway('demo', REPO_ROOT);
+		progress(`mock gateway (scenario "demo") on ${gateway.baseUrl}`);
+		stage = await stageN8n({
+			label: 'e2e',
+			tarball: values.tarball,
+			gateway,
+			workflowPaths: [DEMO_WORKFLOW, CONTINUE_ON_FAIL_WORKFLOW],
+		});
+		const [demoWorkflow, continueOnFailWorkflow] = stage.workflows;
+		const demo = await executeWorkflow(stage, demoWorkflow);
+		const continueOnFail = await executeWorkflow(stage, continueOnFailWorkflow);
+		const pricing = await fetchPricing(gateway);
+		if (values.keep) {
+			for (const { execution } of [demo, continueOnFail]) {
+				const path = join(stage.instance.userFolder, `execution-${execution.data.resultData.lastNodeExecuted ?? 'unknown'}.json`);
+				await writeFile(path, JSON.stringify(execution, null, 2));
+			}
+		}
+
+		const checks: Check[] = [
+			...installChecks({
+				repoRoot: REPO_ROOT,
+				instance: stage.instance,
+				installed: stage.installed,
+				n8nOutput: `${demo.output}\n${continueOnFail.output}`,
+				apiKey: gateway.apiKey,
+			}),
+			...demoChecks({ execution: demo.execution, workflow: demoWorkflow, pricing }),
+			...continueOnFailChecks(continueOnFail.execution, continueOnFailWorkflow),
+		];
+		process.stdout.write('\n');
+		const failed = runChecks(checks);
+		process.stdout.write(
+			failed === 0
+				? `\ne2e: PASS (${checks.length} checks in n8n ${process.env.N8N_VERSION ?? ''})\n`
+				: `\ne2e: FAIL (${failed} of ${checks.length} checks failed)${values.keep ? `; n8n user folder kept: ${stage.instance.userFolder}` : ''}\n`,
+		);
+		return failed === 0 ? 0 : 1;
+	} finally {
+		await cleanUp();
+	}
+}
+
+main().then(
+	(code) => process.exit(code),
+	async (error: unknown) => {
+		process.stderr.write(`\ne2e: FAIL (${error instanceof Error ? error.message : String(error)})\n`);
+		await stopAllChildren();
+		process.exit(1);
+	},
+);
