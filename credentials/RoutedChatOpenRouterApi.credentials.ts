@@ -9,7 +9,7 @@ import type {
 export class RoutedChatOpenRouterApi implements ICredentialType {
 	name = 'routedChatOpenRouterApi';
 
-	displayName = 'OpenRouter API (Routed Chat)';
+	displayName = 'Routed Chat OpenRouter API';
 
 	icon: Icon = { light: 'file:routedChat.svg', dark: 'file:routedChat.dark.svg' };
 

@@ -4,6 +4,7 @@ import { nanoToUsd } from './money';
 import { type QualityChecks, qualityProblems } from './qualityChecks';
 import { type RejectedAnswer, RouteError } from './routeError';
 import { type RouteContext, routeChat } from './routeChat';
+import { settle } from './settle';
 import type { Attempt, CascadeStage, ChatMessage, RoutePlan, RouteResult } from './types';
 
 export interface CascadePlan {
@@ -45,15 +46,15 @@ class CascadeLedger {
 	async run(stage: 'strong', plan: RoutePlan, context: RouteContext, checks: QualityChecks): Promise<{ result: RouteResult }>;
 	async run(stage: CascadeStage, plan: RoutePlan, context: RouteContext, checks: QualityChecks): Promise<StageOutcome>;
 	async run(stage: CascadeStage, plan: RoutePlan, context: RouteContext, checks: QualityChecks): Promise<StageOutcome> {
-		let result: RouteResult;
-		try {
-			result = await routeChat(plan, context);
-		} catch (error) {
+		const routed = await settle(routeChat(plan, context));
+		if (!routed.ok) {
+			const error = routed.error;
 			if (!(error instanceof RouteError)) throw error;
 			this.record(stage, error.attempts, { nanoUsd: error.spentNanoUsd, source: 'gateway' });
 			if (stage === 'strong' || isFinal(error)) throw this.failure(error);
 			return { rejected: error.rejected, reason: `${stage} tier failed: ${error.message}` };
 		}
+		const result = routed.value;
 		this.record(stage, result.attempts, { nanoUsd: result.costNanoUsd, source: result.cost.source });
 		const problems = qualityProblems(result, checks);
 		if (problems.length === 0) return { result };

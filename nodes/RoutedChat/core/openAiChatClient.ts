@@ -2,6 +2,7 @@ import OpenAI from 'openai';
 
 import type { CallOptions, ChatClient, ChatRequest } from './chatClient';
 import { GatewayError } from './gatewayError';
+import { settle } from './settle';
 import { readCompletion } from './readCompletion';
 import { readModels } from './readModels';
 import { requestBody } from './requestBody';
@@ -49,13 +50,10 @@ async function withTimeout<T>(
 ): Promise<T> {
 	const deadline = AbortSignal.timeout(options.timeoutMs);
 	const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
-	try {
-		// The SDK's own timer is a backstop only; ours fires first.
-		return await send({ signal, timeout: options.timeoutMs + 1000 });
-	} catch (error) {
-		if (deadline.aborted && !options.signal?.aborted) {
-			throw new GatewayError('timeout', `No answer within the ${options.timeoutMs} ms attempt timeout`);
-		}
-		throw error;
-	}
+	// The SDK's own timer is a backstop only; ours fires first.
+	const outcome = await settle(send({ signal, timeout: options.timeoutMs + 1000 }));
+	if (outcome.ok) return outcome.value;
+	throw deadline.aborted && !options.signal?.aborted
+		? new GatewayError('timeout', `No answer within the ${options.timeoutMs} ms attempt timeout`)
+		: outcome.error;
 }

@@ -7,6 +7,7 @@ import { classifyFailure, kindPolicy, type Failure } from './failure';
 import { nanoToUsd, usdToNano } from './money';
 import type { PriceBook } from './pricingCache';
 import { requestSteps } from './requestSteps';
+import { settle } from './settle';
 import { type RejectedAnswer, RouteError } from './routeError';
 import { estimatePromptTokens } from './tokenEstimate';
 import type { Attempt, RoutePlan, RouteResult, SkipReason } from './types';
@@ -192,12 +193,9 @@ class Route {
 			);
 		}
 		if (ms <= 0) return;
-		try {
-			await clock.sleep(ms, signal);
-		} catch (error) {
-			if (signal?.aborted) throw this.stopped({ kind: 'aborted', message: 'Cancelled' });
-			throw error;
-		}
+		const slept = await settle(clock.sleep(ms, signal));
+		if (signal?.aborted) throw this.stopped({ kind: 'aborted', message: 'Cancelled' });
+		if (!slept.ok) throw slept.error;
 	}
 
 	private remaining(): number {

@@ -147,10 +147,10 @@ export const optionsProperty: INodeProperties = {
 			type: 'options',
 			options: [
 				{ name: 'Default', value: '' },
-				{ name: 'Minimal', value: 'minimal' },
+				{ name: 'High', value: 'high' },
 				{ name: 'Low', value: 'low' },
 				{ name: 'Medium', value: 'medium' },
-				{ name: 'High', value: 'high' },
+				{ name: 'Minimal', value: 'minimal' },
 			],
 			default: '',
 			description: 'For reasoning models: how much thinking to spend before answering',
@@ -161,7 +161,7 @@ export const optionsProperty: INodeProperties = {
 			type: 'options',
 			options: [
 				{ name: 'Text', value: 'text' },
-				{ name: 'JSON Object', value: 'json_object', description: 'The answer is parsed into `json`' },
+				{ name: 'JSON Object', value: 'json_object', description: 'The parsed answer is added to the output' },
 				{ name: 'JSON Schema', value: 'json_schema', description: 'The answer must match the JSON Schema option' },
 			],
 			default: 'text',

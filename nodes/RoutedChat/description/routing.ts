@@ -51,7 +51,7 @@ export const routingProperties: INodeProperties[] = [
 		],
 		default: 'cheap',
 		description:
-			'Which list serves this item (with Rules: when no rule matches). Use an expression to decide per item, e.g. {{ $json.text.length > 2000 ? "strong" : "cheap" }}.',
+			'Which list serves this item (with Rules: when no rule matches). Use an expression to decide per item, one that gives "strong" for hard items and "cheap" for the rest.',
 		displayOptions: { show: { routing: ['tier', 'rules'] } },
 	},
 	{

@@ -16,7 +16,7 @@ export const ruleProperties: INodeProperties[] = [
 				name: 'rule',
 				values: [
 					{
-						displayName: 'When',
+						displayName: 'Condition',
 						name: 'condition',
 						type: 'options',
 						options: [
@@ -29,16 +29,7 @@ export const ruleProperties: INodeProperties[] = [
 						default: 'promptTokensAbove',
 					},
 					{
-						displayName: 'Tokens',
-						name: 'tokens',
-						type: 'number',
-						typeOptions: { minValue: 0 },
-						default: 2000,
-						description: 'Estimated at about four characters a token',
-						displayOptions: { show: { condition: ['promptTokensAbove', 'promptTokensBelow'] } },
-					},
-					{
-						displayName: 'Field',
+						displayName: 'Field Name',
 						name: 'field',
 						type: 'string',
 						default: '',
@@ -47,7 +38,7 @@ export const ruleProperties: INodeProperties[] = [
 						displayOptions: { show: { condition: ['fieldEquals'] } },
 					},
 					{
-						displayName: 'Value',
+						displayName: 'Field Value',
 						name: 'value',
 						type: 'string',
 						default: '',
@@ -61,6 +52,15 @@ export const ruleProperties: INodeProperties[] = [
 						placeholder: 'refund, legal, contract',
 						description: 'Separated by commas; matched case-insensitively',
 						displayOptions: { show: { condition: ['promptContains'] } },
+					},
+					{
+						displayName: 'Prompt Tokens',
+						name: 'tokens',
+						type: 'number',
+						typeOptions: { minValue: 0 },
+						default: 2000,
+						description: 'Estimated at about four characters a token',
+						displayOptions: { show: { condition: ['promptTokensAbove', 'promptTokensBelow'] } },
 					},
 					{
 						displayName: 'Regex',
@@ -83,7 +83,7 @@ export const ruleProperties: INodeProperties[] = [
 						default: 'strong',
 					},
 					{
-						displayName: 'Model',
+						displayName: 'Target Model',
 						name: 'model',
 						type: 'string',
 						default: '',

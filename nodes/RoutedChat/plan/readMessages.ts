@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { attempt } from '../core/settle';
 import type { ChatMessage } from '../core/types';
 import { ParameterError } from './parameterError';
 
@@ -20,15 +21,11 @@ const messagesSchema = z
 
 /** Reads the messages-JSON parameter (a string or an already-parsed array). */
 export function readMessages(value: unknown): ChatMessage[] {
-	let data = value;
-	if (typeof value === 'string') {
-		try {
-			data = JSON.parse(value);
-		} catch {
-			throw new ParameterError('messages', 'Messages is not valid JSON', 'Check quotes and commas, e.g. [{"role": "user", "content": "Hi"}]');
-		}
+	const data = typeof value === 'string' ? attempt(() => JSON.parse(value) as unknown) : { ok: true as const, value };
+	if (!data.ok) {
+		throw new ParameterError('messages', 'Messages is not valid JSON', 'Check quotes and commas, e.g. [{"role": "user", "content": "Hi"}]');
 	}
-	const parsed = messagesSchema.safeParse(data);
+	const parsed = messagesSchema.safeParse(data.value);
 	if (!parsed.success) {
 		const issue = parsed.error.issues[0];
 		const at = issue.path.length ? `messages[${issue.path[0]}]${issue.path.slice(1).map((key) => `.${key}`).join('')}: ` : '';

@@ -1,3 +1,4 @@
+import { attempt } from '../core/settle';
 import type { CompletionOptions, ProviderPreferences, ResponseFormat, RetryPolicy } from '../core/types';
 import { type NodeOptions, optionsSchema } from './optionsSchema';
 import { ParameterError } from './parameterError';
@@ -46,14 +47,9 @@ function responseFormat(options: NodeOptions): ResponseFormat | undefined {
 function readJsonSchema(value: NodeOptions['jsonSchema']): Record<string, unknown> {
 	const hint = 'Paste a JSON Schema object in Options → JSON Schema, e.g. {"type": "object", "properties": {…}}';
 	if (value === undefined) throw new ParameterError('options.jsonSchema', 'Response Format is JSON Schema but no schema is set', hint);
-	let schema: unknown = value;
-	if (typeof value === 'string') {
-		try {
-			schema = JSON.parse(value);
-		} catch {
-			throw new ParameterError('options.jsonSchema', 'The JSON Schema is not valid JSON', hint);
-		}
-	}
+	const parsed = typeof value === 'string' ? attempt(() => JSON.parse(value) as unknown) : { ok: true as const, value };
+	if (!parsed.ok) throw new ParameterError('options.jsonSchema', 'The JSON Schema is not valid JSON', hint);
+	const schema = parsed.value;
 	if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) {
 		throw new ParameterError('options.jsonSchema', 'The JSON Schema must be a JSON object', hint);
 	}

@@ -20,7 +20,7 @@ export function createGatewayClient(
 ): ChatClient {
 	return createOpenAiChatClient({
 		baseUrl: credentials.baseUrl,
-		apiKey: 'set-by-n8n-credential',
+		apiKey: 'placeholder: the n8n credential sets the key',
 		headers: attributionHeaders(credentials),
 		fetch: n8nFetch(context),
 	});
