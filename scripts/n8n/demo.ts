@@ -29,7 +29,9 @@ async function main(): Promise<number> {
 
 	let gateway: Gateway | undefined;
 	let stage: Stage | undefined;
+	let stopping = false;
 	const cleanUp = async () => {
+		stopping = true;
 		await stopAllChildren();
 		if (stage && !values.keep) await removeInstance(stage.instance);
 	};
@@ -74,6 +76,7 @@ async function main(): Promise<number> {
 			].join('\n'),
 		);
 		const code = await new Promise<number>((resolve) => child.once('exit', (exitCode) => resolve(exitCode ?? 1)));
+		if (stopping) return 130;
 		const log = (await readFile(logPath, 'utf8')).trim().split('\n').slice(-20).join('\n');
 		process.stderr.write(`\nn8n stopped by itself (exit ${code}); the end of its log:\n${log}\n`);
 		return 1;

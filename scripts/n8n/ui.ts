@@ -31,7 +31,7 @@ async function healthy(url: string): Promise<boolean> {
 	}
 }
 
-/** `n8n start` on loopback, its log in the user folder; resolves once /healthz answers. */
+/** `n8n start` on loopback, its log in the user folder; resolves once /healthz/readiness says ready (plain /healthz answers before the REST API is up). */
 export async function startUi(instance: N8nInstance, port: number): Promise<{ child: ChildProcess; logPath: string }> {
 	const logPath = join(instance.userFolder, 'n8n.log');
 	const log = openSync(logPath, 'a');
@@ -46,7 +46,7 @@ export async function startUi(instance: N8nInstance, port: number): Promise<{ ch
 	const deadline = Date.now() + 90_000;
 	while (Date.now() < deadline) {
 		if (child.exitCode !== null) throw new Error(`n8n start exited with ${child.exitCode}; see ${logPath}`);
-		if (await healthy(`http://127.0.0.1:${port}/healthz`)) return { child, logPath };
+		if (await healthy(`http://127.0.0.1:${port}/healthz/readiness`)) return { child, logPath };
 		await new Promise((resolve) => setTimeout(resolve, 500));
 	}
 	throw new Error(`n8n did not answer on port ${port} within 90 s; see ${logPath}`);
