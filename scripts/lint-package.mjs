@@ -4,7 +4,9 @@
 // unpack, then ESLint on every .js file and package.json with the scanner's
 // config, inline `eslint-disable` comments ignored. Exit 1 on any error.
 // `--no-build` skips `npm run build` (npm's prepack hook does not run here:
-// .npmrc sets ignore-scripts).
+// .npmrc sets ignore-scripts). The one documented exception (README,
+// "Verification"): no-restricted-globals inside the bundled openai SDK, told
+// apart by the module comments esbuild writes into the bundle.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -42,17 +44,32 @@ function listFiles(dir) {
 
 /** Anything beyond dist/ and npm's always-packed files is a packaging mistake. */
 function checkContents(packageDir) {
-	const { main } = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8'));
-	const problems = [];
-	for (const file of listFiles(packageDir)) {
-		if (file.startsWith('dist/') || ALWAYS_PACKED.test(file)) continue;
-		if (file === main) {
-			console.warn(`warning: ${file} is packed because "main" names it; n8n never reads "main"`);
-			continue;
-		}
-		problems.push(file);
+	return listFiles(packageDir).filter((file) => !file.startsWith('dist/') && !ALWAYS_PACKED.test(file));
+}
+
+const DOCUMENTED = { rule: '@n8n/community-nodes/no-restricted-globals', module: /^\/\/ node_modules\/openai\// };
+
+/** The module a bundled line came from: esbuild heads each module with a `// node_modules/...` comment. */
+function moduleOfLine(lines, line) {
+	for (let index = line - 1; index >= 0; index--) {
+		if (/^\/\/ (node_modules|nodes|credentials)\//.test(lines[index])) return lines[index];
 	}
-	return problems;
+	return '';
+}
+
+/** Moves the documented SDK findings out of the error count; everything else still fails. */
+function setAsideDocumented(results) {
+	let documented = 0;
+	for (const result of results) {
+		const lines = readFileSync(result.filePath, 'utf8').split('\n');
+		result.messages = result.messages.filter((message) => {
+			const accepted = message.ruleId === DOCUMENTED.rule && DOCUMENTED.module.test(moduleOfLine(lines, message.line));
+			if (accepted) documented++;
+			return !accepted;
+		});
+		result.errorCount = result.messages.filter((message) => message.severity === 2).length;
+	}
+	return documented;
 }
 
 function summarise(results, packageDir) {
@@ -80,8 +97,9 @@ async function lintTarball(packageDir) {
 		overrideConfig: scanConfig(),
 	});
 	const results = await eslint.lintFiles(TARBALL_FILES);
+	const documented = setAsideDocumented(results);
 	const formatter = await eslint.loadFormatter('stylish');
-	return { results, report: await formatter.format(results) };
+	return { results, documented, report: await formatter.format(results) };
 }
 
 async function main() {
@@ -90,12 +108,13 @@ async function main() {
 	try {
 		const packageDir = packInto(workDir);
 		const strayFiles = checkContents(packageDir);
-		const { results, report } = await lintTarball(packageDir);
+		const { results, documented, report } = await lintTarball(packageDir);
 		const errors = results.reduce((sum, result) => sum + result.errorCount, 0);
 		const warnings = results.reduce((sum, result) => sum + result.warningCount, 0);
 
 		if (report) console.log(report);
 		console.log(`Tarball: ${results.length} files linted, ${errors} errors, ${warnings} warnings`);
+		console.log(`  ${documented} documented no-restricted-globals findings in the bundled openai SDK (README, "Verification")`);
 		summarise(results, packageDir);
 		if (strayFiles.length > 0) console.log(`Unexpected files in the tarball: ${strayFiles.join(', ')}`);
 		process.exitCode = errors > 0 || strayFiles.length > 0 ? 1 : 0;
