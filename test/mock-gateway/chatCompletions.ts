@@ -1,0 +1,88 @@
+import type { ServerResponse } from 'node:http';
+import { setTimeout as delay } from 'node:timers/promises';
+import { bearerKeyProblem } from './auth';
+import { chatCompletionBody } from './chatCompletionBody';
+import { parseChatRequest } from './chatRequest';
+import { isStatusFault, sendMisbehaviour, sendStatusFault } from './faults';
+import type { GatewayState } from './gatewayState';
+import { sendError, sendJson, type Exchange } from './http';
+import { replyContent } from './reply';
+import type { RecordedChatRequest, StatusFault } from './types';
+import { meterUsage } from './usage';
+
+/** POST /chat/completions: tries the chain in order; the first model that does not fail answers. */
+export async function handleChatCompletions(
+	state: GatewayState,
+	{ req, res, recorded }: Exchange,
+): Promise<void> {
+	const keyProblem = bearerKeyProblem(req, state.apiKey);
+	if (keyProblem) return sendError(res, 401, keyProblem);
+	const parsed = parseChatRequest(recorded.body);
+	if ('problem' in parsed) return sendError(res, 400, parsed.problem);
+
+	const request: RecordedChatRequest = Object.assign(recorded, {
+		body: parsed.body,
+		chat: { tried: [], served: null },
+	});
+	const clientGone = new AbortController();
+	res.once('close', () => clientGone.abort());
+
+	const chat: ChatExchange = { state, request, res, clientGone: clientGone.signal };
+	let failure: StatusFault | undefined;
+	for (const id of parsed.chain) {
+		failure = await tryModel(id, chat);
+		if (!failure) return;
+	}
+	if (failure) sendStatusFault(res, failure);
+}
+
+interface ChatExchange {
+	state: GatewayState;
+	request: RecordedChatRequest;
+	res: ServerResponse;
+	clientGone: AbortSignal;
+}
+
+/** Answers with model `id`, or returns why it failed so that the next model is tried. */
+async function tryModel(
+	id: string,
+	{ state, request, res, clientGone }: ChatExchange,
+): Promise<StatusFault | undefined> {
+	request.chat.tried.push(id);
+	const script = state.scripts.get(id);
+	if (!script) return { status: 404, message: `No endpoints found for ${id}` };
+	if (!(await waitUnlessGone(script.model.latencyMs ?? 0, clientGone))) return undefined;
+
+	const fault = state.scripts.takeFault(script);
+	if (fault && isStatusFault(fault)) return fault;
+
+	request.chat.served = id;
+	const { model } = script;
+	const content = replyContent(model, request);
+	const { usage, cost } = meterUsage(model, script.prices, request.body.messages, content);
+	const completion = chatCompletionBody({
+		generationId: `gen-${++state.generations}`,
+		model: id,
+		provider: model.provider ?? 'MockProvider',
+		content,
+		finishReason: model.finishReason ?? 'stop',
+		usage,
+	});
+	if (fault) {
+		sendMisbehaviour(res, fault, completion);
+	} else {
+		state.spent += cost;
+		sendJson(res, 200, completion);
+	}
+	return undefined;
+}
+
+/** Resolves false if the client went away first. */
+async function waitUnlessGone(ms: number, clientGone: AbortSignal): Promise<boolean> {
+	try {
+		await delay(ms, undefined, { signal: clientGone });
+		return true;
+	} catch {
+		return false;
+	}
+}

@@ -1,0 +1,12 @@
+import type { PicoUsd } from './cost';
+import type { ModelScripts } from './modelScripts';
+
+/** What the endpoint handlers share. */
+export interface GatewayState {
+	apiKey: string;
+	scripts: ModelScripts;
+	/** What the key was charged for the answers served since start or reset (reported by /key). */
+	spent: PicoUsd;
+	/** Chat completions answered so far; numbers the generation ids. */
+	generations: number;
+}

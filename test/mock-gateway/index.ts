@@ -1,0 +1,13 @@
+export { scenarios } from './scenarios';
+export { DEFAULT_API_KEY, startMockGateway } from './server';
+export type {
+	ChatMessage,
+	ChatRequestBody,
+	ChatRouting,
+	Fault,
+	MockGateway,
+	MockGatewayOptions,
+	MockModel,
+	RecordedChatRequest,
+	RecordedRequest,
+} from './types';

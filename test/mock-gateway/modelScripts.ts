@@ -1,0 +1,44 @@
+import { parseUsd, type TokenPrices } from './cost';
+import type { Fault, MockModel } from './types';
+
+export interface ModelScript {
+	model: MockModel;
+	prices: TokenPrices;
+	/** What is left of `model.faults`. */
+	pendingFaults: Fault[];
+}
+
+/** The gateway's current model scripts, with each model's fault queue. */
+export class ModelScripts {
+	private readonly scripts = new Map<string, ModelScript>();
+
+	constructor(private readonly initial: readonly MockModel[]) {
+		this.reset();
+	}
+
+	all(): ModelScript[] {
+		return [...this.scripts.values()];
+	}
+
+	get(id: string): ModelScript | undefined {
+		return this.scripts.get(id);
+	}
+
+	set(model: MockModel): void {
+		const prices = {
+			prompt: parseUsd(model.pricing.prompt),
+			completion: parseUsd(model.pricing.completion),
+		};
+		this.scripts.set(model.id, { model, prices, pendingFaults: [...(model.faults ?? [])] });
+	}
+
+	reset(): void {
+		this.scripts.clear();
+		for (const model of this.initial) this.set(model);
+	}
+
+	/** The fault the next request to this model meets, if any, consuming it from the queue. */
+	takeFault(script: ModelScript): Fault | undefined {
+		return script.model.down ?? script.pendingFaults.shift();
+	}
+}

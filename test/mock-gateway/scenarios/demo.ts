@@ -1,0 +1,58 @@
+import type { MockModel } from '../types';
+
+/**
+ * A realistic catalogue: a cheap and a strong tier, a pinned model that is down and a fallback.
+ * Prices are OpenRouter's list prices (USD per token) at the time of writing.
+ */
+export const demoModels: MockModel[] = [
+	{
+		id: 'meta-llama/llama-3.1-8b-instruct',
+		name: 'Meta: Llama 3.1 8B Instruct',
+		pricing: { prompt: '0.00000002', completion: '0.00000003' },
+		contextLength: 131_072,
+		provider: 'DeepInfra',
+		latencyMs: 30,
+	},
+	{
+		id: 'mistralai/mistral-small-3.2',
+		name: 'Mistral: Mistral Small 3.2',
+		pricing: { prompt: '0.00000005', completion: '0.0000001' },
+		contextLength: 131_072,
+		provider: 'Mistral',
+		latencyMs: 40,
+	},
+	{
+		id: 'anthropic/claude-sonnet-4.5',
+		name: 'Anthropic: Claude Sonnet 4.5',
+		pricing: { prompt: '0.000003', completion: '0.000015' },
+		contextLength: 1_000_000,
+		provider: 'Anthropic',
+		latencyMs: 80,
+	},
+	{
+		id: 'openai/gpt-5',
+		name: 'OpenAI: GPT-5',
+		pricing: { prompt: '0.00000125', completion: '0.00001' },
+		contextLength: 400_000,
+		provider: 'OpenAI',
+		latencyMs: 70,
+		reasoningTokens: 64,
+	},
+	{
+		id: 'openai/gpt-4o-2024-08-06',
+		name: 'OpenAI: GPT-4o (2024-08-06)',
+		pricing: { prompt: '0.0000025', completion: '0.00001' },
+		contextLength: 128_000,
+		provider: 'OpenAI',
+		latencyMs: 30,
+		down: { status: 503, message: 'No endpoints available for openai/gpt-4o-2024-08-06' },
+	},
+	{
+		id: 'google/gemini-2.5-flash',
+		name: 'Google: Gemini 2.5 Flash',
+		pricing: { prompt: '0.0000003', completion: '0.0000025' },
+		contextLength: 1_048_576,
+		provider: 'Google AI Studio',
+		latencyMs: 50,
+	},
+];

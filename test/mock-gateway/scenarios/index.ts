@@ -1,0 +1,7 @@
+import type { MockModel } from '../types';
+import { demoModels } from './demo';
+
+/** Named model catalogues, for the CLI, the demo and end-to-end tests. */
+export const scenarios: Record<string, MockModel[]> = {
+	demo: demoModels,
+};

@@ -1,0 +1,160 @@
+import { chatResultFromJSON } from '@openrouter/sdk/esm/models/chatresult.js';
+import { modelsListResponseFromJSON } from '@openrouter/sdk/esm/models/modelslistresponse.js';
+import { notFoundResponseErrorDataFromJSON } from '@openrouter/sdk/esm/models/notfoundresponseerrordata.js';
+import { getCurrentKeyResponseFromJSON } from '@openrouter/sdk/esm/models/operations/getcurrentkey.js';
+import { unauthorizedResponseErrorDataFromJSON } from '@openrouter/sdk/esm/models/unauthorizedresponseerrordata.js';
+import { startMockGateway } from './server';
+import { call, cheapModel, postChat } from './testClient';
+import type { MockGateway } from './types';
+
+/** The SDK's parsers return a result instead of throwing; fail the test with the validation error. */
+function parsed<T>(result: { ok: true; value: T } | { ok: false; error: Error }): T {
+	if (!result.ok) throw result.error;
+	return result.value;
+}
+
+/** Its `error` member, re-serialized for the SDK's error data parsers. */
+async function errorOf(response: Response): Promise<string> {
+	return JSON.stringify(((await response.json()) as { error: unknown }).error);
+}
+
+describe('mock gateway responses parse with @openrouter/sdk', () => {
+	let gateway: MockGateway;
+
+	beforeAll(async () => {
+		gateway = await startMockGateway({
+			models: [
+				cheapModel('meta-llama/llama-3.1-8b-instruct', {
+					reply: 'Paris.',
+					provider: 'DeepInfra',
+					contextLength: 131_072,
+				}),
+				cheapModel('openai/gpt-5', {
+					reply: 'Paris.',
+					reasoningTokens: 64,
+					cachedTokens: 4,
+					finishReason: 'length',
+				}),
+				cheapModel('mistralai/mistral-small-3.2', { reportCost: false }),
+			],
+		});
+	});
+	afterAll(() => gateway.close());
+	beforeEach(() => gateway.reset());
+
+	// 14 + 30 characters: 11 prompt tokens.
+	const messages = [
+		{ role: 'system', content: 'You are terse.' },
+		{ role: 'user', content: 'What is the capital of France?' },
+	];
+
+	it('chat completion: served model, content, usage and exact cost', async () => {
+		const response = await postChat(gateway, {
+			model: 'meta-llama/llama-3.1-8b-instruct',
+			messages,
+			usage: { include: true },
+		});
+		const text = await response.text();
+		const result = parsed(chatResultFromJSON(text));
+
+		expect(response.status).toBe(200);
+		expect(JSON.parse(text).provider).toBe('DeepInfra');
+		expect(result).toMatchObject({
+			object: 'chat.completion',
+			model: 'meta-llama/llama-3.1-8b-instruct',
+			systemFingerprint: null,
+			choices: [
+				{ index: 0, finishReason: 'stop', message: { role: 'assistant', content: 'Paris.' } },
+			],
+		});
+		// 11 × $0.00000015 + 2 × $0.0000006
+		expect(result.usage).toMatchObject({
+			promptTokens: 11,
+			completionTokens: 2,
+			totalTokens: 13,
+			cost: 0.00000285,
+			isByok: false,
+			costDetails: {
+				upstreamInferencePromptCost: 0.00000165,
+				upstreamInferenceCompletionsCost: 0.0000012,
+			},
+		});
+	});
+
+	it('chat completion: reasoning and cached tokens, finish reason', async () => {
+		const result = parsed(
+			chatResultFromJSON(
+				await (await postChat(gateway, { model: 'openai/gpt-5', messages })).text(),
+			),
+		);
+
+		expect(result.choices[0].finishReason).toBe('length');
+		expect(result.usage).toMatchObject({
+			promptTokens: 11,
+			completionTokens: 66,
+			promptTokensDetails: { cachedTokens: 4 },
+			completionTokensDetails: { reasoningTokens: 64 },
+			cost: 0.00004125,
+		});
+	});
+
+	it('chat completion without a reported cost', async () => {
+		const result = parsed(
+			chatResultFromJSON(
+				await (await postChat(gateway, { model: 'mistralai/mistral-small-3.2', messages })).text(),
+			),
+		);
+
+		expect(result.usage?.promptTokens).toBe(11);
+		expect(result.usage?.cost).toBeUndefined();
+		expect(result.usage?.costDetails).toBeUndefined();
+	});
+
+	it('model list: every scripted model with its pricing', async () => {
+		const list = parsed(
+			modelsListResponseFromJSON(
+				await (await call(gateway, 'GET', '/models', { apiKey: null })).text(),
+			),
+		);
+
+		expect(list.data.map((model) => model.id)).toEqual([
+			'meta-llama/llama-3.1-8b-instruct',
+			'openai/gpt-5',
+			'mistralai/mistral-small-3.2',
+		]);
+		expect(list.data[0]).toMatchObject({
+			canonicalSlug: 'meta-llama/llama-3.1-8b-instruct',
+			contextLength: 131_072,
+			pricing: { prompt: '0.00000015', completion: '0.0000006' },
+			topProvider: { contextLength: 131_072, isModerated: false },
+			perRequestLimits: null,
+		});
+	});
+
+	it('key: reports what the gateway charged', async () => {
+		await postChat(gateway, { model: 'meta-llama/llama-3.1-8b-instruct', messages });
+		const key = parsed(
+			getCurrentKeyResponseFromJSON(await (await call(gateway, 'GET', '/key')).text()),
+		);
+
+		expect(key.data).toMatchObject({ usage: 0.00000285, limit: null, isFreeTier: false });
+	});
+
+	it('error bodies', async () => {
+		const unauthorized = await postChat(
+			gateway,
+			{ model: 'openai/gpt-5', messages },
+			{ apiKey: 'sk-or-wrong' },
+		);
+		const notFound = await postChat(gateway, { model: 'nobody/nothing', messages });
+
+		expect(parsed(unauthorizedResponseErrorDataFromJSON(await errorOf(unauthorized)))).toEqual({
+			code: 401,
+			message: 'User not found.',
+		});
+		expect(parsed(notFoundResponseErrorDataFromJSON(await errorOf(notFound)))).toEqual({
+			code: 404,
+			message: 'No endpoints found for nobody/nothing',
+		});
+	});
+});

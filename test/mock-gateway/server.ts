@@ -1,0 +1,92 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { handleChatCompletions } from './chatCompletions';
+import type { GatewayState } from './gatewayState';
+import { flatHeaders, readJsonBody, sendError, type Exchange } from './http';
+import { handleKey } from './key';
+import { ModelScripts } from './modelScripts';
+import { handleModels } from './models';
+import type { MockGateway, MockGatewayOptions, RecordedRequest } from './types';
+
+export const DEFAULT_API_KEY = 'sk-or-test-key';
+const BASE_PATH = '/api/v1';
+
+type Handler = (state: GatewayState, exchange: Exchange) => void | Promise<void>;
+
+const ROUTES: Record<string, Handler> = {
+	'POST /chat/completions': handleChatCompletions,
+	'GET /models': handleModels,
+	'GET /key': handleKey,
+};
+
+/** Starts an OpenRouter look-alike on loopback, answering as the models are scripted. */
+export async function startMockGateway(options: MockGatewayOptions): Promise<MockGateway> {
+	const host = options.host ?? '127.0.0.1';
+	const requests: RecordedRequest[] = [];
+	const state: GatewayState = {
+		apiKey: options.apiKey ?? DEFAULT_API_KEY,
+		scripts: new ModelScripts([...options.models]),
+		spent: 0n,
+		generations: 0,
+	};
+	const server = createServer((req, res) => {
+		serve(state, requests, req, res).catch((error: unknown) => {
+			if (res.headersSent) res.destroy();
+			else sendError(res, 500, `Mock gateway failed: ${String(error)}`);
+		});
+	});
+	await listen(server, options.port ?? 0, host);
+	const { port } = server.address() as AddressInfo;
+	return {
+		baseUrl: `http://${host.includes(':') ? `[${host}]` : host}:${port}${BASE_PATH}`,
+		apiKey: state.apiKey,
+		requests,
+		setModel: (model) => state.scripts.set(model),
+		reset: () => {
+			requests.length = 0;
+			state.scripts.reset();
+			state.spent = 0n;
+		},
+		close: () => close(server),
+	};
+}
+
+async function serve(
+	state: GatewayState,
+	requests: RecordedRequest[],
+	req: IncomingMessage,
+	res: ServerResponse,
+): Promise<void> {
+	const { pathname } = new URL(req.url ?? '/', 'http://mock-gateway');
+	const routePath = pathname.startsWith(`${BASE_PATH}/`)
+		? pathname.slice(BASE_PATH.length)
+		: undefined;
+	const recorded: RecordedRequest = {
+		method: req.method ?? 'GET',
+		path: routePath ?? pathname,
+		headers: flatHeaders(req),
+		body: await readJsonBody(req),
+	};
+	requests.push(recorded);
+	const handler = routePath === undefined ? undefined : ROUTES[`${recorded.method} ${routePath}`];
+	if (!handler) return sendError(res, 404, 'Not Found');
+	await handler(state, { req, res, recorded });
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+	return new Promise((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(port, host, () => {
+			server.off('error', reject);
+			resolve();
+		});
+	});
+}
+
+function close(server: Server): Promise<void> {
+	return new Promise((resolve, reject) => {
+		server.close((error) => (error ? reject(error) : resolve()));
+		// Hanging answers never finish by themselves.
+		server.closeAllConnections();
+	});
+}

@@ -1,0 +1,115 @@
+/**
+ * How a scripted model misbehaves on one request.
+ *
+ * Only `status` faults are failures the gateway itself falls back on (to the next entry of `models`);
+ * every other kind is how the gateway's own answer misbehaves, so it reaches the client as is.
+ */
+export type Fault =
+	/** An HTTP error with OpenRouter's error body; `retryAfter` is sent verbatim as the Retry-After header. */
+	| { status: number; retryAfter?: string; message?: string }
+	/** Never answers, until the client aborts or the gateway closes. */
+	| { kind: 'hang' }
+	/** Sends status 200, the headers and part of the body, then destroys the socket. */
+	| { kind: 'reset' }
+	/** 200 with a body that is not JSON. */
+	| { kind: 'malformed' }
+	/** 200 with `choices: []`. */
+	| { kind: 'empty-choices' }
+	/** 200 whose body is `{error: {code, message}}`, as OpenRouter reports some upstream failures. */
+	| { kind: 'error-in-200'; code?: number; message?: string };
+
+export type StatusFault = Extract<Fault, { status: number }>;
+
+export interface MockModel {
+	id: string;
+	/** USD per token, as decimal strings (OpenRouter's format). */
+	pricing: { prompt: string; completion: string };
+	/** Display name on /models; defaults to the id. */
+	name?: string;
+	contextLength?: number;
+	/** Reported as the response's top-level `provider`; defaults to 'MockProvider'. */
+	provider?: string;
+	/** Real-time delay before this model answers or fails, per attempt. */
+	latencyMs?: number;
+	/** Consumed one per request reaching this model, in order; once empty the model succeeds. */
+	faults?: Fault[];
+	/** A model that is down: every request to it fails this way (the fault queue is left alone). */
+	down?: Fault;
+	/** Content of the answer; defaults to `<id> answered: <first 60 chars of the last user message>`. */
+	reply?: string | ((request: RecordedChatRequest) => string);
+	/** Replaces the counted completion tokens (which include `reasoningTokens`). */
+	completionTokens?: number;
+	/** Reported in completion_tokens_details and counted into completion tokens. */
+	reasoningTokens?: number;
+	/** Reported in prompt_tokens_details; all prompt tokens are billed at the prompt price. */
+	cachedTokens?: number;
+	finishReason?: string;
+	/** When false, usage carries no `cost` (as for some providers). Defaults to true. */
+	reportCost?: boolean;
+}
+
+export interface MockGatewayOptions {
+	models: MockModel[];
+	/** Defaults to 'sk-or-test-key'. */
+	apiKey?: string;
+	/** Defaults to 0: an ephemeral port. */
+	port?: number;
+	/** Defaults to 127.0.0.1. */
+	host?: string;
+}
+
+export interface ChatMessage {
+	role: string;
+	content?: unknown;
+	[field: string]: unknown;
+}
+
+/** The OpenAI chat request plus the OpenRouter fields the gateway reads or records. */
+export interface ChatRequestBody {
+	model?: string;
+	models?: string[];
+	messages: ChatMessage[];
+	provider?: Record<string, unknown>;
+	reasoning?: Record<string, unknown>;
+	response_format?: Record<string, unknown>;
+	usage?: { include?: boolean };
+	[field: string]: unknown;
+}
+
+export interface ChatRouting {
+	/** Models the gateway tried, in order, including the one that served. */
+	tried: string[];
+	/** The model whose answer was sent (possibly a misbehaving one), or null when every model failed. */
+	served: string | null;
+}
+
+export interface RecordedRequest {
+	method: string;
+	/** Path below the base URL, without the query string, e.g. '/chat/completions'. */
+	path: string;
+	/** Lower-case names; repeated headers joined with ', '. */
+	headers: Record<string, string>;
+	/** Parsed JSON body; undefined when there was none or it was not JSON. */
+	body?: unknown;
+	/** Present on valid chat completion requests. */
+	chat?: ChatRouting;
+}
+
+export interface RecordedChatRequest extends RecordedRequest {
+	body: ChatRequestBody;
+	chat: ChatRouting;
+}
+
+export interface MockGateway {
+	/** e.g. http://127.0.0.1:PORT/api/v1 */
+	baseUrl: string;
+	apiKey: string;
+	/** Every request received, in arrival order. */
+	requests: RecordedRequest[];
+	/** Adds or replaces a model's script, restarting its fault queue. */
+	setModel(model: MockModel): void;
+	/** Clears the recorded requests, the key's spend and restores the initial scripts. */
+	reset(): void;
+	/** Closes the server, destroying open (hanging) sockets. */
+	close(): Promise<void>;
+}

@@ -1,0 +1,68 @@
+import { toUsd, type PicoUsd, type TokenPrices } from './cost';
+import { contentText } from './messageText';
+import type { ChatMessage, MockModel } from './types';
+
+/** The usage object as OpenRouter sends it (snake_case wire names). */
+export interface UsageWire {
+	prompt_tokens: number;
+	completion_tokens: number;
+	total_tokens: number;
+	cost?: number;
+	is_byok: boolean;
+	prompt_tokens_details: { cached_tokens: number; audio_tokens: number };
+	completion_tokens_details: { reasoning_tokens: number; audio_tokens: number };
+	cost_details?: {
+		upstream_inference_cost: number | null;
+		upstream_inference_prompt_cost: number;
+		upstream_inference_completions_cost: number;
+	};
+}
+
+export interface MeteredUsage {
+	usage: UsageWire;
+	cost: PicoUsd;
+}
+
+/** A deterministic stand-in for a tokenizer: one token per 4 characters, at least one. */
+export function countTokens(characters: number): number {
+	return Math.max(1, Math.ceil(characters / 4));
+}
+
+export function meterUsage(
+	model: MockModel,
+	prices: TokenPrices,
+	messages: ChatMessage[],
+	content: string,
+): MeteredUsage {
+	const promptCharacters = messages.reduce(
+		(sum, message) => sum + contentText(message.content).length,
+		0,
+	);
+	const promptTokens = countTokens(promptCharacters);
+	const reasoningTokens = model.reasoningTokens ?? 0;
+	// Reasoning tokens are part of the completion, as OpenAI and OpenRouter count them.
+	const completionTokens = model.completionTokens ?? countTokens(content.length) + reasoningTokens;
+	const promptCost = BigInt(promptTokens) * prices.prompt;
+	const completionCost = BigInt(completionTokens) * prices.completion;
+	const costFields: Pick<UsageWire, 'cost' | 'cost_details'> =
+		model.reportCost === false
+			? {}
+			: {
+					cost: toUsd(promptCost + completionCost),
+					cost_details: {
+						upstream_inference_cost: null,
+						upstream_inference_prompt_cost: toUsd(promptCost),
+						upstream_inference_completions_cost: toUsd(completionCost),
+					},
+				};
+	const usage: UsageWire = {
+		prompt_tokens: promptTokens,
+		completion_tokens: completionTokens,
+		total_tokens: promptTokens + completionTokens,
+		...costFields,
+		is_byok: false,
+		prompt_tokens_details: { cached_tokens: model.cachedTokens ?? 0, audio_tokens: 0 },
+		completion_tokens_details: { reasoning_tokens: reasoningTokens, audio_tokens: 0 },
+	};
+	return { usage, cost: promptCost + completionCost };
+}
