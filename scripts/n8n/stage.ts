@@ -67,6 +67,7 @@ export async function executeWorkflow(stage: Stage, workflow: Workflow): Promise
 	} catch {
 		throw new N8nCommandError(`n8n execute printed no execution for "${workflow.name}"\n${tail(finished)}`);
 	}
-	progress(`executed "${workflow.name}" in n8n (${seconds(started)})`);
+	const exit = finished.code === 0 ? '' : `; n8n then exited with ${finished.code ?? finished.signal}, ignored`;
+	progress(`executed "${workflow.name}" in n8n (${seconds(started)}${exit})`);
 	return { execution, output: `${finished.stdout}\n${finished.stderr}`, exitCode: finished.code };
 }
