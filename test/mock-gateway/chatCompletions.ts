@@ -31,10 +31,17 @@ export async function handleChatCompletions(
 	let failure: StatusFault | undefined;
 	for (const id of parsed.chain) {
 		failure = await tryModel(id, chat);
-		if (!failure) return;
+		if (!failure || REQUEST_LEVEL_STATUSES.has(failure.status)) break;
 	}
 	if (failure) sendStatusFault(res, failure);
 }
+
+/**
+ * Failures of the request or the account, not of one model (bad request, key,
+ * credit, moderation): another model in `models` would fail the same way, so
+ * the gateway answers them at once.
+ */
+const REQUEST_LEVEL_STATUSES = new Set([400, 401, 402, 403]);
 
 interface ChatExchange {
 	state: GatewayState;
