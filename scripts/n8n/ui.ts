@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import { openSync } from 'node:fs';
+import { openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { spawnChild } from './children';
@@ -45,9 +45,14 @@ export async function startUi(instance: N8nInstance, port: number): Promise<{ ch
 	const child = spawnChild('n8n', ['start'], { env, stdio: ['ignore', log, log] });
 	const deadline = Date.now() + 90_000;
 	while (Date.now() < deadline) {
-		if (child.exitCode !== null) throw new Error(`n8n start exited with ${child.exitCode}; see ${logPath}`);
+		if (child.exitCode !== null) throw new Error(`n8n start exited with ${child.exitCode}:\n${logTail(logPath)}`);
 		if (await healthy(`http://127.0.0.1:${port}/healthz/readiness`)) return { child, logPath };
 		await new Promise((resolve) => setTimeout(resolve, 500));
 	}
-	throw new Error(`n8n did not answer on port ${port} within 90 s; see ${logPath}`);
+	throw new Error(`n8n was not ready on port ${port} within 90 s:\n${logTail(logPath)}`);
+}
+
+/** The user folder, log included, is deleted on the way out, so errors carry the log's end. */
+function logTail(logPath: string): string {
+	return readFileSync(logPath, 'utf8').trim().split('\n').slice(-15).join('\n');
 }
