@@ -1,0 +1,52 @@
+import type {
+	ICredentialDataDecryptedObject,
+	IConnections,
+	IDataObject,
+	INode,
+	INodeExecutionData,
+	IRunData,
+	IWorkflowSettings,
+} from 'n8n-workflow';
+
+/** Decrypted credential data by credential type, as n8n's credential store would hand it out. */
+export interface HarnessCredentials {
+	[credentialType: string]: ICredentialDataDecryptedObject;
+}
+
+/** The parts of a saved workflow's JSON the engine needs. */
+export interface WorkflowDefinition {
+	nodes: INode[];
+	connections: IConnections;
+	settings?: IWorkflowSettings;
+}
+
+export interface RunOptions {
+	credentials?: HarnessCredentials;
+	/** Pinned as the first node's output, the way the editor runs a trigger with pinned data. */
+	inputItems?: IDataObject[];
+	/** Aborting cancels the execution: nodes see it through `getExecutionCancelSignal()`. */
+	signal?: AbortSignal;
+}
+
+export interface RunError {
+	message: string;
+	description?: string;
+	/** The name of the node that failed, when the error came from one. */
+	node?: string;
+}
+
+export interface WorkflowRun {
+	status: 'success' | 'error';
+	/** The execution's error: set when the workflow stopped on a failing node or was cancelled. */
+	error?: RunError;
+	/** The last run of each node that ran, by node name, one item list per output index. */
+	outputs: Record<string, INodeExecutionData[][]>;
+	runData: IRunData;
+	/** Every line logged through n8n's loggers while the run was in flight. */
+	logs: string[];
+}
+
+export interface CredentialTestResult {
+	status: 'OK' | 'Error';
+	message: string;
+}
