@@ -5,7 +5,7 @@ import { summarizeCosts } from '../core/costSummary';
 import { ExecutionBudget } from '../core/executionBudget';
 import { RouteError } from '../core/routeError';
 import { candidateModels, type RoutedItem, routeItem } from '../core/routeItem';
-import { failureJson, toNodeError } from '../output/itemFailure';
+import { failedItem, toNodeError } from '../output/itemFailure';
 import { createRedactor } from '../output/redactor';
 import { resultJson } from '../output/resultJson';
 import type { NodeOptions } from '../plan/optionsSchema';
@@ -38,7 +38,7 @@ export async function executeRoutedChat(context: IExecuteFunctions): Promise<INo
 		services = await createExecutionServices(context);
 	} catch (error) {
 		if (!continueOnFail) throw toNodeError(node, error, 0, noSecrets);
-		return [items.map((_, index) => ({ json: failureJson(error, index, noSecrets), pairedItem: { item: index } }))];
+		return [items.map((_, index) => failedItem(node, error, index, noSecrets))];
 	}
 	const { redact } = services;
 	const runOptions = readRunOptions(context);
@@ -85,10 +85,11 @@ export async function executeRoutedChat(context: IExecuteFunctions): Promise<INo
 		const failed = outcomes[firstFailure] as { error: unknown };
 		throw toNodeError(node, failed.error, firstFailure, redact);
 	}
-	const output: INodeExecutionData[] = outcomes.map((outcome, itemIndex) => ({
-		json: 'result' in outcome ? redact(resultJson(outcome.result)) : failureJson(outcome.error, itemIndex, redact),
-		pairedItem: { item: itemIndex },
-	}));
+	const output: INodeExecutionData[] = outcomes.map((outcome, itemIndex) =>
+		'result' in outcome
+			? { json: redact(resultJson(outcome.result)), pairedItem: { item: itemIndex } }
+			: failedItem(node, outcome.error, itemIndex, redact),
+	);
 	if (runOptions.costSummary) {
 		const prices = await services.prices();
 		output.push({

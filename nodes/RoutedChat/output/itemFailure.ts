@@ -1,6 +1,7 @@
 import {
 	type IDataObject,
 	type INode,
+	type INodeExecutionData,
 	type JsonObject,
 	NodeApiError,
 	NodeOperationError,
@@ -48,8 +49,8 @@ export function toNodeError(
 	return new NodeOperationError(node, redact(`Item ${itemIndex}: ${message}`), { itemIndex });
 }
 
-/** The output item of a failed request under Continue On Fail. */
-export function failureJson(error: unknown, itemIndex: number, redact: Redactor): IDataObject {
+/** The fields of a failed item: what went wrong and every attempt. */
+function failureJson(error: unknown, itemIndex: number, redact: Redactor): IDataObject {
 	return redact(failureFields(error, itemIndex));
 }
 
@@ -61,4 +62,15 @@ function failureFields(error: unknown, itemIndex: number): IDataObject {
 		return { error: `Item ${itemIndex}: ${error.parameter}: ${error.message}`, hint: error.hint ?? null, attempts: [] };
 	}
 	return { error: `Item ${itemIndex}: ${error instanceof Error ? error.message : String(error)}`, attempts: [] };
+}
+
+/**
+ * The output item of a failed request under Continue On Fail: `{error, reason, attempts}`.
+ * On the error output n8n routes only items whose fields are `error`, `message` and
+ * `details` (and adds the input item's fields), so there the rest goes under `details`.
+ */
+export function failedItem(node: INode, error: unknown, itemIndex: number, redact: Redactor): INodeExecutionData {
+	const { error: message, ...details } = failureJson(error, itemIndex, redact);
+	const json = node.onError === 'continueErrorOutput' ? { error: message, details } : { error: message, ...details };
+	return { json, pairedItem: { item: itemIndex } };
 }

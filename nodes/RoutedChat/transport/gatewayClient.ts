@@ -22,6 +22,6 @@ export function createGatewayClient(
 		baseUrl: credentials.baseUrl,
 		apiKey: 'placeholder: the n8n credential sets the key',
 		headers: attributionHeaders(credentials),
-		fetch: n8nFetch(context),
+		fetch: n8nFetch(context, credentials.decrypted),
 	});
 }

@@ -1,4 +1,5 @@
 import type {
+	ICredentialsDecrypted,
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestMethods,
@@ -23,9 +24,10 @@ const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
  * A fetch for the openai SDK that sends through n8n's own HTTP helper, so the
  * credential's `authenticate` adds the key (never handled here) and n8n's
  * proxy and SSRF settings apply. Every status comes back as a Response for the
- * SDK to classify.
+ * SDK to classify. Given the credential read once per execution, the helper
+ * does not read and decrypt it from the database again for each request.
  */
-export function n8nFetch(context: RequestContext): typeof fetch {
+export function n8nFetch(context: RequestContext, credentials?: ICredentialsDecrypted): typeof fetch {
 	return async (input, init) => {
 		const headers = new Headers(init?.headers);
 		// The SDK sets a placeholder bearer; the credential sets the real one.
@@ -44,6 +46,7 @@ export function n8nFetch(context: RequestContext): typeof fetch {
 			context,
 			CREDENTIAL_TYPE,
 			options,
+			credentials && { credentialsDecrypted: credentials },
 		)) as FullResponse;
 		return new Response(NULL_BODY_STATUSES.has(response.statusCode) ? null : toBytes(response.body), {
 			status: response.statusCode,
