@@ -10,16 +10,14 @@ unset npm_config_ignore_scripts npm_config_local_prefix
 # shellcheck source=../toolchain.sh
 source "$REPO_ROOT/scripts/toolchain.sh"
 
-# The dev dependencies (npm ci) and the n8n install (minutes, once) download in parallel.
+# The dev dependencies (npm ci) and the n8n install (minutes, once) download in
+# parallel; n8n's npm output goes to a log, its progress lines to the terminal.
 ensure_dependencies() {
   cd "$REPO_ROOT"
-  if [ -f node_modules/.package-lock.json ] && [ -f "$N8N_DIR/.installed" ]; then
-    ensure_n8n
-    return 0
-  fi
-  local n8n_job=""
+  local n8n_job="" n8n_log="$ROUTED_CHAT_CACHE/n8n-install.log" n8n_started=$SECONDS waited=0
   if [ ! -f "$N8N_DIR/.installed" ]; then
-    (ensure_n8n) &
+    mkdir -p "$ROUTED_CHAT_CACHE"
+    (set -o pipefail; ensure_n8n 2>&1 | tee "$n8n_log" | { grep --line-buffered '^\[routed-chat\]' >&2 || true; }) &
     n8n_job=$!
   fi
   if [ ! -f node_modules/.package-lock.json ]; then
@@ -27,8 +25,16 @@ ensure_dependencies() {
     npm ci --no-audit --no-fund --loglevel=error
   fi
   if [ -n "$n8n_job" ]; then
-    progress "waiting for the n8n install to finish"
-    wait "$n8n_job"
+    while kill -0 "$n8n_job" 2>/dev/null; do
+      if [ $((waited % 60)) -eq 0 ]; then progress "n8n install running ($(((SECONDS - n8n_started) / 60)) min so far; npm log: $n8n_log)"; fi
+      sleep 1
+      waited=$((waited + 1))
+    done
+    if ! wait "$n8n_job"; then
+      tail -n 30 "$n8n_log" >&2
+      progress "the n8n install failed; its whole log: $n8n_log"
+      return 1
+    fi
   fi
   ensure_n8n
 }
