@@ -5,6 +5,8 @@
 set -euo pipefail
 source "$(dirname "$0")/n8n/prepare.sh"
 trap remove_pack_dir EXIT
+# Killed by a signal, bash skips the EXIT trap unless the signal is trapped too.
+trap 'exit 130' INT TERM HUP
 
 ensure_dependencies
 build_and_pack
