@@ -5,7 +5,7 @@ export interface ModelScript {
 	model: MockModel;
 	prices: TokenPrices;
 	/** What is left of `model.faults`. */
-	pendingFaults: Fault[];
+	pendingFaults: Array<Fault | null>;
 }
 
 /** The gateway's current model scripts, with each model's fault queue. */
@@ -39,6 +39,6 @@ export class ModelScripts {
 
 	/** The fault the next request to this model meets, if any, consuming it from the queue. */
 	takeFault(script: ModelScript): Fault | undefined {
-		return script.model.down ?? script.pendingFaults.shift();
+		return script.model.down ?? script.pendingFaults.shift() ?? undefined;
 	}
 }

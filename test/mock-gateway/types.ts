@@ -31,8 +31,8 @@ export interface MockModel {
 	provider?: string;
 	/** Real-time delay before this model answers or fails, per attempt. */
 	latencyMs?: number;
-	/** Consumed one per request reaching this model, in order; once empty the model succeeds. */
-	faults?: Fault[];
+	/** Consumed one per request reaching this model, in order (`null`: that request succeeds); once empty the model succeeds. */
+	faults?: Array<Fault | null>;
 	/** A model that is down: every request to it fails this way (the fault queue is left alone). */
 	down?: Fault;
 	/** Content of the answer; defaults to `<id> answered: <first 60 chars of the last user message>`. */

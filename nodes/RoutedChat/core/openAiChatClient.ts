@@ -1,4 +1,5 @@
 import OpenAI from 'openai';
+import type { RequestOptions } from 'openai/internal/request-options';
 
 import type { CallOptions, ChatClient, ChatRequest } from './chatClient';
 import { GatewayError } from './gatewayError';
@@ -6,6 +7,11 @@ import { settle } from './settle';
 import { readCompletion } from './readCompletion';
 import { readModels } from './readModels';
 import { requestBody } from './requestBody';
+
+/** What the client's fetch receives: the attempt's time limit rides along, for transports that can enforce it themselves. */
+export interface AttemptRequestInit extends RequestInit {
+	attemptTimeoutMs?: number;
+}
 
 export interface OpenAiClientConfig {
 	baseUrl: string;
@@ -46,14 +52,38 @@ export function createOpenAiChatClient(config: OpenAiClientConfig): ChatClient {
  */
 async function withTimeout<T>(
 	options: CallOptions,
-	send: (call: { signal: AbortSignal; timeout: number }) => PromiseLike<T>,
+	send: (call: RequestOptions) => PromiseLike<T>,
 ): Promise<T> {
 	const deadline = AbortSignal.timeout(options.timeoutMs);
-	const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
+	const { signal, release } = options.signal ? either(options.signal, deadline) : { signal: deadline, release: () => {} };
 	// The SDK's own timer is a backstop only; ours fires first.
-	const outcome = await settle(send({ signal, timeout: options.timeoutMs + 1000 }));
+	const outcome = await settle(
+		send({ signal, timeout: options.timeoutMs + 1000, fetchOptions: { attemptTimeoutMs: options.timeoutMs } as AttemptRequestInit as RequestOptions['fetchOptions'] }),
+	);
+	release();
 	if (outcome.ok) return outcome.value;
 	throw deadline.aborted && !options.signal?.aborted
 		? new GatewayError('timeout', `No answer within the ${options.timeoutMs} ms attempt timeout`)
 		: outcome.error;
+}
+
+/**
+ * AbortSignal.any([caller, deadline]) by listeners that the attempt removes when
+ * it ends: a composite signal with a timeout among its sources stays on the heap
+ * until the timer fires (about 0.8 KB per attempt for the whole attempt timeout),
+ * so a long batch sharing the execution's signal grew with every item.
+ */
+function either(caller: AbortSignal, deadline: AbortSignal): { signal: AbortSignal; release: () => void } {
+	const attempt = new AbortController();
+	const abort = () => attempt.abort(caller.aborted ? caller.reason : deadline.reason);
+	if (caller.aborted) abort();
+	caller.addEventListener('abort', abort, { once: true });
+	deadline.addEventListener('abort', abort, { once: true });
+	return {
+		signal: attempt.signal,
+		release: () => {
+			caller.removeEventListener('abort', abort);
+			deadline.removeEventListener('abort', abort);
+		},
+	};
 }
