@@ -6,7 +6,7 @@ import { stopAllChildren, stopChildrenOnExit } from './children';
 import { DEMO_CREDENTIAL } from './credential';
 import { formatDemoTable, demoRows } from './demoTable';
 import { failureMessage, succeeded } from './execution';
-import { type Gateway, openRouterGateway, startMockGateway } from './gateway';
+import { type Gateway, OPENROUTER_BASE_URL, openRouterGateway, startMockGateway } from './gateway';
 import { removeInstance } from './instance';
 import { progress } from './progress';
 import { executeWorkflow, type Stage, stageN8n } from './stage';
@@ -39,7 +39,9 @@ async function main(): Promise<number> {
 
 	try {
 		const apiKey = process.env.OPENROUTER_API_KEY?.trim();
-		gateway = apiKey ? openRouterGateway(apiKey) : await startMockGateway('demo', REPO_ROOT);
+		gateway = apiKey
+			? openRouterGateway(apiKey, process.env.OPENROUTER_BASE_URL?.trim() || undefined)
+			: await startMockGateway('demo', REPO_ROOT);
 		progress(
 			gateway.isMock
 				? `mock gateway (scenario "demo") on ${gateway.baseUrl}; set OPENROUTER_API_KEY to use OpenRouter itself`
@@ -55,7 +57,7 @@ async function main(): Promise<number> {
 
 		process.stdout.write(`\n"${workflow.name}", executed by n8n ${process.env.N8N_VERSION ?? ''} through ${gateway.baseUrl}\n\n`);
 		process.stdout.write(`${formatDemoTable(demoRows(execution, workflow))}\n`);
-		if (!gateway.isMock) {
+		if (gateway.baseUrl === OPENROUTER_BASE_URL) {
 			process.stdout.write('(On OpenRouter the pinned model is normally up, so no fallback is needed.)\n');
 		}
 

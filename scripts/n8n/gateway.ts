@@ -29,8 +29,9 @@ export async function startMockGateway(scenario: string, repoRoot: string): Prom
 	return { baseUrl, apiKey, isMock: true, stop: async () => await stopChild(child) };
 }
 
-export function openRouterGateway(apiKey: string): Gateway {
-	return { baseUrl: OPENROUTER_BASE_URL, apiKey, isMock: false, stop: async () => {} };
+/** OPENROUTER_BASE_URL points the demo at another OpenAI-compatible gateway (a LiteLLM proxy, say). */
+export function openRouterGateway(apiKey: string, baseUrl = OPENROUTER_BASE_URL): Gateway {
+	return { baseUrl: baseUrl.replace(/\/+$/, ''), apiKey, isMock: false, stop: async () => {} };
 }
 
 async function waitForListening(child: ChildProcess, timeoutMs = 30_000): Promise<{ baseUrl: string }> {
