@@ -14,6 +14,10 @@ export ROUTED_CHAT_CACHE N8N_VERSION N8N_DIR
 
 progress() { printf '[routed-chat] %s\n' "$*" >&2; }
 
+# Run from an npm script, npm exports its own settings (ignore-scripts from our
+# .npmrc, the repo as local prefix); the installs below must not inherit them.
+npm_outside() { env -u npm_config_ignore_scripts -u npm_config_local_prefix -u npm_config_prefix npm "$@"; }
+
 ensure_node24() {
   local current
   current="$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)"
@@ -21,9 +25,14 @@ ensure_node24() {
   if [ ! -x "$NODE24_DIR/node_modules/.bin/node" ]; then
     progress "installing Node $NODE_MAJOR into $NODE24_DIR (once)"
     mkdir -p "$NODE24_DIR"
-    (cd "$NODE24_DIR" && npm install --no-save --no-audit --no-fund --prefix "$NODE24_DIR" "node@$NODE_MAJOR" >/dev/null)
+    (cd "$NODE24_DIR" && npm_outside install --no-save --no-audit --no-fund --ignore-scripts=false --prefix "$NODE24_DIR" "node@$NODE_MAJOR" >/dev/null)
   fi
   export PATH="$NODE24_DIR/node_modules/.bin:$PATH"
+  current="$(node -p 'process.versions.node.split(".")[0]')"
+  if [ "$current" -lt "$NODE_MAJOR" ]; then
+    progress "Node $NODE_MAJOR did not install into $NODE24_DIR (found $(node --version)); remove that folder and retry"
+    return 1
+  fi
   progress "using Node $(node --version)"
 }
 
@@ -34,9 +43,9 @@ ensure_n8n() {
     mkdir -p "$N8N_DIR"
     (cd "$N8N_DIR" \
       && { [ -f package.json ] || echo '{"name":"n8n-runtime","private":true}' > package.json; } \
-      && npm install --no-audit --no-fund --ignore-scripts "n8n@$N8N_VERSION" \
+      && npm_outside install --no-audit --no-fund --ignore-scripts --prefix "$N8N_DIR" "n8n@$N8N_VERSION" \
       && progress "building sqlite3 from source (its prebuilt download needs the internet)" \
-      && npm rebuild sqlite3)
+      && npm_outside rebuild --prefix "$N8N_DIR" --ignore-scripts=false sqlite3)
     touch "$N8N_DIR/.installed"
   fi
   export PATH="$N8N_DIR/node_modules/.bin:$PATH"

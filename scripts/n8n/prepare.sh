@@ -2,11 +2,6 @@
 # Sourced by scripts/demo.sh and scripts/e2e.sh: takes a fresh clone to a packed
 # tarball with Node 24 and n8n on PATH, one progress line per slow step.
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-# `npm run` exports this project's npm config to its scripts. Inherited by the
-# toolchain's installs in the cache folder, ignore-scripts=true (.npmrc) would
-# stop node@24 from fetching its binary and sqlite3 from building, and
-# local_prefix=<repo> would send `npm install n8n` into this repo.
-unset npm_config_ignore_scripts npm_config_local_prefix
 # shellcheck source=../toolchain.sh
 source "$REPO_ROOT/scripts/toolchain.sh"
 
