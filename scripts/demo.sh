@@ -5,14 +5,4 @@
 # and prints what served each request and what it cost.
 set -euo pipefail
 source "$(dirname "$0")/n8n/prepare.sh"
-trap remove_pack_dir EXIT
-# Killed by a signal, bash skips the EXIT trap unless the signal is trapped too.
-trap 'exit 130' INT TERM HUP
-
-ensure_dependencies
-build_and_pack
-cd "$REPO_ROOT"
-status=0
-run_ts scripts/n8n/demo.ts --tarball "$ROUTED_CHAT_TARBALL" "$@" || status=$?
-progress "demo finished in ${SECONDS} s"
-exit "$status"
+run_with_tarball demo scripts/n8n/demo.ts "$@"

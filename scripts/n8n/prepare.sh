@@ -57,3 +57,19 @@ remove_pack_dir() {
 run_ts() {
   node -r ts-node/register/transpile-only "$@"
 }
+
+# Installs what is needed, packs this package, then runs a TypeScript entry
+# point with `--tarball <path>` and the caller's arguments.
+run_with_tarball() {
+  local label="$1" entry="$2" status=0
+  shift 2
+  trap remove_pack_dir EXIT
+  # Killed by a signal, bash skips the EXIT trap unless the signal is trapped too.
+  trap 'exit 130' INT TERM HUP
+  ensure_dependencies
+  build_and_pack
+  cd "$REPO_ROOT"
+  run_ts "$entry" --tarball "$ROUTED_CHAT_TARBALL" "$@" || status=$?
+  progress "$label finished in ${SECONDS} s"
+  return "$status"
+}

@@ -1,10 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { mapWithConcurrency } from '../core/concurrency';
-import { summarizeCosts } from '../core/costSummary';
-import { ExecutionBudget } from '../core/executionBudget';
-import { RouteError } from '../core/routeError';
-import { candidateModels, type RoutedItem, routeItem } from '../core/routeItem';
+import { candidateModels, ExecutionBudget, mapWithConcurrency, type RoutedItem, RouteError, routeItem, summarizeCosts } from '../core';
 import { failedItem, toNodeError } from '../output/itemFailure';
 import { createRedactor } from '../output/redactor';
 import { resultJson } from '../output/resultJson';

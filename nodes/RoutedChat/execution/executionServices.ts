@@ -1,9 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import type { ChatClient } from '../core/chatClient';
-import { CircuitBreaker } from '../core/circuitBreaker';
-import type { Clock } from '../core/clock';
-import { PricingCache, type PriceBook } from '../core/pricingCache';
+import { type ChatClient, CircuitBreaker, type Clock, type PriceBook, PricingCache } from '../core';
 import { createRedactor, type Redactor } from '../output/redactor';
 import { ParameterError } from '../plan/parameterError';
 import { createGatewayClient } from '../transport/gatewayClient';

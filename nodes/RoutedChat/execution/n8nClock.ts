@@ -1,6 +1,6 @@
 import { sleep } from 'n8n-workflow';
 
-import type { Clock } from '../core/clock';
+import type { Clock } from '../core';
 
 /** Real time through n8n's own sleep (n8n Cloud does not allow timers in nodes). */
 export const n8nClock: Clock = {

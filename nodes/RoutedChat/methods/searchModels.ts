@@ -1,6 +1,6 @@
 import type { ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
-import type { ModelInfo } from '../core/chatClient';
+import type { ModelInfo } from '../core';
 import { createGatewayClient } from '../transport/gatewayClient';
 import { readGatewayCredentials } from '../transport/gatewayCredentials';
 

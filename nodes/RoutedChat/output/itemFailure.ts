@@ -7,8 +7,7 @@ import {
 	NodeOperationError,
 } from 'n8n-workflow';
 
-import { RouteError } from '../core/routeError';
-import type { Attempt } from '../core/types';
+import { type Attempt, RouteError } from '../core';
 import { ParameterError } from '../plan/parameterError';
 import type { Redactor } from './redactor';
 

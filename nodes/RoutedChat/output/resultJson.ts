@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { RoutedItem } from '../core/routeItem';
+import type { RoutedItem } from '../core';
 
 /** The output item of a served request; field names are part of the node's public contract. */
 export function resultJson(result: RoutedItem): IDataObject {

@@ -1,4 +1,4 @@
-import type { QualityChecks } from '../core/qualityChecks';
+import type { QualityChecks } from '../core';
 import { ParameterError } from './parameterError';
 import { readRegex } from './readRegex';
 

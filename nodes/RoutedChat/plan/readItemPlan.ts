@@ -1,9 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { ItemPlan } from '../core/routeItem';
-import { chooseRoute, type RuleTarget } from '../core/routingRules';
-import { estimatePromptTokens } from '../core/tokenEstimate';
-import type { ChatMessage, FallbackMode, RoutePlan, Tier } from '../core/types';
+import { type ChatMessage, chooseRoute, estimatePromptTokens, type FallbackMode, type ItemPlan, type RoutePlan, type RuleTarget, type Tier } from '../core';
 import type { NodeOptions } from './optionsSchema';
 import { ParameterError } from './parameterError';
 import { readCascadeChecks } from './readCascadeChecks';

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 
-import { attempt } from '../core/settle';
-import type { ChatMessage } from '../core/types';
+import { attempt, type ChatMessage } from '../core';
 import { ParameterError } from './parameterError';
 
 const messagesSchema = z

@@ -1,5 +1,4 @@
-import { attempt } from '../core/settle';
-import type { CompletionOptions, ProviderPreferences, ResponseFormat, RetryPolicy } from '../core/types';
+import { attempt, type CompletionOptions, type ProviderPreferences, type ResponseFormat, type RetryPolicy } from '../core';
 import { type NodeOptions, optionsSchema } from './optionsSchema';
 import { ParameterError } from './parameterError';
 

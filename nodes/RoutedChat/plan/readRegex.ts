@@ -1,4 +1,4 @@
-import { attempt } from '../core/settle';
+import { attempt } from '../core';
 import { ParameterError } from './parameterError';
 
 /** A user's regex, case-insensitive, with a clear error when it does not compile. */

@@ -1,4 +1,4 @@
-import type { RoutingRule, RuleCondition, RuleTarget } from '../core/routingRules';
+import type { RoutingRule, RuleCondition, RuleTarget } from '../core';
 import { ParameterError } from './parameterError';
 import { readModelId } from './readModelList';
 import { readRegex } from './readRegex';

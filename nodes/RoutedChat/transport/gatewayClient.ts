@@ -1,7 +1,6 @@
 import type { IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 
-import type { ChatClient } from '../core/chatClient';
-import { createOpenAiChatClient } from '../core/openAiChatClient';
+import { type ChatClient, createOpenAiChatClient } from '../core';
 import type { GatewayCredentials } from './gatewayCredentials';
 import { n8nFetch } from './n8nFetch';
 

@@ -7,7 +7,7 @@ import type {
 	ILoadOptionsFunctions,
 } from 'n8n-workflow';
 
-import type { AttemptRequestInit } from '../core/openAiChatClient';
+import type { AttemptRequestInit } from '../core';
 import { CREDENTIAL_TYPE } from './credentialType';
 
 type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
