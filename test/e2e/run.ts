@@ -1,4 +1,5 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -7,15 +8,19 @@ import { type Gateway, startMockGateway } from '../../scripts/n8n/gateway';
 import { removeInstance } from '../../scripts/n8n/instance';
 import { progress } from '../../scripts/n8n/progress';
 import { executeWorkflow, type Stage, stageN8n } from '../../scripts/n8n/stage';
+import { cascadeChecks } from './cascadeChecks';
 import { type Check, runChecks } from './check';
 import { continueOnFailChecks } from './continueOnFailChecks';
+import { costComparison } from './costComparison';
 import { demoChecks } from './demoChecks';
 import { installChecks } from './installChecks';
 import { fetchPricing } from './mockPricing';
+import { writeStrongOnlyWorkflow } from './strongOnlyWorkflow';
 
 const REPO_ROOT = resolve(__dirname, '..', '..');
 const DEMO_WORKFLOW = join(REPO_ROOT, 'examples', 'routed-chat-demo.json');
 const CONTINUE_ON_FAIL_WORKFLOW = join(REPO_ROOT, 'test', 'e2e', 'continue-on-fail.json');
+const CASCADE_WORKFLOW = join(REPO_ROOT, 'examples', 'support-ticket-cascade.json');
 
 /**
  * Run by scripts/e2e.sh once the package is packed: `run.ts --tarball <tgz> [--keep]`.
@@ -36,36 +41,48 @@ async function main(): Promise<number> {
 	try {
 		gateway = await startMockGateway('demo', REPO_ROOT);
 		progress(`mock gateway (scenario "demo") on ${gateway.baseUrl}`);
-		stage = await stageN8n({
-			label: 'e2e',
-			tarball: values.tarball,
-			gateway,
-			workflowPaths: [DEMO_WORKFLOW, CONTINUE_ON_FAIL_WORKFLOW],
-		});
-		const [demoWorkflow, continueOnFailWorkflow] = stage.workflows;
+		const derived = await mkdtemp(join(tmpdir(), 'routed-chat-e2e-workflows-'));
+		try {
+			stage = await stageN8n({
+				label: 'e2e',
+				tarball: values.tarball,
+				gateway,
+				workflowPaths: [DEMO_WORKFLOW, CONTINUE_ON_FAIL_WORKFLOW, CASCADE_WORKFLOW, await writeStrongOnlyWorkflow(CASCADE_WORKFLOW, derived)],
+			});
+		} finally {
+			await rm(derived, { recursive: true, force: true });
+		}
+		const [demoWorkflow, continueOnFailWorkflow, cascadeWorkflow, strongOnlyWorkflow] = stage.workflows;
 		const demo = await executeWorkflow(stage, demoWorkflow);
 		const continueOnFail = await executeWorkflow(stage, continueOnFailWorkflow);
+		const cascade = await executeWorkflow(stage, cascadeWorkflow);
+		const strongOnly = await executeWorkflow(stage, strongOnlyWorkflow);
 		const pricing = await fetchPricing(gateway);
+		const executed = { demo, continueOnFail, cascade, strongOnly };
 		if (values.keep) {
-			for (const { execution } of [demo, continueOnFail]) {
-				const path = join(stage.instance.userFolder, `execution-${execution.data.resultData.lastNodeExecuted ?? 'unknown'}.json`);
-				await writeFile(path, JSON.stringify(execution, null, 2));
+			for (const [label, { execution }] of Object.entries(executed)) {
+				await writeFile(join(stage.instance.userFolder, `execution-${label}.json`), JSON.stringify(execution, null, 2));
 			}
 		}
+		const cascadeRun = { cascade: cascade.execution, strongOnly: strongOnly.execution, workflow: cascadeWorkflow, pricing };
 
 		const checks: Check[] = [
 			...installChecks({
 				repoRoot: REPO_ROOT,
 				instance: stage.instance,
 				installed: stage.installed,
-				n8nOutput: `${demo.output}\n${continueOnFail.output}`,
+				n8nOutput: Object.values(executed)
+					.map((outcome) => outcome.output)
+					.join('\n'),
 				apiKey: gateway.apiKey,
 			}),
 			...demoChecks({ execution: demo.execution, workflow: demoWorkflow, pricing }),
 			...continueOnFailChecks(continueOnFail.execution, continueOnFailWorkflow),
+			...cascadeChecks(cascadeRun),
 		];
 		process.stdout.write('\n');
 		const failed = runChecks(checks);
+		process.stdout.write(`\n${costComparison(cascadeRun).join('\n')}\n`);
 		process.stdout.write(
 			failed === 0
 				? `\ne2e: PASS (${checks.length} checks in n8n ${process.env.N8N_VERSION ?? ''})\n`

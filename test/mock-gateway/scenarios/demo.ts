@@ -1,8 +1,12 @@
 import type { MockModel } from '../types';
+import { answersTickets } from './answersTickets';
+import { cheapRepair, cheapTriage, strongTriage } from './ticketTriage';
 
 /**
  * A realistic catalogue: a cheap and a strong tier, a pinned model that is down and a fallback.
  * Prices are OpenRouter's list prices (USD per token) at the time of writing.
+ * Asked for JSON, gpt-4o-mini and the strong models triage support tickets
+ * (examples/support-ticket-cascade.json); gpt-4o-mini gets 5 of its 20 wrong.
  */
 export const demoModels: MockModel[] = [
 	{
@@ -21,23 +25,40 @@ export const demoModels: MockModel[] = [
 		provider: 'Mistral',
 		latencyMs: 40,
 	},
-	{
-		id: 'anthropic/claude-sonnet-4.5',
-		name: 'Anthropic: Claude Sonnet 4.5',
-		pricing: { prompt: '0.000003', completion: '0.000015' },
-		contextLength: 1_000_000,
-		provider: 'Anthropic',
-		latencyMs: 80,
-	},
-	{
-		id: 'openai/gpt-5',
-		name: 'OpenAI: GPT-5',
-		pricing: { prompt: '0.00000125', completion: '0.00001' },
-		contextLength: 400_000,
-		provider: 'OpenAI',
-		latencyMs: 70,
-		reasoningTokens: 64,
-	},
+	answersTickets(
+		{
+			id: 'openai/gpt-4o-mini',
+			name: 'OpenAI: GPT-4o-mini',
+			pricing: { prompt: '0.00000015', completion: '0.0000006' },
+			contextLength: 128_000,
+			provider: 'OpenAI',
+			latencyMs: 35,
+		},
+		{ first: (ticket) => cheapTriage(ticket).content, repair: cheapRepair },
+	),
+	answersTickets(
+		{
+			id: 'anthropic/claude-sonnet-4.5',
+			name: 'Anthropic: Claude Sonnet 4.5',
+			pricing: { prompt: '0.000003', completion: '0.000015' },
+			contextLength: 1_000_000,
+			provider: 'Anthropic',
+			latencyMs: 80,
+		},
+		{ first: strongTriage },
+	),
+	answersTickets(
+		{
+			id: 'openai/gpt-5',
+			name: 'OpenAI: GPT-5',
+			pricing: { prompt: '0.00000125', completion: '0.00001' },
+			contextLength: 400_000,
+			provider: 'OpenAI',
+			latencyMs: 70,
+			reasoningTokens: 64,
+		},
+		{ first: strongTriage },
+	),
 	{
 		id: 'openai/gpt-4o-2024-08-06',
 		name: 'OpenAI: GPT-4o (2024-08-06)',
