@@ -98,6 +98,13 @@ describe('routeCascade', () => {
 		expect(repairRequest.messages[2].content).toContain('shorter than the 20 required');
 	});
 
+	it('does not ask for a repair of a low self-reported confidence: it escalates', async () => {
+		fixture.gateway.setModel(priced(CHEAP, { reply: '{"category":"bug","confidence":0.3}' }));
+		const result = await run(cascade({ checks: { confidence: { field: 'confidence', min: 0.7 } }, repair: true }));
+		expect(result.attempts.map((a) => a.stage)).toEqual(['cheap', 'strong']);
+		expect(result.escalated).toBe(true);
+	});
+
 	it('escalates when the repair fails too', async () => {
 		fixture.gateway.setModel(priced(CHEAP, { reply: 'short' }));
 		const result = await run(cascade({ checks: { minLength: 20 }, repair: true }));

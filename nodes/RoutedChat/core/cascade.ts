@@ -1,7 +1,7 @@
 import { type CostFigure, sumCosts } from './cost';
 import { kindPolicy } from './failure';
 import { nanoToUsd } from './money';
-import { type QualityChecks, qualityProblems } from './qualityChecks';
+import { judgeAnswer, type QualityChecks } from './qualityChecks';
 import { type RejectedAnswer, RouteError } from './routeError';
 import { type RouteContext, routeChat } from './routeChat';
 import { settle } from './settle';
@@ -25,14 +25,14 @@ export async function routeCascade(plan: CascadePlan, context: RouteContext): Pr
 	if (cheap.result) return ledger.finish(cheap.result, { escalated: false });
 
 	const rejected = cheap.rejected;
-	if (plan.repair && rejected) {
+	if (plan.repair && rejected?.repairable) {
 		const repair = await ledger.run('repair', repairPlan(plan.cheap, rejected), context, plan.checks);
 		if (repair.result) return ledger.finish(repair.result, { escalated: false, repaired: true });
 	}
 
 	// The strong tier is the last word: its answer is kept, with any check it misses said in the output.
 	const strong = await ledger.run('strong', plan.strong, context, {});
-	const unmetChecks = qualityProblems(strong.result, plan.checks);
+	const unmetChecks = judgeAnswer(strong.result, plan.checks).problems;
 	return ledger.finish(strong.result, { escalated: true, escalationReason: cheap.reason, unmetChecks });
 }
 
@@ -56,10 +56,10 @@ class CascadeLedger {
 		}
 		const result = routed.value;
 		this.record(stage, result.attempts, { nanoUsd: result.costNanoUsd, source: result.cost.source });
-		const problems = qualityProblems(result, checks);
+		const { problems, repairable } = judgeAnswer(result, checks);
 		if (problems.length === 0) return { result };
 		return {
-			rejected: { model: result.model, content: result.content, problems },
+			rejected: { model: result.model, content: result.content, problems, repairable },
 			reason: `${result.model}'s answer failed the checks: ${problems.join('; ')}`,
 		};
 	}

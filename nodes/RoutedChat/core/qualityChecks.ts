@@ -12,8 +12,14 @@ export interface QualityChecks {
 	confidence?: { field: string; min: number };
 }
 
-/** Every check the answer fails, as sentences a model (for a repair) and a person can read. */
-export function qualityProblems(result: Pick<RouteResult, 'content' | 'json' | 'finishReason'>, checks: QualityChecks): string[] {
+export interface QualityVerdict {
+	/** Every check the answer fails, as sentences a model (for a repair) and a person can read. */
+	problems: string[];
+	/** Telling the model what was wrong can fix these; it cannot honestly raise its own confidence. */
+	repairable: boolean;
+}
+
+export function judgeAnswer(result: Pick<RouteResult, 'content' | 'json' | 'finishReason'>, checks: QualityChecks): QualityVerdict {
 	const problems: string[] = [];
 	const { content } = result;
 	if (checks.minLength !== undefined && content.trim().length < checks.minLength) {
@@ -22,8 +28,8 @@ export function qualityProblems(result: Pick<RouteResult, 'content' | 'json' | '
 	if (checks.mustMatch && !checks.mustMatch.test(content)) problems.push(`the answer does not match ${checks.mustMatch}`);
 	if (checks.mustNotMatch?.test(content)) problems.push(`the answer matches ${checks.mustNotMatch}, which it must not`);
 	if (checks.notTruncated && result.finishReason === 'length') problems.push('the answer was cut off at the token limit');
-	if (checks.confidence) problems.push(...confidenceProblems(result, checks.confidence));
-	return problems;
+	const confidence = checks.confidence ? confidenceProblems(result, checks.confidence) : [];
+	return { problems: [...problems, ...confidence], repairable: confidence.length === 0 };
 }
 
 function confidenceProblems(result: Pick<RouteResult, 'content' | 'json'>, rule: { field: string; min: number }): string[] {

@@ -135,7 +135,7 @@ class Route {
 		const check = checkAnswer(completion, this.plan.completion.responseFormat);
 		if (!check.ok) {
 			const failure: Failure = { kind: 'invalid_output', message: check.error };
-			this.rejected = { model: completion.model, content: completion.content, problems: [check.error] };
+			this.rejected = { model: completion.model, content: completion.content, problems: [check.error], repairable: true };
 			this.attempts.push({ ...served, outcome: 'error', kind: failure.kind, error: failure.message });
 			return { failure };
 		}
@@ -185,7 +185,7 @@ class Route {
 		if (signal?.aborted) throw this.stopped({ kind: 'aborted', message: 'Cancelled' });
 		if (this.remaining() <= ms) {
 			throw new RouteError(
-				`No answer within the ${this.plan.policy.deadlineMs} ms deadline (${this.attempts.length} attempts)`,
+				`No answer within the ${this.plan.policy.deadlineMs} ms deadline (${countOf(this.attempts.length, 'attempt')})`,
 				'deadline',
 				this.attempts,
 				undefined,
@@ -211,7 +211,7 @@ class Route {
 	private exhausted(lastFailure: Failure | undefined): RouteError {
 		const tried = this.attempts.filter((attempt) => attempt.outcome !== 'skipped').length;
 		const message = lastFailure
-			? `Every model failed (${tried} attempts); the last: ${lastFailure.message}`
+			? `Every model failed (${countOf(tried, 'attempt')}); the last: ${lastFailure.message}`
 			: `Every model was skipped (${this.attempts.map((a) => `${a.model}: ${a.skipped}`).join(', ')})`;
 		return new RouteError(message, 'exhausted', this.attempts, lastFailure?.status, this.spentNano(), this.rejected);
 	}
@@ -219,4 +219,8 @@ class Route {
 	private spentNano(): number {
 		return sumCosts(this.costs).nanoUsd ?? 0;
 	}
+}
+
+function countOf(n: number, noun: string): string {
+	return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

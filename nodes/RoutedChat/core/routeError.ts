@@ -8,6 +8,8 @@ export interface RejectedAnswer {
 	model: string;
 	content: string;
 	problems: string[];
+	/** Whether asking again with the problems can fix them: a format can be, a low self-reported confidence cannot. */
+	repairable: boolean;
 }
 
 /** Raised when no model in the chain gave a usable answer; carries every attempt. */
