@@ -1,0 +1,19 @@
+import { startMockGateway } from '../../test/mock-gateway';
+import { benchModels } from './benchModels';
+
+/**
+ * The mock gateway in a process of its own (forked by mockGateway.ts), so its
+ * work and its request log stay out of the measured process, as a real gateway would.
+ */
+async function main(): Promise<void> {
+	const gateway = await startMockGateway({ models: benchModels, apiKey: process.env.BENCH_API_KEY });
+	process.on('message', (message) => {
+		// Its request log grows with every call; the memory row clears it between runs.
+		if (message === 'reset') gateway.reset();
+		process.send?.('reset done');
+	});
+	process.on('disconnect', () => void gateway.close().then(() => process.exit(0)));
+	process.send?.({ baseUrl: gateway.baseUrl, apiKey: gateway.apiKey });
+}
+
+void main();
