@@ -4,8 +4,9 @@ import { GatewayError } from './gatewayError';
 
 /** Turns a gateway's 200 body into a completion, or says why it cannot be one. */
 export function readCompletion(body: unknown): ChatCompletion {
-	const reportedError = errorBodySchema.safeParse(body);
-	if (reportedError.success) {
+	// Only a body with an `error` field can be an error report; probing every answer with that schema too doubled this function's cost.
+	const reportedError = hasErrorField(body) ? errorBodySchema.safeParse(body) : undefined;
+	if (reportedError?.success) {
 		const { code, message } = reportedError.data.error;
 		const status = typeof code === 'number' ? code : undefined;
 		throw new GatewayError('upstream_error', `Gateway reported an error${code ? ` (${code})` : ''}: ${message}`, status);
@@ -42,4 +43,8 @@ export function readCompletion(body: unknown): ChatCompletion {
 		gatewayCostUsd: usage?.cost ?? null,
 		raw: body,
 	};
+}
+
+function hasErrorField(body: unknown): boolean {
+	return typeof body === 'object' && body !== null && 'error' in body;
 }
