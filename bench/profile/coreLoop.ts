@@ -3,8 +3,7 @@ import { Session } from 'node:inspector/promises';
 
 import OpenAI from 'openai';
 
-import { createOpenAiChatClient } from '../../nodes/RoutedChat/core/openAiChatClient';
-import { routeChat } from '../../nodes/RoutedChat/core/routeChat';
+import { createOpenAiChatClient, routeChat } from '../../nodes/RoutedChat/core';
 import { FAST_MODEL } from '../support/benchModels';
 import { startBenchGateway } from '../support/mockGateway';
 import { benchPlan, PROMPT } from '../support/plan';

@@ -1,8 +1,6 @@
 import OpenAI from 'openai';
 
-import { mapWithConcurrency } from '../../nodes/RoutedChat/core/concurrency';
-import { createOpenAiChatClient } from '../../nodes/RoutedChat/core/openAiChatClient';
-import { routeChat } from '../../nodes/RoutedChat/core/routeChat';
+import { createOpenAiChatClient, mapWithConcurrency, routeChat } from '../../nodes/RoutedChat/core';
 import type { Row, Target } from '../report';
 import { SLOW_LATENCY_MS, SLOW_MODEL } from '../support/benchModels';
 import type { BenchGateway } from '../support/mockGateway';

@@ -1,12 +1,11 @@
 import OpenAI from 'openai';
 
-import { createOpenAiChatClient } from '../../nodes/RoutedChat/core/openAiChatClient';
-import { routeChat } from '../../nodes/RoutedChat/core/routeChat';
+import { createOpenAiChatClient, routeChat } from '../../nodes/RoutedChat/core';
 import type { Row } from '../report';
 import { FAST_MODEL } from '../support/benchModels';
-import { realClock } from '../support/realClock';
 import type { BenchGateway } from '../support/mockGateway';
 import { benchPlan, PROMPT } from '../support/plan';
+import { realClock } from '../support/realClock';
 import { sideBySide } from '../support/sideBySide';
 import { median, percentile } from '../support/stats';
 

@@ -1,7 +1,6 @@
 import OpenAI from 'openai';
 
-import { createOpenAiChatClient } from '../../nodes/RoutedChat/core/openAiChatClient';
-import { routeChat } from '../../nodes/RoutedChat/core/routeChat';
+import { createOpenAiChatClient, routeChat } from '../../nodes/RoutedChat/core';
 import type { Row } from '../report';
 import { DOWN_MODEL, FAST_MODEL } from '../support/benchModels';
 import type { BenchGateway } from '../support/mockGateway';

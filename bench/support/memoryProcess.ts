@@ -1,9 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 
-import { mapWithConcurrency } from '../../nodes/RoutedChat/core/concurrency';
-import { createOpenAiChatClient } from '../../nodes/RoutedChat/core/openAiChatClient';
-import { routeChat } from '../../nodes/RoutedChat/core/routeChat';
-import type { RouteResult } from '../../nodes/RoutedChat/core/types';
+import { createOpenAiChatClient, mapWithConcurrency, routeChat, type RouteResult } from '../../nodes/RoutedChat/core';
 import { FAST_MODEL } from './benchModels';
 import { benchPlan } from './plan';
 import { realClock } from './realClock';

@@ -1,4 +1,4 @@
-import type { FallbackMode, RoutePlan } from '../../nodes/RoutedChat/core/types';
+import type { FallbackMode, RoutePlan } from '../../nodes/RoutedChat/core';
 
 export const PROMPT = 'Summarise the benefits of a loopback benchmark in one sentence.';
 

@@ -1,6 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 
-import type { Clock } from '../../nodes/RoutedChat/core/clock';
+import type { Clock } from '../../nodes/RoutedChat/core';
 
 export const realClock: Clock = {
 	now: () => Date.now(),
