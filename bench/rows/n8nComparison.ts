@@ -47,7 +47,7 @@ export async function n8nComparison(
 			unit: '×',
 			target,
 			detail:
-				`${items} items × ${runs} executions, mock latency 50 ms, each node at its defaults (Routed Chat 5 at a time, the chain 1.9 in batches of 5): ` +
+				`${items} items × ${runs} executions, mock latency 50 ms, each node at its defaults (Routed Chat 10 at a time, the chain 1.9 in batches of 5): ` +
 				`Routed Chat ${describe(routed)}, Basic LLM Chain + OpenRouter Chat Model ${describe(chain)}`,
 		},
 		{

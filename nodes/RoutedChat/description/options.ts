@@ -13,7 +13,7 @@ export const optionsProperty: INodeProperties = {
 			name: 'concurrency',
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 100 },
-			default: 5,
+			default: 10,
 			description: 'How many items are sent at once. Output order always matches input order.',
 		},
 		{

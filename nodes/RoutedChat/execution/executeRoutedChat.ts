@@ -9,7 +9,7 @@ import { readItemPlan } from '../plan/readItemPlan';
 import { readOptions } from '../plan/readOptions';
 import { createExecutionServices } from './executionServices';
 
-const DEFAULT_CONCURRENCY = 5;
+const DEFAULT_CONCURRENCY = 10;
 
 /** Before the credentials are read there is no secret to scrub. */
 const noSecrets = createRedactor([]);
