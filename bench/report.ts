@@ -28,13 +28,16 @@ export function judge(row: Row): RowResult {
 }
 
 function figure(value: number, unit: string): string {
-	const digits = Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : unit === '×' || unit === '' ? 3 : 2;
+	const digits =
+		Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : unit === '×' || unit === '' ? 3 : 2;
 	return `${value.toFixed(digits)}${unit === '' ? '' : unit === '×' ? '×' : ` ${unit}`}`;
 }
 
 function cells(row: RowResult): string[] {
 	const measured = row.value === null ? '—' : figure(row.value, row.unit);
-	const target = row.target ? `${row.target.op === '<=' ? '≤' : '≥'} ${figure(row.target.value, row.unit)}` : '—';
+	const target = row.target
+		? `${row.target.op === '<=' ? '≤' : '≥'} ${figure(row.target.value, row.unit)}`
+		: '—';
 	return [row.name, measured, target, row.status];
 }
 
@@ -45,12 +48,21 @@ export function formatTable(rows: RowResult[]): string {
 		const [name, ...rest] = cells(row);
 		return [`${index + 1}. ${name}`, ...rest];
 	});
-	const widths = header.map((_, column) => Math.max(...[header, ...body].map((line) => [...line[column]].length)));
-	const line = (values: string[]) => values.map((value, column) => value.padEnd(widths[column] + (value.length - [...value].length))).join('  ').trimEnd();
+	const widths = header.map((_, column) =>
+		Math.max(...[header, ...body].map((line) => [...line[column]].length)),
+	);
+	const line = (values: string[]) =>
+		values
+			.map((value, column) => value.padEnd(widths[column] + (value.length - [...value].length)))
+			.join('  ')
+			.trimEnd();
 	const notes = rows
 		.map((row, index) => ({ row, index }))
 		.filter(({ row }) => row.detail || row.skipped)
-		.map(({ row, index }) => `  [${index + 1}] ${row.skipped ? `SKIPPED: ${row.skipped}` : row.detail}`);
+		.map(
+			({ row, index }) =>
+				`  [${index + 1}] ${row.skipped ? `SKIPPED: ${row.skipped}` : row.detail}`,
+		);
 	return [
 		line(header),
 		line(widths.map((width) => '-'.repeat(width))),

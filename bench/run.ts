@@ -22,7 +22,10 @@ interface Args {
 
 /** `run.ts [--quick] [--json [path|-]] [--tarball <tgz> | --n8n-unavailable <reason>]` (bench.sh passes the last two). */
 function parseArgs(argv: string[]): Args {
-	const args: Args = { quick: false, n8n: { unavailable: 'not asked for: run through bench/bench.sh' } };
+	const args: Args = {
+		quick: false,
+		n8n: { unavailable: 'not asked for: run through bench/bench.sh' },
+	};
 	for (let i = 0; i < argv.length; i++) {
 		const value = () => argv[++i] ?? '';
 		const hasValue = argv[i + 1] !== undefined && !argv[i + 1].startsWith('--');
@@ -44,12 +47,16 @@ async function measure(gateway: BenchGateway, config: BenchConfig, n8n: N8nSetup
 	const { core } = config;
 	progress(`core overhead: ${core.calls} sequential calls each, routeChat vs the bare openai SDK`);
 	rows.push(...(await coreOverhead(gateway, core)));
-	progress(`concurrency: ${config.concurrency.map((run) => `${run.items} items at ${run.limit}`).join(', ')}`);
+	progress(
+		`concurrency: ${config.concurrency.map((run) => `${run.items} items at ${run.limit}`).join(', ')}`,
+	);
 	rows.push(...(await concurrency(gateway, config.concurrency)));
 	progress(`failover: ${config.failover.calls} calls each`);
 	rows.push(...(await failover(gateway, config.failover, config.failover.maxMs)));
 	progress(`memory: ${config.memory.items} items in a fresh process`);
-	rows.push(...(await memory(gateway, config.memory.items, config.memory.concurrency, config.memory)));
+	rows.push(
+		...(await memory(gateway, config.memory.items, config.memory.concurrency, config.memory)),
+	);
 	if (config.n8n) {
 		progress(`real n8n: ${config.n8n.items} items through Routed Chat and through Basic LLM Chain`);
 		rows.push(...(await n8nComparison(gateway, n8n, config.n8n, progress)));
@@ -96,7 +103,9 @@ async function main(): Promise<number> {
 main().then(
 	(code) => process.exit(code),
 	(error: unknown) => {
-		process.stderr.write(`[bench] failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+		process.stderr.write(
+			`[bench] failed: ${error instanceof Error ? error.stack : String(error)}\n`,
+		);
 		process.exit(2);
 	},
 );

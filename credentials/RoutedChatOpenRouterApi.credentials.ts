@@ -23,14 +23,16 @@ export class RoutedChatOpenRouterApi implements ICredentialType {
 			typeOptions: { password: true },
 			required: true,
 			default: '',
-			description: 'An OpenRouter key (sk-or-…), or the key of the OpenAI-compatible gateway set below',
+			description:
+				'An OpenRouter key (sk-or-…), or the key of the OpenAI-compatible gateway set below',
 		},
 		{
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',
 			default: 'https://openrouter.ai/api/v1',
-			description: 'OpenRouter, or any OpenAI-compatible endpoint (a LiteLLM proxy, a self-hosted gateway)',
+			description:
+				'OpenRouter, or any OpenAI-compatible endpoint (a LiteLLM proxy, a self-hosted gateway)',
 		},
 		{
 			displayName: 'App URL',

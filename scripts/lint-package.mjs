@@ -21,7 +21,11 @@ const TARBALL_FILES = ['**/*.js', 'package.json'];
 const ALWAYS_PACKED = /^(package\.json|README(\.md)?|LICEN[CS]E(\.md)?)$/i;
 
 function run(command, args, cwd) {
-	const result = spawnSync(command, args, { cwd, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+	const result = spawnSync(command, args, {
+		cwd,
+		stdio: ['ignore', 'pipe', 'inherit'],
+		encoding: 'utf8',
+	});
 	if (result.status !== 0) {
 		process.stdout.write(result.stdout ?? '');
 		throw new Error(`${command} ${args.join(' ')} exited with ${result.status}`);
@@ -30,7 +34,9 @@ function run(command, args, cwd) {
 }
 
 function packInto(dir) {
-	const [{ filename }] = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', dir], ROOT));
+	const [{ filename }] = JSON.parse(
+		run('npm', ['pack', '--json', '--pack-destination', dir], ROOT),
+	);
 	const packageDir = join(dir, 'package');
 	run('tar', ['-xzf', join(dir, filename), '-C', dir], ROOT);
 	return packageDir;
@@ -44,10 +50,15 @@ function listFiles(dir) {
 
 /** Anything beyond dist/ and npm's always-packed files is a packaging mistake. */
 function checkContents(packageDir) {
-	return listFiles(packageDir).filter((file) => !file.startsWith('dist/') && !ALWAYS_PACKED.test(file));
+	return listFiles(packageDir).filter(
+		(file) => !file.startsWith('dist/') && !ALWAYS_PACKED.test(file),
+	);
 }
 
-const DOCUMENTED = { rule: '@n8n/community-nodes/no-restricted-globals', module: /^\/\/ node_modules\/openai\// };
+const DOCUMENTED = {
+	rule: '@n8n/community-nodes/no-restricted-globals',
+	module: /^\/\/ node_modules\/openai\//,
+};
 
 /** The module a bundled line came from: esbuild heads each module with a `// node_modules/...` comment. */
 function moduleOfLine(lines, line) {
@@ -63,7 +74,9 @@ function setAsideDocumented(results) {
 	for (const result of results) {
 		const lines = readFileSync(result.filePath, 'utf8').split('\n');
 		result.messages = result.messages.filter((message) => {
-			const accepted = message.ruleId === DOCUMENTED.rule && DOCUMENTED.module.test(moduleOfLine(lines, message.line));
+			const accepted =
+				message.ruleId === DOCUMENTED.rule &&
+				DOCUMENTED.module.test(moduleOfLine(lines, message.line));
 			if (accepted) documented++;
 			return !accepted;
 		});
@@ -114,9 +127,12 @@ async function main() {
 
 		if (report) console.log(report);
 		console.log(`Tarball: ${results.length} files linted, ${errors} errors, ${warnings} warnings`);
-		console.log(`  ${documented} documented no-restricted-globals findings in the bundled openai SDK (README, "Verification")`);
+		console.log(
+			`  ${documented} documented no-restricted-globals findings in the bundled openai SDK (README, "Verification")`,
+		);
 		summarise(results, packageDir);
-		if (strayFiles.length > 0) console.log(`Unexpected files in the tarball: ${strayFiles.join(', ')}`);
+		if (strayFiles.length > 0)
+			console.log(`Unexpected files in the tarball: ${strayFiles.join(', ')}`);
 		process.exitCode = errors > 0 || strayFiles.length > 0 ? 1 : 0;
 	} finally {
 		rmSync(workDir, { recursive: true, force: true });

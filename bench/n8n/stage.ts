@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import { credentialFile, DEMO_CREDENTIAL } from '../../scripts/n8n/credential';
 import { type Execution, parseExecution } from '../../scripts/n8n/execution';
 import { installPackage } from '../../scripts/n8n/installPackage';
-import { createInstance, n8n, n8nOrThrow, type N8nInstance, removeInstance, tail } from '../../scripts/n8n/instance';
+import {
+	createInstance,
+	n8n,
+	n8nOrThrow,
+	type N8nInstance,
+	removeInstance,
+	tail,
+} from '../../scripts/n8n/instance';
 import type { BenchGateway } from '../support/mockGateway';
 import { BENCH_WORKFLOW_ID, comparisonWorkflow, OPENROUTER_CREDENTIAL } from './workflow';
 
@@ -34,13 +41,20 @@ export async function runComparison(
 		await mkdir(folder, { recursive: true });
 		const credentials = [
 			...credentialFile({ ...gateway, isMock: true }),
-			{ ...OPENROUTER_CREDENTIAL, type: 'openRouterApi', data: { apiKey: gateway.apiKey, url: gateway.baseUrl } },
+			{
+				...OPENROUTER_CREDENTIAL,
+				type: 'openRouterApi',
+				data: { apiKey: gateway.apiKey, url: gateway.baseUrl },
+			},
 		];
 		await writeFile(join(folder, 'credentials.json'), JSON.stringify(credentials), { mode: 0o600 });
 		const workflow = comparisonWorkflow(items, { routedChatCredential: DEMO_CREDENTIAL });
 		await writeFile(join(folder, 'workflow.json'), JSON.stringify(workflow));
 		log('n8n: importing the credentials and the workflow');
-		await n8nOrThrow(instance, ['import:credentials', `--input=${join(folder, 'credentials.json')}`]);
+		await n8nOrThrow(instance, [
+			'import:credentials',
+			`--input=${join(folder, 'credentials.json')}`,
+		]);
 		await n8nOrThrow(instance, ['import:workflow', `--input=${join(folder, 'workflow.json')}`]);
 		const executions: Execution[] = [];
 		for (let run = 1; run <= runs; run++) {
@@ -53,9 +67,17 @@ export async function runComparison(
 	}
 }
 
-async function execute(instance: N8nInstance, cpuProfileDir: string | undefined): Promise<Execution> {
-	const extraEnv = cpuProfileDir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-interval=200 --cpu-prof-dir=${cpuProfileDir}` } : {};
-	const finished = await n8n(instance, ['execute', `--id=${BENCH_WORKFLOW_ID}`, '--rawOutput'], { timeoutMs: 150_000, extraEnv });
+async function execute(
+	instance: N8nInstance,
+	cpuProfileDir: string | undefined,
+): Promise<Execution> {
+	const extraEnv = cpuProfileDir
+		? { NODE_OPTIONS: `--cpu-prof --cpu-prof-interval=200 --cpu-prof-dir=${cpuProfileDir}` }
+		: {};
+	const finished = await n8n(instance, ['execute', `--id=${BENCH_WORKFLOW_ID}`, '--rawOutput'], {
+		timeoutMs: 150_000,
+		extraEnv,
+	});
 	try {
 		return parseExecution(finished.stdout);
 	} catch {

@@ -4,7 +4,10 @@ export const ROUTED_CHAT_NODE = 'Routed Chat';
 export const ROUTED_CHAT_20_NODE = 'Routed Chat, concurrency 20';
 export const CHAIN_NODE = 'Basic LLM Chain';
 export const BENCH_WORKFLOW_ID = 'routedChatBench01';
-export const OPENROUTER_CREDENTIAL = { id: 'routedChatBenchOR', name: 'OpenRouter (built-in, bench mock)' };
+export const OPENROUTER_CREDENTIAL = {
+	id: 'routedChatBenchOR',
+	name: 'OpenRouter (built-in, bench mock)',
+};
 
 interface Ids {
 	routedChatCredential: { id: string; name: string };
@@ -17,8 +20,13 @@ interface Ids {
  * concurrency option raised. The branches run one after the other, Routed Chat
  * first, so it is the one that warms up n8n's expression engine.
  */
-export function comparisonWorkflow(items: number, { routedChatCredential }: Ids): Record<string, unknown> {
-	const prompts = Array.from({ length: items }, (_, index) => ({ prompt: `Question ${index + 1}: name one prime number.` }));
+export function comparisonWorkflow(
+	items: number,
+	{ routedChatCredential }: Ids,
+): Record<string, unknown> {
+	const prompts = Array.from({ length: items }, (_, index) => ({
+		prompt: `Question ${index + 1}: name one prime number.`,
+	}));
 	return {
 		id: BENCH_WORKFLOW_ID,
 		name: `Routed Chat bench: ${items} items vs Basic LLM Chain`,
@@ -26,7 +34,14 @@ export function comparisonWorkflow(items: number, { routedChatCredential }: Ids)
 		settings: { executionOrder: 'v1' },
 		pinData: {},
 		nodes: [
-			{ id: 'b0000000-0000-4000-8000-000000000001', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: 'b0000000-0000-4000-8000-000000000001',
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
 			{
 				id: 'b0000000-0000-4000-8000-000000000002',
 				name: 'Prompts',
@@ -102,7 +117,9 @@ export function comparisonWorkflow(items: number, { routedChatCredential }: Ids)
 					],
 				],
 			},
-			'OpenRouter Chat Model': { ai_languageModel: [[{ node: CHAIN_NODE, type: 'ai_languageModel', index: 0 }]] },
+			'OpenRouter Chat Model': {
+				ai_languageModel: [[{ node: CHAIN_NODE, type: 'ai_languageModel', index: 0 }]],
+			},
 		},
 	};
 }

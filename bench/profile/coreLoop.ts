@@ -15,15 +15,23 @@ import { realClock } from '../support/realClock';
  * state only (the mock runs in its own process and is not in it).
  */
 async function main(): Promise<void> {
-	const [side = 'route', count = '3000', out = `bench/results/${side}.cpuprofile`] = process.argv.slice(2);
+	const [side = 'route', count = '3000', out = `bench/results/${side}.cpuprofile`] =
+		process.argv.slice(2);
 	const gateway = await startBenchGateway();
 	const client = createOpenAiChatClient({ baseUrl: gateway.baseUrl, apiKey: gateway.apiKey });
 	const plan = benchPlan([FAST_MODEL]);
 	const sdk = new OpenAI({ baseURL: gateway.baseUrl, apiKey: gateway.apiKey, maxRetries: 0 });
-	const body = { model: FAST_MODEL, messages: [{ role: 'user', content: PROMPT }], usage: { include: true } };
+	const body = {
+		model: FAST_MODEL,
+		messages: [{ role: 'user', content: PROMPT }],
+		usage: { include: true },
+	};
 	const call =
 		side === 'raw'
-			? () => sdk.chat.completions.create(body as unknown as OpenAI.ChatCompletionCreateParamsNonStreaming)
+			? () =>
+					sdk.chat.completions.create(
+						body as unknown as OpenAI.ChatCompletionCreateParamsNonStreaming,
+					)
 			: () => routeChat(plan, { client, clock: realClock });
 
 	for (let i = 0; i < 300; i++) await call();

@@ -19,7 +19,9 @@ async function main(): Promise<void> {
 			log: (line) => process.stderr.write(`${line}\n`),
 			cpuProfileDir: resolve(dir),
 		});
-		process.stdout.write(`execution ${succeeded(execution) ? 'succeeded' : 'failed'}; profiles in ${dir}\n`);
+		process.stdout.write(
+			`execution ${succeeded(execution) ? 'succeeded' : 'failed'}; profiles in ${dir}\n`,
+		);
 	} finally {
 		await gateway.stop();
 	}

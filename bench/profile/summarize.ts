@@ -42,7 +42,8 @@ function readSamples(path: string): Sample[] {
 	const profile = JSON.parse(readFileSync(path, 'utf8')) as Profile;
 	const byId = new Map(profile.nodes.map((node) => [node.id, node]));
 	const parent = new Map<number, number>();
-	for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+	for (const node of profile.nodes)
+		for (const child of node.children ?? []) parent.set(child, node.id);
 	let at = profile.startTime;
 	return profile.samples.map((id, index) => {
 		const micros = profile.timeDeltas[index] ?? 0;
@@ -57,7 +58,9 @@ function readSamples(path: string): Sample[] {
 }
 
 function firstStretch(samples: Sample[], during: RegExp): Sample[] {
-	const hits = samples.filter((sample) => sample.stack.some((frame) => during.test(frame.functionName)));
+	const hits = samples.filter((sample) =>
+		sample.stack.some((frame) => during.test(frame.functionName)),
+	);
 	if (hits.length === 0) throw new Error(`No sample has a function matching ${during}`);
 	let end = hits[0].at;
 	for (const hit of hits) {
@@ -68,7 +71,9 @@ function firstStretch(samples: Sample[], during: RegExp): Sample[] {
 }
 
 function file(frame: CallFrame): string {
-	return frame.url.startsWith('file://') ? relative(ROOT, frame.url.slice('file://'.length)) : frame.url;
+	return frame.url.startsWith('file://')
+		? relative(ROOT, frame.url.slice('file://'.length))
+		: frame.url;
 }
 
 function label(frame: CallFrame): string {
@@ -78,7 +83,8 @@ function label(frame: CallFrame): string {
 
 /** Our code, a package by name, a Node internal, or V8's own (GC, idle). */
 function owner(frame: CallFrame, focus: string[]): string {
-	if (focus.some((part) => frame.url.includes(part))) return 'our code (incl. bundled openai and zod)';
+	if (focus.some((part) => frame.url.includes(part)))
+		return 'our code (incl. bundled openai and zod)';
 	const packageName = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(frame.url)?.[1];
 	if (packageName) return packageName;
 	if (frame.url.startsWith('node:')) return 'node internals';
@@ -108,9 +114,13 @@ function summarize(samples: Sample[], focus: string[]): string {
 			seen.add(key);
 		}
 	}
-	const ms = (micros: number) => `${(micros / 1000).toFixed(0).padStart(6)} ms ${((100 * micros) / busy).toFixed(1).padStart(5)} %`;
+	const ms = (micros: number) =>
+		`${(micros / 1000).toFixed(0).padStart(6)} ms ${((100 * micros) / busy).toFixed(1).padStart(5)} %`;
 	const top = (map: Map<string, number>, count: number) =>
-		[...map].sort((a, b) => b[1] - a[1]).slice(0, count).map(([name, micros]) => `  ${ms(micros)}  ${name}`);
+		[...map]
+			.sort((a, b) => b[1] - a[1])
+			.slice(0, count)
+			.map(([name, micros]) => `  ${ms(micros)}  ${name}`);
 	return [
 		`${(total / 1000).toFixed(0)} ms sampled, ${(busy / 1000).toFixed(0)} ms busy (shares are of busy time)`,
 		'',
@@ -127,10 +137,15 @@ function summarize(samples: Sample[], focus: string[]): string {
 
 function main(): void {
 	const args = process.argv.slice(2);
-	const path = args.find((arg, index) => !arg.startsWith('--') && !args[index - 1]?.startsWith('--'));
-	const option = (name: string) => args.flatMap((arg, index) => (args[index - 1] === name ? [arg] : []));
+	const path = args.find(
+		(arg, index) => !arg.startsWith('--') && !args[index - 1]?.startsWith('--'),
+	);
+	const option = (name: string) =>
+		args.flatMap((arg, index) => (args[index - 1] === name ? [arg] : []));
 	if (!path) {
-		process.stderr.write('usage: summarize.ts <file.cpuprofile> [--during <regex>] [--focus <path part>]...\n');
+		process.stderr.write(
+			'usage: summarize.ts <file.cpuprofile> [--during <regex>] [--focus <path part>]...\n',
+		);
 		process.exit(2);
 	}
 	const focus = option('--focus');

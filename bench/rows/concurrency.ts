@@ -26,8 +26,13 @@ export async function concurrency(gateway: BenchGateway, runs: ConcurrencyRun[])
 	const context = { client, clock: realClock };
 	const routed = () => routeChat(plan, context);
 	const sdk = new OpenAI({ baseURL: gateway.baseUrl, apiKey: gateway.apiKey, maxRetries: 0 });
-	const body = { model: SLOW_MODEL, messages: [{ role: 'user', content: PROMPT }], usage: { include: true } };
-	const bare = () => sdk.chat.completions.create(body as unknown as OpenAI.ChatCompletionCreateParamsNonStreaming);
+	const body = {
+		model: SLOW_MODEL,
+		messages: [{ role: 'user', content: PROMPT }],
+		usage: { include: true },
+	};
+	const bare = () =>
+		sdk.chat.completions.create(body as unknown as OpenAI.ChatCompletionCreateParamsNonStreaming);
 
 	const wall = async (call: () => Promise<unknown>, items: number, limit: number) => {
 		const started = nowMs();
@@ -49,7 +54,10 @@ export async function concurrency(gateway: BenchGateway, runs: ConcurrencyRun[])
 		}
 		const routedMs = median(times.routed);
 		const bareMs = baseline ? median(times.bare) : undefined;
-		const compared = bareMs === undefined ? '' : `; the bare SDK through the same loop: wall ${bareMs.toFixed(0)} ms, efficiency ${(idealMs / bareMs).toFixed(3)}`;
+		const compared =
+			bareMs === undefined
+				? ''
+				: `; the bare SDK through the same loop: wall ${bareMs.toFixed(0)} ms, efficiency ${(idealMs / bareMs).toFixed(3)}`;
 		rows.push({
 			name: `Concurrency ${limit}: efficiency (ideal / wall)`,
 			value: idealMs / routedMs,

@@ -18,14 +18,22 @@ export interface CoreOverheadConfig {
 }
 
 /** routeChat vs the bare openai SDK, the same request to the same mock model, one call at a time. */
-export async function coreOverhead(gateway: BenchGateway, config: CoreOverheadConfig): Promise<Row[]> {
+export async function coreOverhead(
+	gateway: BenchGateway,
+	config: CoreOverheadConfig,
+): Promise<Row[]> {
 	const client = createOpenAiChatClient({ baseUrl: gateway.baseUrl, apiKey: gateway.apiKey });
 	const plan = benchPlan([FAST_MODEL]);
 	const context = { client, clock: realClock };
 	const sdk = new OpenAI({ baseURL: gateway.baseUrl, apiKey: gateway.apiKey, maxRetries: 0 });
 	// The body routeChat sends for this plan, OpenRouter's usage flag included.
-	const body = { model: FAST_MODEL, messages: [{ role: 'user', content: PROMPT }], usage: { include: true } };
-	const raw = () => sdk.chat.completions.create(body as unknown as OpenAI.ChatCompletionCreateParamsNonStreaming);
+	const body = {
+		model: FAST_MODEL,
+		messages: [{ role: 'user', content: PROMPT }],
+		usage: { include: true },
+	};
+	const raw = () =>
+		sdk.chat.completions.create(body as unknown as OpenAI.ChatCompletionCreateParamsNonStreaming);
 
 	const times = await sideBySide(() => routeChat(plan, context), raw, config.calls, config.warmUp);
 	const medians = { route: median(times.subject), raw: median(times.baseline) };
@@ -43,7 +51,8 @@ export async function coreOverhead(gateway: BenchGateway, config: CoreOverheadCo
 			name: 'Core overhead: p99 ratio (routeChat / bare SDK)',
 			value: p99.route / p99.raw,
 			unit: '×',
-			target: config.maxP99Ratio === undefined ? undefined : { op: '<=', value: config.maxP99Ratio },
+			target:
+				config.maxP99Ratio === undefined ? undefined : { op: '<=', value: config.maxP99Ratio },
 			detail: `p99: bare SDK ${p99.raw.toFixed(3)} ms, routeChat ${p99.route.toFixed(3)} ms`,
 		},
 		{

@@ -19,7 +19,11 @@ export interface FailoverCounts {
  * retries, no circuit breaker so every call fails over). The baseline is the
  * same two requests sent one after the other with the bare SDK.
  */
-export async function failover(gateway: BenchGateway, counts: FailoverCounts, maxMs: number): Promise<Row[]> {
+export async function failover(
+	gateway: BenchGateway,
+	counts: FailoverCounts,
+	maxMs: number,
+): Promise<Row[]> {
 	const client = createOpenAiChatClient({ baseUrl: gateway.baseUrl, apiKey: gateway.apiKey });
 	const plan = benchPlan([DOWN_MODEL, FAST_MODEL], 'client');
 	const context = { client, clock: realClock };
@@ -36,7 +40,8 @@ export async function failover(gateway: BenchGateway, counts: FailoverCounts, ma
 	};
 	const routed = async () => {
 		const result = await routeChat(plan, context);
-		if (!result.fallbackUsed) throw new Error('The failover row expected the fallback model to serve');
+		if (!result.fallbackUsed)
+			throw new Error('The failover row expected the fallback model to serve');
 	};
 
 	const times = await sideBySide(routed, bothRequests, counts.calls, counts.warmUp);

@@ -18,7 +18,12 @@ export interface MemoryLimits {
  * batch pays one-time costs (about 1 MB: sockets, compiled code); what a second
  * batch leaves once its output is dropped is growth that items would keep adding.
  */
-export async function memory(gateway: BenchGateway, items: number, concurrency: number, limits: MemoryLimits): Promise<Row[]> {
+export async function memory(
+	gateway: BenchGateway,
+	items: number,
+	concurrency: number,
+	limits: MemoryLimits,
+): Promise<Row[]> {
 	await gateway.reset();
 	const { stdout } = await promisify(execFile)(
 		process.execPath,

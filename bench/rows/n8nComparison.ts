@@ -20,26 +20,54 @@ export async function n8nComparison(
 	log: (line: string) => void,
 ): Promise<Row[]> {
 	const target = { op: '<=' as const, value: maxRatio };
-	if (!setup.tarball) return [{ name: NAME, value: null, unit: '×', target, skipped: setup.unavailable ?? 'no tarball' }];
+	if (!setup.tarball)
+		return [
+			{ name: NAME, value: null, unit: '×', target, skipped: setup.unavailable ?? 'no tarball' },
+		];
 	let executions: Execution[];
 	try {
 		executions = await runComparison(setup.tarball, gateway, { items, runs, log });
 	} catch (error) {
-		return [{ name: NAME, value: null, unit: '×', target, skipped: `n8n could not run the workflow: ${(error as Error).message.split('\n')[0]}` }];
+		return [
+			{
+				name: NAME,
+				value: null,
+				unit: '×',
+				target,
+				skipped: `n8n could not run the workflow: ${(error as Error).message.split('\n')[0]}`,
+			},
+		];
 	}
 	const failed = executions.find((execution) => !succeeded(execution));
 	if (failed) {
-		return [{ name: NAME, value: null, unit: '×', target, skipped: `the workflow failed in n8n: ${failureMessage(failed)}` }];
+		return [
+			{
+				name: NAME,
+				value: null,
+				unit: '×',
+				target,
+				skipped: `the workflow failed in n8n: ${failureMessage(failed)}`,
+			},
+		];
 	}
 	const routed = nodeTiming(executions, ROUTED_CHAT_NODE);
 	const routed20 = nodeTiming(executions, ROUTED_CHAT_20_NODE);
 	const chain = nodeTiming(executions, CHAIN_NODE);
 	const problem = [routed, routed20, chain].find((timing) => timing.items !== items * runs);
 	if (problem) {
-		return [{ name: NAME, value: null, unit: '×', target, skipped: `${problem.node} returned ${problem.items} of ${items * runs} items` }];
+		return [
+			{
+				name: NAME,
+				value: null,
+				unit: '×',
+				target,
+				skipped: `${problem.node} returned ${problem.items} of ${items * runs} items`,
+			},
+		];
 	}
 	const perItem = (timing: NodeTiming) => timing.executionTimeMs / timing.items;
-	const describe = (timing: NodeTiming) => `${perItem(timing).toFixed(1)} ms/item (${timing.runTimesMs.join(' + ')} ms)`;
+	const describe = (timing: NodeTiming) =>
+		`${perItem(timing).toFixed(1)} ms/item (${timing.runTimesMs.join(' + ')} ms)`;
 	return [
 		{
 			name: NAME,
@@ -69,7 +97,9 @@ interface NodeTiming {
 /** The node's items and execution time, over every execution. */
 function nodeTiming(executions: Execution[], node: string): NodeTiming {
 	type Run = { executionTime?: number; data?: { main?: Array<unknown[] | null> } };
-	const runs = executions.flatMap((execution) => (execution.data.resultData.runData[node] ?? []) as Run[]);
+	const runs = executions.flatMap(
+		(execution) => (execution.data.resultData.runData[node] ?? []) as Run[],
+	);
 	const runTimesMs = runs.map((run) => run.executionTime ?? 0);
 	return {
 		node,

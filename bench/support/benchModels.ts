@@ -11,5 +11,10 @@ const pricing = { prompt: '0.0000001', completion: '0.0000004' };
 export const benchModels: MockModel[] = [
 	{ id: FAST_MODEL, pricing, latencyMs: 0, reply: 'ok' },
 	{ id: SLOW_MODEL, pricing, latencyMs: SLOW_LATENCY_MS, reply: 'ok' },
-	{ id: DOWN_MODEL, pricing, latencyMs: 0, down: { status: 503, message: 'No endpoints available' } },
+	{
+		id: DOWN_MODEL,
+		pricing,
+		latencyMs: 0,
+		down: { status: 503, message: 'No endpoints available' },
+	},
 ];

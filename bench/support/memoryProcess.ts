@@ -1,6 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 
-import { createOpenAiChatClient, mapWithConcurrency, routeChat, type RouteResult } from '../../nodes/RoutedChat/core';
+import {
+	createOpenAiChatClient,
+	mapWithConcurrency,
+	routeChat,
+	type RouteResult,
+} from '../../nodes/RoutedChat/core';
 import { FAST_MODEL } from './benchModels';
 import { benchPlan } from './plan';
 import { realClock } from './realClock';
@@ -21,7 +26,6 @@ export interface MemoryProbe {
 }
 
 declare const gc: (() => void) | undefined;
-
 
 /**
  * Full collections with pauses between them: abort signals are cleaned up by
@@ -47,10 +51,16 @@ async function main(): Promise<void> {
 	const client = createOpenAiChatClient({ baseUrl, apiKey });
 	const cancel = new AbortController();
 	const stop = new AbortController();
-	const context = { client, clock: realClock, signal: AbortSignal.any([cancel.signal, stop.signal]) };
+	const context = {
+		client,
+		clock: realClock,
+		signal: AbortSignal.any([cancel.signal, stop.signal]),
+	};
 	const run = (items: number) =>
-		mapWithConcurrency(Array.from({ length: items }, (_, index) => index), Number(limit), (index) =>
-			routeChat(benchPlan([FAST_MODEL], 'client', `Item ${index}: say ok.`), context),
+		mapWithConcurrency(
+			Array.from({ length: items }, (_, index) => index),
+			Number(limit),
+			(index) => routeChat(benchPlan([FAST_MODEL], 'client', `Item ${index}: say ok.`), context),
 		);
 
 	await run(500);

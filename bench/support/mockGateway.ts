@@ -37,7 +37,8 @@ export async function startBenchGateway(): Promise<BenchGateway> {
 
 function nextMessage<T>(child: ChildProcess): Promise<T> {
 	return new Promise((resolve, reject) => {
-		const onExit = (code: number | null) => reject(new Error(`The mock gateway exited with ${code}`));
+		const onExit = (code: number | null) =>
+			reject(new Error(`The mock gateway exited with ${code}`));
 		child.once('exit', onExit);
 		child.once('message', (message) => {
 			child.off('exit', onExit);

@@ -6,7 +6,10 @@ import { benchModels } from './benchModels';
  * work and its request log stay out of the measured process, as a real gateway would.
  */
 async function main(): Promise<void> {
-	const gateway = await startMockGateway({ models: benchModels, apiKey: process.env.BENCH_API_KEY });
+	const gateway = await startMockGateway({
+		models: benchModels,
+		apiKey: process.env.BENCH_API_KEY,
+	});
 	process.on('message', (message) => {
 		// Its request log grows with every call; the memory row clears it between runs.
 		if (message === 'reset') gateway.reset();

@@ -11,7 +11,13 @@ export interface SideBySide {
  * Times `calls` sequential calls of each, in alternating blocks whose order
  * flips every round, so drift (thermal, GC, the other tenant) lands on both.
  */
-export async function sideBySide(subject: Call, baseline: Call, calls: number, warmUp: number, block = 20): Promise<SideBySide> {
+export async function sideBySide(
+	subject: Call,
+	baseline: Call,
+	calls: number,
+	warmUp: number,
+	block = 20,
+): Promise<SideBySide> {
 	for (let i = 0; i < warmUp; i++) {
 		await subject();
 		await baseline();

@@ -6,8 +6,16 @@ const live = new Set<ChildProcess>();
  * Each child leads its own process group, so stopping it also stops what it
  * started: n8n's task runners, or ts-node under `npm run mock`.
  */
-export function spawnChild(command: string, args: string[], options: SpawnOptions = {}): ChildProcess {
-	const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...options, detached: true });
+export function spawnChild(
+	command: string,
+	args: string[],
+	options: SpawnOptions = {},
+): ChildProcess {
+	const child = spawn(command, args, {
+		stdio: ['ignore', 'pipe', 'pipe'],
+		...options,
+		detached: true,
+	});
 	live.add(child);
 	return child;
 }
@@ -81,10 +89,12 @@ export async function runChild(
 	}, timeoutMs);
 	// A straggler of the group (a task runner) could hold the output pipes open after the leader exits.
 	const closed = new Promise((resolve) => child.once('close', resolve));
-	const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve, reject) => {
-		child.once('error', reject);
-		child.once('exit', (exitCode, exitSignal) => resolve([exitCode, exitSignal]));
-	});
+	const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>(
+		(resolve, reject) => {
+			child.once('error', reject);
+			child.once('exit', (exitCode, exitSignal) => resolve([exitCode, exitSignal]));
+		},
+	);
 	clearTimeout(timer);
 	await stopChild(child, 0);
 	await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 2000).unref())]);

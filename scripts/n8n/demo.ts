@@ -47,7 +47,12 @@ async function main(): Promise<number> {
 				? `mock gateway (scenario "demo") on ${gateway.baseUrl}; set OPENROUTER_API_KEY to use OpenRouter itself`
 				: `OPENROUTER_API_KEY is set: the demo calls ${gateway.baseUrl} and costs real (small) money`,
 		);
-		stage = await stageN8n({ label: 'demo', tarball: values.tarball, gateway, workflowPaths: [EXAMPLE] });
+		stage = await stageN8n({
+			label: 'demo',
+			tarball: values.tarball,
+			gateway,
+			workflowPaths: [EXAMPLE],
+		});
 		const [workflow] = stage.workflows;
 		const { execution } = await executeWorkflow(stage, workflow);
 		if (!succeeded(execution)) {
@@ -55,10 +60,14 @@ async function main(): Promise<number> {
 			return 1;
 		}
 
-		process.stdout.write(`\n"${workflow.name}", executed by n8n ${process.env.N8N_VERSION ?? ''} through ${gateway.baseUrl}\n\n`);
+		process.stdout.write(
+			`\n"${workflow.name}", executed by n8n ${process.env.N8N_VERSION ?? ''} through ${gateway.baseUrl}\n\n`,
+		);
 		process.stdout.write(`${formatDemoTable(demoRows(execution, workflow))}\n`);
 		if (gateway.baseUrl === OPENROUTER_BASE_URL) {
-			process.stdout.write('(On OpenRouter the pinned model is normally up, so no fallback is needed.)\n');
+			process.stdout.write(
+				'(On OpenRouter the pinned model is normally up, so no fallback is needed.)\n',
+			);
 		}
 
 		if (!values.ui) return 0;
@@ -77,7 +86,9 @@ async function main(): Promise<number> {
 				'',
 			].join('\n'),
 		);
-		const code = await new Promise<number>((resolve) => child.once('exit', (exitCode) => resolve(exitCode ?? 1)));
+		const code = await new Promise<number>((resolve) =>
+			child.once('exit', (exitCode) => resolve(exitCode ?? 1)),
+		);
 		if (stopping) return 130;
 		const log = (await readFile(logPath, 'utf8')).trim().split('\n').slice(-20).join('\n');
 		process.stderr.write(`\nn8n stopped by itself (exit ${code}); the end of its log:\n${log}\n`);
@@ -90,7 +101,9 @@ async function main(): Promise<number> {
 main().then(
 	(code) => process.exit(code),
 	async (error: unknown) => {
-		process.stderr.write(`\n[routed-chat] demo failed: ${error instanceof Error ? error.message : String(error)}\n`);
+		process.stderr.write(
+			`\n[routed-chat] demo failed: ${error instanceof Error ? error.message : String(error)}\n`,
+		);
 		await stopAllChildren();
 		process.exit(1);
 	},

@@ -44,7 +44,16 @@ function clip(text: string, width: number): string {
 }
 
 export function formatDemoTable(rows: DemoRow[]): string {
-	const header = ['#', 'Request', 'Tier', 'Model served', 'Fallback', 'Tokens', 'Cost (USD)', 'Latency'];
+	const header = [
+		'#',
+		'Request',
+		'Tier',
+		'Model served',
+		'Fallback',
+		'Tokens',
+		'Cost (USD)',
+		'Latency',
+	];
 	const body = rows.map((row, index) => [
 		String(index + 1),
 		clip(row.request, 46),
@@ -57,17 +66,30 @@ export function formatDemoTable(rows: DemoRow[]): string {
 	]);
 	const totalTokens = rows.reduce((sum, row) => sum + row.tokens, 0);
 	const totalCost = rows.reduce((sum, row) => sum + row.costUsd, 0);
-	const total = ['', `Total (${rows.length} requests)`, '', '', '', String(totalTokens), usd(totalCost), ''];
+	const total = [
+		'',
+		`Total (${rows.length} requests)`,
+		'',
+		'',
+		'',
+		String(totalTokens),
+		usd(totalCost),
+		'',
+	];
 	const table = [header, ...body, total];
 	const widths = header.map((_, column) => Math.max(...table.map((cells) => cells[column].length)));
 	const rightAligned = new Set([0, 5, 6, 7]);
 	const line = (cells: string[]) =>
 		cells
-			.map((cell, column) => (rightAligned.has(column) ? cell.padStart(widths[column]) : cell.padEnd(widths[column])))
+			.map((cell, column) =>
+				rightAligned.has(column) ? cell.padStart(widths[column]) : cell.padEnd(widths[column]),
+			)
 			.join('  ')
 			.trimEnd();
 	const rule = widths.map((width) => '-'.repeat(width)).join('  ');
-	return [line(header), rule, ...body.map(line), rule, line(total), '', tierSummary(rows)].join('\n');
+	return [line(header), rule, ...body.map(line), rule, line(total), '', tierSummary(rows)].join(
+		'\n',
+	);
 }
 
 function tierSummary(rows: DemoRow[]): string {
@@ -76,7 +98,9 @@ function tierSummary(rows: DemoRow[]): string {
 		const tier = byTier.get(row.tier) ?? { count: 0, cost: 0 };
 		byTier.set(row.tier, { count: tier.count + 1, cost: tier.cost + row.costUsd });
 	}
-	const parts = [...byTier].map(([tier, { count, cost }]) => `${tier}: ${count} request${count === 1 ? '' : 's'}, ${usd(cost)}`);
+	const parts = [...byTier].map(
+		([tier, { count, cost }]) => `${tier}: ${count} request${count === 1 ? '' : 's'}, ${usd(cost)}`,
+	);
 	const fallbacks = rows.filter((row) => row.fallbackUsed).length;
 	return `By tier: ${parts.join('; ')}. Served by a fallback: ${fallbacks}.`;
 }

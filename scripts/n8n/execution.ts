@@ -14,7 +14,11 @@ export interface NodeItem {
 export interface NodeRun {
 	executionStatus?: string;
 	error?: { message?: string; description?: string };
-	source: Array<{ previousNode: string; previousNodeOutput?: number; previousNodeRun?: number } | null>;
+	source: Array<{
+		previousNode: string;
+		previousNodeOutput?: number;
+		previousNodeRun?: number;
+	} | null>;
 	data?: { main?: Array<NodeItem[] | null> };
 }
 
@@ -76,10 +80,15 @@ export function pairedIndex(item: NodeItem): { item: number; input: number } | u
 }
 
 /** The input item an output item of a node's first run is paired with. */
-export function inputItemOf(execution: Execution, nodeName: string, item: NodeItem): NodeItem | undefined {
+export function inputItemOf(
+	execution: Execution,
+	nodeName: string,
+	item: NodeItem,
+): NodeItem | undefined {
 	const paired = pairedIndex(item);
 	const source = execution.data.resultData.runData[nodeName]?.[0]?.source[paired?.input ?? 0];
 	if (!paired || !source) return undefined;
-	const previous = execution.data.resultData.runData[source.previousNode]?.[source.previousNodeRun ?? 0];
+	const previous =
+		execution.data.resultData.runData[source.previousNode]?.[source.previousNodeRun ?? 0];
 	return previous?.data?.main?.[source.previousNodeOutput ?? 0]?.[paired.item];
 }

@@ -22,7 +22,18 @@ export async function startMockGateway(scenario: string, repoRoot: string): Prom
 	const port = await freePort();
 	const child = spawnChild(
 		'npm',
-		['run', '--silent', 'mock', '--', '--port', String(port), '--scenario', scenario, '--api-key', apiKey],
+		[
+			'run',
+			'--silent',
+			'mock',
+			'--',
+			'--port',
+			String(port),
+			'--scenario',
+			scenario,
+			'--api-key',
+			apiKey,
+		],
 		{ cwd: repoRoot },
 	);
 	const { baseUrl } = await waitForListening(child);
@@ -34,7 +45,10 @@ export function openRouterGateway(apiKey: string, baseUrl = OPENROUTER_BASE_URL)
 	return { baseUrl: baseUrl.replace(/\/+$/, ''), apiKey, isMock: false, stop: async () => {} };
 }
 
-async function waitForListening(child: ChildProcess, timeoutMs = 30_000): Promise<{ baseUrl: string }> {
+async function waitForListening(
+	child: ChildProcess,
+	timeoutMs = 30_000,
+): Promise<{ baseUrl: string }> {
 	let output = '';
 	return await new Promise((resolve, reject) => {
 		const timer = setTimeout(() => fail('did not start in time'), timeoutMs);

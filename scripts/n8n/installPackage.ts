@@ -12,7 +12,8 @@ export interface InstalledPackage {
 
 async function run(command: string, args: string[], cwd: string): Promise<void> {
 	const finished = await runChild(command, args, { cwd, timeoutMs: 120_000 });
-	if (finished.code !== 0) throw new Error(`${command} ${args.join(' ')} failed in ${cwd}\n${finished.stderr}`);
+	if (finished.code !== 0)
+		throw new Error(`${command} ${args.join(' ')} failed in ${cwd}\n${finished.stderr}`);
 }
 
 async function readJson(path: string): Promise<Record<string, unknown>> {
@@ -26,19 +27,26 @@ async function readJson(path: string): Promise<Record<string, unknown>> {
  * dependencies from its package.json, `npm install` what is left, and record
  * the package in the nodes folder's package.json.
  */
-export async function installPackage(instance: N8nInstance, tarball: string): Promise<InstalledPackage> {
+export async function installPackage(
+	instance: N8nInstance,
+	tarball: string,
+): Promise<InstalledPackage> {
 	const nodesFolder = join(instance.userFolder, '.n8n', 'nodes');
 	const staging = join(nodesFolder, '.unpacked');
 	await mkdir(staging, { recursive: true });
 	await run('tar', ['-xzf', tarball, '-C', staging, '--strip-components=1'], nodesFolder);
-	const { name, version } = (await readJson(join(staging, 'package.json'))) as { name: string; version: string };
+	const { name, version } = (await readJson(join(staging, 'package.json'))) as {
+		name: string;
+		version: string;
+	};
 
 	const directory = join(nodesFolder, 'node_modules', name);
 	await mkdir(join(directory, '..'), { recursive: true });
 	await run('mv', [staging, directory], nodesFolder);
 
 	const manifestPath = join(directory, 'package.json');
-	const { devDependencies, peerDependencies, optionalDependencies, ...manifest } = await readJson(manifestPath);
+	const { devDependencies, peerDependencies, optionalDependencies, ...manifest } =
+		await readJson(manifestPath);
 	await writeFile(manifestPath, JSON.stringify(manifest, null, 2));
 	await run(
 		'npm',
@@ -54,7 +62,11 @@ export async function installPackage(instance: N8nInstance, tarball: string): Pr
 		directory,
 	);
 
-	const nodesManifest = { name: 'installed-nodes', private: true, dependencies: { [name]: version } };
+	const nodesManifest = {
+		name: 'installed-nodes',
+		private: true,
+		dependencies: { [name]: version },
+	};
 	await writeFile(join(nodesFolder, 'package.json'), JSON.stringify(nodesManifest, null, 2));
 	return { name, version, directory };
 }

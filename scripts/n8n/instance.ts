@@ -16,7 +16,9 @@ export interface N8nInstance {
  * instance: a DB_TYPE=postgresdb would point it at a real database.
  */
 function cleanEnv(): NodeJS.ProcessEnv {
-	return Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(N8N_|DB_)/.test(name)));
+	return Object.fromEntries(
+		Object.entries(process.env).filter(([name]) => !/^(N8N_|DB_)/.test(name)),
+	);
 }
 
 export async function createInstance(label: string): Promise<N8nInstance> {
@@ -42,9 +44,14 @@ export async function n8n(
 	args: string[],
 	options: { timeoutMs?: number; extraEnv?: NodeJS.ProcessEnv } = {},
 ): Promise<Finished> {
-	const env = { ...instance.env, N8N_RUNNERS_BROKER_PORT: String(await freePort()), ...options.extraEnv };
+	const env = {
+		...instance.env,
+		N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+		...options.extraEnv,
+	};
 	const finished = await runChild('n8n', args, { env, timeoutMs: options.timeoutMs ?? 120_000 });
-	if (finished.timedOut) throw new N8nCommandError(`n8n ${args.join(' ')} took too long\n${tail(finished)}`);
+	if (finished.timedOut)
+		throw new N8nCommandError(`n8n ${args.join(' ')} took too long\n${tail(finished)}`);
 	return finished;
 }
 
@@ -52,7 +59,9 @@ export async function n8n(
 export async function n8nOrThrow(instance: N8nInstance, args: string[]): Promise<Finished> {
 	const finished = await n8n(instance, args);
 	if (finished.code !== 0) {
-		throw new N8nCommandError(`n8n ${args.join(' ')} exited with ${finished.code ?? finished.signal}\n${tail(finished)}`);
+		throw new N8nCommandError(
+			`n8n ${args.join(' ')} exited with ${finished.code ?? finished.signal}\n${tail(finished)}`,
+		);
 	}
 	return finished;
 }

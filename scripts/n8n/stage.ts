@@ -5,7 +5,14 @@ import { credentialFile } from './credential';
 import { type Execution, parseExecution } from './execution';
 import type { Gateway } from './gateway';
 import { installPackage, type InstalledPackage } from './installPackage';
-import { createInstance, n8n, N8nCommandError, n8nOrThrow, type N8nInstance, tail } from './instance';
+import {
+	createInstance,
+	n8n,
+	N8nCommandError,
+	n8nOrThrow,
+	type N8nInstance,
+	tail,
+} from './instance';
 import { progress, seconds } from './progress';
 import { readWorkflow, type Workflow } from './workflowFile';
 
@@ -27,15 +34,23 @@ export async function stageN8n(options: {
 
 	let started = Date.now();
 	const installed = await installPackage(instance, options.tarball);
-	progress(`installed ${installed.name}@${installed.version} as the Community Nodes UI does (${seconds(started)})`);
+	progress(
+		`installed ${installed.name}@${installed.version} as the Community Nodes UI does (${seconds(started)})`,
+	);
 
 	const importFolder = join(instance.userFolder, 'import');
 	const workflowFolder = join(importFolder, 'workflows');
 	await mkdir(workflowFolder, { recursive: true });
 	const credentialPath = join(importFolder, 'credentials.json');
-	await writeFile(credentialPath, JSON.stringify(credentialFile(options.gateway), null, 2), { mode: 0o600 });
+	await writeFile(credentialPath, JSON.stringify(credentialFile(options.gateway), null, 2), {
+		mode: 0o600,
+	});
 	const workflows = await Promise.all(options.workflowPaths.map(readWorkflow));
-	await Promise.all(options.workflowPaths.map(async (path) => await copyFile(path, join(workflowFolder, basename(path)))));
+	await Promise.all(
+		options.workflowPaths.map(
+			async (path) => await copyFile(path, join(workflowFolder, basename(path))),
+		),
+	);
 
 	started = Date.now();
 	// The first command creates the database (about 60 migrations).
@@ -43,7 +58,9 @@ export async function stageN8n(options: {
 	progress(`imported the credential (${seconds(started)}, first boot migrates the database)`);
 	started = Date.now();
 	await n8nOrThrow(instance, ['import:workflow', '--separate', `--input=${workflowFolder}`]);
-	progress(`imported ${workflows.map((workflow) => `"${workflow.name}"`).join(', ')} (${seconds(started)})`);
+	progress(
+		`imported ${workflows.map((workflow) => `"${workflow.name}"`).join(', ')} (${seconds(started)})`,
+	);
 	return { instance, installed, workflows };
 }
 
@@ -65,9 +82,14 @@ export async function executeWorkflow(stage: Stage, workflow: Workflow): Promise
 	try {
 		execution = parseExecution(finished.stdout);
 	} catch {
-		throw new N8nCommandError(`n8n execute printed no execution for "${workflow.name}"\n${tail(finished)}`);
+		throw new N8nCommandError(
+			`n8n execute printed no execution for "${workflow.name}"\n${tail(finished)}`,
+		);
 	}
-	const exit = finished.code === 0 ? '' : `; n8n then exited with ${finished.code ?? finished.signal}, ignored`;
+	const exit =
+		finished.code === 0
+			? ''
+			: `; n8n then exited with ${finished.code ?? finished.signal}, ignored`;
 	progress(`executed "${workflow.name}" in n8n (${seconds(started)}${exit})`);
 	return { execution, output: `${finished.stdout}\n${finished.stderr}`, exitCode: finished.code };
 }

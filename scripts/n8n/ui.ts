@@ -11,9 +11,14 @@ export const DEMO_OWNER = { email: 'demo@example.com', password: 'RoutedChat-dem
 /** n8n 2.41 sets the owner from the environment at `start` only, and wants a bcrypt hash. */
 function ownerEnv(): NodeJS.ProcessEnv {
 	const n8nDir = process.env.N8N_DIR;
-	if (!n8nDir) throw new Error('N8N_DIR is not set: run through scripts/demo.sh, which sources scripts/toolchain.sh');
+	if (!n8nDir)
+		throw new Error(
+			'N8N_DIR is not set: run through scripts/demo.sh, which sources scripts/toolchain.sh',
+		);
 	// bcryptjs ships with n8n; this package does not depend on it.
-	const bcrypt = require(join(n8nDir, 'node_modules', 'bcryptjs')) as { hashSync(text: string, rounds: number): string };
+	const bcrypt = require(join(n8nDir, 'node_modules', 'bcryptjs')) as {
+		hashSync(text: string, rounds: number): string;
+	};
 	return {
 		N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
 		N8N_INSTANCE_OWNER_EMAIL: DEMO_OWNER.email,
@@ -32,7 +37,10 @@ async function healthy(url: string): Promise<boolean> {
 }
 
 /** `n8n start` on loopback, its log in the user folder; resolves once /healthz/readiness says ready (plain /healthz answers before the REST API is up). */
-export async function startUi(instance: N8nInstance, port: number): Promise<{ child: ChildProcess; logPath: string }> {
+export async function startUi(
+	instance: N8nInstance,
+	port: number,
+): Promise<{ child: ChildProcess; logPath: string }> {
 	const logPath = join(instance.userFolder, 'n8n.log');
 	const log = openSync(logPath, 'a');
 	const env = {
@@ -45,7 +53,8 @@ export async function startUi(instance: N8nInstance, port: number): Promise<{ ch
 	const child = spawnChild('n8n', ['start'], { env, stdio: ['ignore', log, log] });
 	const deadline = Date.now() + 90_000;
 	while (Date.now() < deadline) {
-		if (child.exitCode !== null) throw new Error(`n8n start exited with ${child.exitCode}:\n${logTail(logPath)}`);
+		if (child.exitCode !== null)
+			throw new Error(`n8n start exited with ${child.exitCode}:\n${logTail(logPath)}`);
 		if (await healthy(`http://127.0.0.1:${port}/healthz/readiness`)) return { child, logPath };
 		await new Promise((resolve) => setTimeout(resolve, 500));
 	}

@@ -33,5 +33,10 @@ export function routedChatNodes(workflow: Workflow): WorkflowNode[] {
 
 /** A model list parameter as the node reads it: ids separated by commas or new lines. */
 export function modelList(value: unknown): string[] {
-	return typeof value === 'string' ? value.split(/[,\n]/).map((id) => id.trim()).filter(Boolean) : [];
+	return typeof value === 'string'
+		? value
+				.split(/[,\n]/)
+				.map((id) => id.trim())
+				.filter(Boolean)
+		: [];
 }

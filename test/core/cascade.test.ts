@@ -29,44 +29,81 @@ describe('routeCascade', () => {
 		priced(CHEAP_2),
 		priced(STRONG, { pricing: { prompt: '0.00001', completion: '0.00003' } }),
 	]);
-	const run = (cascadePlan: CascadePlan) => routeCascade(cascadePlan, { client: fixture.client, clock: fakeClock() });
+	const run = (cascadePlan: CascadePlan) =>
+		routeCascade(cascadePlan, { client: fixture.client, clock: fakeClock() });
 
 	it('accepts a cheap answer that passes every check and never calls the strong tier', async () => {
 		fixture.gateway.setModel(priced(CHEAP, { reply: 'A long enough and polite answer.' }));
-		const result = await run(cascade({ checks: { minLength: 10, mustMatch: /polite/, mustNotMatch: /sorry/, notTruncated: true } }));
-		expect(result).toEqual(expect.objectContaining({ model: CHEAP, tier: 'cheap', escalated: false, escalationReason: null }));
+		const result = await run(
+			cascade({
+				checks: { minLength: 10, mustMatch: /polite/, mustNotMatch: /sorry/, notTruncated: true },
+			}),
+		);
+		expect(result).toEqual(
+			expect.objectContaining({
+				model: CHEAP,
+				tier: 'cheap',
+				escalated: false,
+				escalationReason: null,
+			}),
+		);
 		expect(requestedModels(fixture.gateway)).toEqual([[CHEAP]]);
 	});
 
 	it.each([
 		['min length', { minLength: 50 }, { reply: 'too short' }, 'shorter than the 50 required'],
 		['must match', { mustMatch: /^\{/ }, { reply: 'plain text' }, 'does not match /^\\{/'],
-		['must not match', { mustNotMatch: /as an ai/i }, { reply: 'As an AI I cannot' }, 'which it must not'],
-		['not cut off', { notTruncated: true }, { finishReason: 'length' }, 'cut off at the token limit'],
-		['confidence', { confidence: { field: 'confidence', min: 0.8 } }, { reply: '{"category":"bug","confidence":0.4}' }, 'confidence 0.4 is below 0.8'],
-	])('escalates when the cheap answer fails the %s check, and pays for both calls', async (_, checks, script, reason) => {
-		fixture.gateway.setModel(priced(CHEAP, script));
-		fixture.gateway.setModel(priced(STRONG, { reply: '{"category":"bug","confidence":0.95} and a long enough answer' }));
-		const result = await run(cascade({ checks }));
+		[
+			'must not match',
+			{ mustNotMatch: /as an ai/i },
+			{ reply: 'As an AI I cannot' },
+			'which it must not',
+		],
+		[
+			'not cut off',
+			{ notTruncated: true },
+			{ finishReason: 'length' },
+			'cut off at the token limit',
+		],
+		[
+			'confidence',
+			{ confidence: { field: 'confidence', min: 0.8 } },
+			{ reply: '{"category":"bug","confidence":0.4}' },
+			'confidence 0.4 is below 0.8',
+		],
+	])(
+		'escalates when the cheap answer fails the %s check, and pays for both calls',
+		async (_, checks, script, reason) => {
+			fixture.gateway.setModel(priced(CHEAP, script));
+			fixture.gateway.setModel(
+				priced(STRONG, { reply: '{"category":"bug","confidence":0.95} and a long enough answer' }),
+			);
+			const result = await run(cascade({ checks }));
 
-		expect(result.model).toBe(STRONG);
-		expect(result.tier).toBe('strong');
-		expect(result.escalated).toBe(true);
-		expect(result.escalationReason).toContain(reason);
-		expect(result.attempts.map((a) => [a.stage, a.servedBy])).toEqual([
-			['cheap', CHEAP],
-			['strong', STRONG],
-		]);
-		const paid = result.attempts.reduce((sum, a) => sum + Math.round((a.costUsd ?? 0) * 1e9), 0);
-		expect(result.costNanoUsd).toBe(paid);
-		expect(result.attempts.every((a) => (a.costUsd ?? 0) > 0)).toBe(true);
-	});
+			expect(result.model).toBe(STRONG);
+			expect(result.tier).toBe('strong');
+			expect(result.escalated).toBe(true);
+			expect(result.escalationReason).toContain(reason);
+			expect(result.attempts.map((a) => [a.stage, a.servedBy])).toEqual([
+				['cheap', CHEAP],
+				['strong', STRONG],
+			]);
+			const paid = result.attempts.reduce((sum, a) => sum + Math.round((a.costUsd ?? 0) * 1e9), 0);
+			expect(result.costNanoUsd).toBe(paid);
+			expect(result.attempts.every((a) => (a.costUsd ?? 0) > 0)).toBe(true);
+		},
+	);
 
 	it('escalates when no cheap answer matches the JSON schema, keeping the validation errors in attempts', async () => {
 		fixture.gateway.setModel(priced(CHEAP, { reply: '{"category":"weather"}' }));
 		fixture.gateway.setModel(priced(CHEAP_2, { reply: 'not even json' }));
 		fixture.gateway.setModel(priced(STRONG, { reply: '{"category":"billing"}' }));
-		const schemaFormat = { type: 'json_schema' as const, name: 'ticket', schema: ticketSchema, strict: true };
+		const schemaFormat = {
+			type: 'json_schema' as const,
+			name: 'ticket',
+			schema: ticketSchema,
+			strict: true,
+		};
 		const base = cascade({}, [CHEAP, CHEAP_2]);
 		const result = await run({
 			...base,
@@ -76,9 +113,13 @@ describe('routeCascade', () => {
 
 		expect(result.json).toEqual({ category: 'billing' });
 		expect(result.escalated).toBe(true);
-		expect(result.attempts[0]).toEqual(expect.objectContaining({ model: CHEAP, kind: 'invalid_output', stage: 'cheap' }));
+		expect(result.attempts[0]).toEqual(
+			expect.objectContaining({ model: CHEAP, kind: 'invalid_output', stage: 'cheap' }),
+		);
 		expect(result.attempts[0].error).toMatch(/\/category: .*/);
-		expect(result.attempts[1]).toEqual(expect.objectContaining({ model: CHEAP_2, kind: 'invalid_output' }));
+		expect(result.attempts[1]).toEqual(
+			expect.objectContaining({ model: CHEAP_2, kind: 'invalid_output' }),
+		);
 		expect(result.attempts[1].error).toContain('not valid JSON');
 		expect(requestedModels(fixture.gateway)).toEqual([[CHEAP], [CHEAP_2], [STRONG]]);
 	});
@@ -86,21 +127,28 @@ describe('routeCascade', () => {
 	it('repairs with the same cheap model before paying for the strong tier', async () => {
 		fixture.gateway.setModel(
 			priced(CHEAP, {
-				reply: (request) => (request.body.messages.length > 1 ? 'A fixed, long enough answer.' : 'short'),
+				reply: (request) =>
+					request.body.messages.length > 1 ? 'A fixed, long enough answer.' : 'short',
 			}),
 		);
 		const result = await run(cascade({ checks: { minLength: 20 }, repair: true }));
 
-		expect(result).toEqual(expect.objectContaining({ model: CHEAP, escalated: false, repaired: true }));
+		expect(result).toEqual(
+			expect.objectContaining({ model: CHEAP, escalated: false, repaired: true }),
+		);
 		expect(result.attempts.map((a) => a.stage)).toEqual(['cheap', 'repair']);
-		const repairRequest = fixture.gateway.requests.at(-1)?.body as { messages: Array<{ role: string; content: string }> };
+		const repairRequest = fixture.gateway.requests.at(-1)?.body as {
+			messages: Array<{ role: string; content: string }>;
+		};
 		expect(repairRequest.messages.map((m) => m.role)).toEqual(['user', 'assistant', 'user']);
 		expect(repairRequest.messages[2].content).toContain('shorter than the 20 required');
 	});
 
 	it('does not ask for a repair of a low self-reported confidence: it escalates', async () => {
 		fixture.gateway.setModel(priced(CHEAP, { reply: '{"category":"bug","confidence":0.3}' }));
-		const result = await run(cascade({ checks: { confidence: { field: 'confidence', min: 0.7 } }, repair: true }));
+		const result = await run(
+			cascade({ checks: { confidence: { field: 'confidence', min: 0.7 } }, repair: true }),
+		);
 		expect(result.attempts.map((a) => a.stage)).toEqual(['cheap', 'strong']);
 		expect(result.escalated).toBe(true);
 	});
@@ -132,7 +180,9 @@ describe('routeCascade', () => {
 		fixture.gateway.setModel(priced(STRONG, { reply: 'also short' }));
 		const result = await run(cascade({ checks: { minLength: 50 } }));
 		expect(result.content).toBe('also short');
-		expect(result.unmetChecks).toEqual(['the answer is 10 characters long, shorter than the 50 required']);
+		expect(result.unmetChecks).toEqual([
+			'the answer is 10 characters long, shorter than the 50 required',
+		]);
 	});
 
 	it('reports every stage and what it spent when the strong tier fails', async () => {

@@ -19,25 +19,49 @@ describe('summarizeCosts', () => {
 
 	it('adds item costs exactly, counts calls per model and prices the strongest-only alternative', async () => {
 		const clock = fakeClock();
-		const prompts = ['short', 'a somewhat longer request about invoices', 'x'.repeat(333), 'tiny', 'the fifth'];
+		const prompts = [
+			'short',
+			'a somewhat longer request about invoices',
+			'x'.repeat(333),
+			'tiny',
+			'the fifth',
+		];
 		const outcomes: ItemOutcome[] = [];
 		for (const [index, prompt] of prompts.entries()) {
 			const model = index === 2 ? STRONG : CHEAP;
-			outcomes.push({ result: await routeChat(plan([model], { messages: [{ role: 'user', content: prompt }] }), { client: fixture.client, clock }) });
+			outcomes.push({
+				result: await routeChat(plan([model], { messages: [{ role: 'user', content: prompt }] }), {
+					client: fixture.client,
+					clock,
+				}),
+			});
 		}
 		outcomes.push({ error: new RouteError('down', 'exhausted', [], 503, 1234) });
 
 		const summary = summarizeCosts(outcomes, [CHEAP, STRONG], prices);
 
-		const itemNano = outcomes.reduce((sum, o) => sum + ('result' in o ? (o.result.costNanoUsd ?? 0) : 0), 0) + 1234;
+		const itemNano =
+			outcomes.reduce((sum, o) => sum + ('result' in o ? (o.result.costNanoUsd ?? 0) : 0), 0) +
+			1234;
 		expect(Math.round(summary.totalCostUsd * 1e9)).toBe(itemNano);
-		expect(summary).toEqual(expect.objectContaining({ items: 6, served: 5, failed: 1, strongestModel: STRONG, costIncomplete: false }));
+		expect(summary).toEqual(
+			expect.objectContaining({
+				items: 6,
+				served: 5,
+				failed: 1,
+				strongestModel: STRONG,
+				costIncomplete: false,
+			}),
+		);
 		expect(summary.byModel[CHEAP].calls).toBe(4);
 		expect(summary.byModel[STRONG].calls).toBe(1);
 
 		const results = outcomes.flatMap((o) => ('result' in o ? [o.result] : []));
 		const strongestNano = results.reduce(
-			(sum, r) => sum + Math.round((r.usage.promptTokens * 3_000_000) / 1000) + Math.round((r.usage.completionTokens * 15_000_000) / 1000),
+			(sum, r) =>
+				sum +
+				Math.round((r.usage.promptTokens * 3_000_000) / 1000) +
+				Math.round((r.usage.completionTokens * 15_000_000) / 1000),
 			0,
 		);
 		expect(Math.round((summary.strongestOnlyCostUsd ?? 0) * 1e9)).toBe(strongestNano);
@@ -46,7 +70,9 @@ describe('summarizeCosts', () => {
 	});
 
 	it('has no saving figure without published prices', () => {
-		expect(summarizeCosts([], [CHEAP], undefined)).toEqual(expect.objectContaining({ strongestModel: null, savedUsd: null }));
+		expect(summarizeCosts([], [CHEAP], undefined)).toEqual(
+			expect.objectContaining({ strongestModel: null, savedUsd: null }),
+		);
 	});
 });
 
@@ -57,6 +83,8 @@ describe('ExecutionBudget', () => {
 		expect(budget.reached).toBe(false);
 		budget.add(1);
 		expect(budget.reached).toBe(true);
-		expect(budget.describe()).toBe('Budget reached: this execution has spent $0.001000 of its $0.001 limit');
+		expect(budget.describe()).toBe(
+			'Budget reached: this execution has spent $0.001000 of its $0.001 limit',
+		);
 	});
 });

@@ -17,41 +17,47 @@ const cases = faultCases.flatMap((row) => modes.map((mode) => ({ ...row, ...mode
 describe('fault matrix (core)', () => {
 	const fixture = gatewayFixture([priced(A), priced(B), priced(C)]);
 
-	it.each(cases)('$name, $label', async ({ fault, kind, retryable, wait, gatewayFailsOver, mode }) => {
-		fixture.gateway.setModel(priced(A, { down: fault }));
-		const clock = fakeClock();
-		const chain = [A, B, C];
-		const outcome = await routeChat(plan(chain, { fallbackMode: mode, policy: { ...plan([]).policy, attemptTimeoutMs: 200 } }), {
-			client: fixture.client,
-			clock,
-		}).catch((error: unknown) => error);
+	it.each(cases)(
+		'$name, $label',
+		async ({ fault, kind, retryable, wait, gatewayFailsOver, mode }) => {
+			fixture.gateway.setModel(priced(A, { down: fault }));
+			const clock = fakeClock();
+			const chain = [A, B, C];
+			const outcome = await routeChat(
+				plan(chain, { fallbackMode: mode, policy: { ...plan([]).policy, attemptTimeoutMs: 200 } }),
+				{
+					client: fixture.client,
+					clock,
+				},
+			).catch((error: unknown) => error);
 
-		if (!retryable) {
+			if (!retryable) {
+				expect(outcome).toBeInstanceOf(RouteError);
+				expect(outcome).toEqual(expect.objectContaining({ reason: kind }));
+				expect((outcome as RouteError).attempts).toHaveLength(1);
+				expect(requestedModels(fixture.gateway)).toEqual([mode === 'client' ? [A] : chain]);
+				expect(clock.sleeps).toEqual([]);
+				return;
+			}
+			if (mode === 'client') {
+				expect(outcome).toEqual(expect.objectContaining({ model: B, fallbackUsed: true }));
+				expect(requestedModels(fixture.gateway)).toEqual([[A], [A], [B]]);
+				expect(clock.sleeps).toEqual([wait]);
+				return;
+			}
+			if (gatewayFailsOver) {
+				expect(outcome).toEqual(expect.objectContaining({ model: B, fallbackUsed: true }));
+				expect(requestedModels(fixture.gateway)).toEqual([chain]);
+				return;
+			}
+			// A broken answer is the gateway's whole reply: retried once, then the item fails naming the cause.
 			expect(outcome).toBeInstanceOf(RouteError);
-			expect(outcome).toEqual(expect.objectContaining({ reason: kind }));
-			expect((outcome as RouteError).attempts).toHaveLength(1);
-			expect(requestedModels(fixture.gateway)).toEqual([mode === 'client' ? [A] : chain]);
-			expect(clock.sleeps).toEqual([]);
-			return;
-		}
-		if (mode === 'client') {
-			expect(outcome).toEqual(expect.objectContaining({ model: B, fallbackUsed: true }));
-			expect(requestedModels(fixture.gateway)).toEqual([[A], [A], [B]]);
+			const error = outcome as RouteError;
+			expect(error.reason).toBe('exhausted');
+			expect(error.attempts.map((attempt) => attempt.kind)).toEqual([kind, kind]);
+			expect(error.message).toContain('Every model failed (2 attempts)');
+			expect(requestedModels(fixture.gateway)).toEqual([chain, chain]);
 			expect(clock.sleeps).toEqual([wait]);
-			return;
-		}
-		if (gatewayFailsOver) {
-			expect(outcome).toEqual(expect.objectContaining({ model: B, fallbackUsed: true }));
-			expect(requestedModels(fixture.gateway)).toEqual([chain]);
-			return;
-		}
-		// A broken answer is the gateway's whole reply: retried once, then the item fails naming the cause.
-		expect(outcome).toBeInstanceOf(RouteError);
-		const error = outcome as RouteError;
-		expect(error.reason).toBe('exhausted');
-		expect(error.attempts.map((attempt) => attempt.kind)).toEqual([kind, kind]);
-		expect(error.message).toContain('Every model failed (2 attempts)');
-		expect(requestedModels(fixture.gateway)).toEqual([chain, chain]);
-		expect(clock.sleeps).toEqual([wait]);
-	});
+		},
+	);
 });

@@ -13,20 +13,28 @@ describe('timeouts, deadline and cancellation', () => {
 
 	it('gives up on an attempt that never answers and fails over', async () => {
 		fixture.gateway.setModel(priced(A, { down: { kind: 'hang' } }));
-		const result = await routeChat(plan([A, B], { policy: { ...noRetries, attemptTimeoutMs: 150 } }), {
-			client: fixture.client,
-			clock: fakeClock(),
-		});
+		const result = await routeChat(
+			plan([A, B], { policy: { ...noRetries, attemptTimeoutMs: 150 } }),
+			{
+				client: fixture.client,
+				clock: fakeClock(),
+			},
+		);
 		expect(result.model).toBe(B);
-		expect(result.attempts[0]).toEqual(expect.objectContaining({ model: A, outcome: 'error', kind: 'timeout' }));
+		expect(result.attempts[0]).toEqual(
+			expect.objectContaining({ model: A, outcome: 'error', kind: 'timeout' }),
+		);
 	});
 
 	it('stops at the item deadline instead of waiting for another attempt', async () => {
 		fixture.gateway.setModel(priced(A, { down: { status: 503 } }));
-		const error = await routeChat(plan([A, B], { policy: { ...plan([]).policy, deadlineMs: 300 } }), {
-			client: fixture.client,
-			clock: fakeClock(),
-		}).catch((e) => e);
+		const error = await routeChat(
+			plan([A, B], { policy: { ...plan([]).policy, deadlineMs: 300 } }),
+			{
+				client: fixture.client,
+				clock: fakeClock(),
+			},
+		).catch((e) => e);
 		expect(error).toBeInstanceOf(RouteError);
 		expect(error.reason).toBe('deadline');
 		expect(requestedModels(fixture.gateway)).toEqual([[A]]);
@@ -35,9 +43,14 @@ describe('timeouts, deadline and cancellation', () => {
 	it('aborts the request in flight when the execution is cancelled, and starts no other', async () => {
 		fixture.gateway.setModel(priced(A, { down: { kind: 'hang' } }));
 		const cancel = new AbortController();
-		const pending = routeChat(plan([A, B]), { client: fixture.client, clock: fakeClock(), signal: cancel.signal });
+		const pending = routeChat(plan([A, B]), {
+			client: fixture.client,
+			clock: fakeClock(),
+			signal: cancel.signal,
+		});
 		await new Promise((resolve) => setImmediate(resolve));
-		while (requestedModels(fixture.gateway).length === 0) await new Promise((resolve) => setImmediate(resolve));
+		while (requestedModels(fixture.gateway).length === 0)
+			await new Promise((resolve) => setImmediate(resolve));
 		cancel.abort();
 		const error = await pending.catch((e) => e);
 		expect(error).toBeInstanceOf(RouteError);
@@ -48,9 +61,11 @@ describe('timeouts, deadline and cancellation', () => {
 	it('starts nothing when cancelled before the first attempt', async () => {
 		const cancel = new AbortController();
 		cancel.abort();
-		const error = await routeChat(plan([A]), { client: fixture.client, clock: fakeClock(), signal: cancel.signal }).catch(
-			(e) => e,
-		);
+		const error = await routeChat(plan([A]), {
+			client: fixture.client,
+			clock: fakeClock(),
+			signal: cancel.signal,
+		}).catch((e) => e);
 		expect(error.reason).toBe('aborted');
 		expect(requestedModels(fixture.gateway)).toEqual([]);
 	});
@@ -62,13 +77,19 @@ describe('circuit breaker', () => {
 	it('skips a model that failed three times in a row until the cool-down ends', async () => {
 		fixture.gateway.setModel(priced(A, { down: { status: 503 } }));
 		const clock = fakeClock();
-		const breaker = new CircuitBreaker({ threshold: 3, windowMs: 60_000, cooldownMs: 30_000 }, clock);
-		const route = () => routeChat(plan([A, B], { policy: noRetries }), { client: fixture.client, clock, breaker });
+		const breaker = new CircuitBreaker(
+			{ threshold: 3, windowMs: 60_000, cooldownMs: 30_000 },
+			clock,
+		);
+		const route = () =>
+			routeChat(plan([A, B], { policy: noRetries }), { client: fixture.client, clock, breaker });
 
 		for (let i = 0; i < 3; i++) expect((await route()).model).toBe(B);
 		fixture.gateway.reset();
 		const skipped = await route();
-		expect(skipped.attempts[0]).toEqual(expect.objectContaining({ model: A, outcome: 'skipped', skipped: 'circuit open' }));
+		expect(skipped.attempts[0]).toEqual(
+			expect.objectContaining({ model: A, outcome: 'skipped', skipped: 'circuit open' }),
+		);
 		expect(requestedModels(fixture.gateway)).toEqual([[B]]);
 
 		clock.advance(30_000);
@@ -78,9 +99,16 @@ describe('circuit breaker', () => {
 	it('does not count failures further apart than the window as in a row', async () => {
 		fixture.gateway.setModel(priced(A, { down: { status: 503 } }));
 		const clock = fakeClock();
-		const breaker = new CircuitBreaker({ threshold: 3, windowMs: 1_000, cooldownMs: 30_000 }, clock);
+		const breaker = new CircuitBreaker(
+			{ threshold: 3, windowMs: 1_000, cooldownMs: 30_000 },
+			clock,
+		);
 		for (let i = 0; i < 3; i++) {
-			await routeChat(plan([A, B], { policy: noRetries }), { client: fixture.client, clock, breaker });
+			await routeChat(plan([A, B], { policy: noRetries }), {
+				client: fixture.client,
+				clock,
+				breaker,
+			});
 			clock.advance(2_000);
 		}
 		expect(breaker.isOpen(A)).toBe(false);

@@ -18,18 +18,25 @@ describe('routeChat', () => {
 		expect(result.provider).toBe('vendor-a-provider');
 		expect(result.fallbackUsed).toBe(false);
 		expect(result.content).toContain('Say hello to the routing core');
-		expect(result.usage.totalTokens).toBe(result.usage.promptTokens + result.usage.completionTokens);
+		expect(result.usage.totalTokens).toBe(
+			result.usage.promptTokens + result.usage.completionTokens,
+		);
 		expect(result.cost.source).toBe('gateway');
 		const expectedNano = result.usage.promptTokens * 1000 + result.usage.completionTokens * 2000;
 		expect(result.costNanoUsd).toBe(expectedNano);
 		expect(result.cost.totalUsd).toBeCloseTo(expectedNano / 1e9, 12);
 		expect(result.generationId).toMatch(/\S/);
 		expect(result.finishReason).toBe('stop');
-		expect(result.attempts).toEqual([expect.objectContaining({ model: A, servedBy: A, outcome: 'success', waitMs: 0 })]);
+		expect(result.attempts).toEqual([
+			expect.objectContaining({ model: A, servedBy: A, outcome: 'success', waitMs: 0 }),
+		]);
 	});
 
 	it('labels the result with the tier that chose the chain', async () => {
-		const result = await routeChat(plan([B, A], { tier: 'strong' }), { client: fixture.client, clock: fakeClock() });
+		const result = await routeChat(plan([B, A], { tier: 'strong' }), {
+			client: fixture.client,
+			clock: fakeClock(),
+		});
 		expect(result).toEqual(expect.objectContaining({ tier: 'strong', model: B }));
 	});
 
@@ -73,13 +80,18 @@ describe('routeChat', () => {
 			expect(requestedModels(fixture.gateway)).toEqual([[A, B, C]]);
 			expect(result.model).toBe(B);
 			expect(result.fallbackUsed).toBe(true);
-			expect(result.attempts).toEqual([expect.objectContaining({ model: A, models: [A, B, C], servedBy: B, outcome: 'success' })]);
+			expect(result.attempts).toEqual([
+				expect.objectContaining({ model: A, models: [A, B, C], servedBy: B, outcome: 'success' }),
+			]);
 		});
 
 		it('splits a chain longer than the gateway accepts and fails over client-side for the rest', async () => {
 			for (const id of [A, B, C]) fixture.gateway.setModel(priced(id, { down: { status: 503 } }));
 			const clock = fakeClock();
-			const result = await routeChat(plan([A, B, C, D], { fallbackMode: 'gateway' }), { client: fixture.client, clock });
+			const result = await routeChat(plan([A, B, C, D], { fallbackMode: 'gateway' }), {
+				client: fixture.client,
+				clock,
+			});
 
 			expect(requestedModels(fixture.gateway)).toEqual([[A, B, C], [A, B, C], [D]]);
 			expect(result.model).toBe(D);
@@ -105,12 +117,17 @@ describe('routeChat', () => {
 		});
 
 		it('doubles the backoff on each retry of the same model', async () => {
-			fixture.gateway.setModel(priced(A, { faults: [{ status: 500 }, { status: 502 }, { status: 500 }] }));
+			fixture.gateway.setModel(
+				priced(A, { faults: [{ status: 500 }, { status: 502 }, { status: 500 }] }),
+			);
 			const clock = fakeClock();
-			const result = await routeChat(plan([A], { policy: { ...plan([]).policy, retriesPerModel: 3 } }), {
-				client: fixture.client,
-				clock,
-			});
+			const result = await routeChat(
+				plan([A], { policy: { ...plan([]).policy, retriesPerModel: 3 } }),
+				{
+					client: fixture.client,
+					clock,
+				},
+			);
 			expect(result.model).toBe(A);
 			expect(clock.sleeps).toEqual([500, 1000, 2000]);
 		});
@@ -120,10 +137,16 @@ describe('routeChat', () => {
 			fixture.gateway.setModel(priced(B, { down: { status: 503 } }));
 			fixture.gateway.setModel(priced(C, { down: { status: 503 } }));
 			const result = await routeChat(
-				plan([A, B, C, D], { fallbackMode: 'both', policy: { ...plan([]).policy, retriesPerModel: 0 } }),
+				plan([A, B, C, D], {
+					fallbackMode: 'both',
+					policy: { ...plan([]).policy, retriesPerModel: 0 },
+				}),
 				{ client: fixture.client, clock: fakeClock() },
 			);
-			expect(requestedModels(fixture.gateway)).toEqual([[A, B, C], [B, C, D]]);
+			expect(requestedModels(fixture.gateway)).toEqual([
+				[A, B, C],
+				[B, C, D],
+			]);
 			expect(result.model).toBe(D);
 		});
 	});
@@ -136,7 +159,10 @@ describe('routeChat', () => {
 			[403, 'forbidden'],
 		])('HTTP %i fails at once as %s without trying the fallbacks', async (status, reason) => {
 			fixture.gateway.setModel(priced(A, { down: { status, message: `scripted ${status}` } }));
-			const error = await routeChat(plan([A, B]), { client: fixture.client, clock: fakeClock() }).catch((e) => e);
+			const error = await routeChat(plan([A, B]), {
+				client: fixture.client,
+				clock: fakeClock(),
+			}).catch((e) => e);
 
 			expect(error).toBeInstanceOf(RouteError);
 			expect(error).toEqual(expect.objectContaining({ reason, status }));
@@ -176,24 +202,40 @@ describe('routeChat', () => {
 	describe('cost', () => {
 		it('estimates from published prices when the gateway reports no cost', async () => {
 			fixture.gateway.setModel(priced(A, { reportCost: false }));
-			const prices = jest.fn(async () => new Map([[A, { promptPicoUsd: 1_000_000, completionPicoUsd: 2_000_000 }]]));
-			const result = await routeChat(plan([A]), { client: fixture.client, clock: fakeClock(), prices });
+			const prices = jest.fn(
+				async () => new Map([[A, { promptPicoUsd: 1_000_000, completionPicoUsd: 2_000_000 }]]),
+			);
+			const result = await routeChat(plan([A]), {
+				client: fixture.client,
+				clock: fakeClock(),
+				prices,
+			});
 
 			expect(result.cost.source).toBe('estimate');
-			expect(result.costNanoUsd).toBe(result.usage.promptTokens * 1000 + result.usage.completionTokens * 2000);
+			expect(result.costNanoUsd).toBe(
+				result.usage.promptTokens * 1000 + result.usage.completionTokens * 2000,
+			);
 			expect(prices).toHaveBeenCalledTimes(1);
 		});
 
 		it('never loads prices when the gateway reports the cost', async () => {
 			const prices = jest.fn(async () => new Map());
-			const result = await routeChat(plan([A]), { client: fixture.client, clock: fakeClock(), prices });
+			const result = await routeChat(plan([A]), {
+				client: fixture.client,
+				clock: fakeClock(),
+				prices,
+			});
 			expect(result.cost.source).toBe('gateway');
 			expect(prices).not.toHaveBeenCalled();
 		});
 
 		it('says unknown when neither the gateway nor the price list knows', async () => {
 			fixture.gateway.setModel(priced(A, { reportCost: false }));
-			const result = await routeChat(plan([A]), { client: fixture.client, clock: fakeClock(), prices: async () => undefined });
+			const result = await routeChat(plan([A]), {
+				client: fixture.client,
+				clock: fakeClock(),
+				prices: async () => undefined,
+			});
 			expect(result.cost).toEqual({ totalUsd: null, source: 'unknown' });
 		});
 
@@ -203,20 +245,28 @@ describe('routeChat', () => {
 					[A, { promptPicoUsd: 1_000_000_000, completionPicoUsd: 1_000_000_000 }],
 					[B, { promptPicoUsd: 1_000, completionPicoUsd: 1_000 }],
 				]);
-			const result = await routeChat(plan([A, B], { maxCostUsd: 0.01, completion: { maxTokens: 100 } }), {
-				client: fixture.client,
-				clock: fakeClock(),
-				prices,
-			});
+			const result = await routeChat(
+				plan([A, B], { maxCostUsd: 0.01, completion: { maxTokens: 100 } }),
+				{
+					client: fixture.client,
+					clock: fakeClock(),
+					prices,
+				},
+			);
 			expect(result.model).toBe(B);
-			expect(result.attempts[0]).toEqual(expect.objectContaining({ model: A, outcome: 'skipped', skipped: 'over budget' }));
+			expect(result.attempts[0]).toEqual(
+				expect.objectContaining({ model: A, outcome: 'skipped', skipped: 'over budget' }),
+			);
 			expect(requestedModels(fixture.gateway)).toEqual([[B]]);
 		});
 	});
 
 	describe('fallback drill', () => {
 		it('treats the first models as failed without calling them and marks the result', async () => {
-			const result = await routeChat(plan([A, B, C], { drillFailures: 2 }), { client: fixture.client, clock: fakeClock() });
+			const result = await routeChat(plan([A, B, C], { drillFailures: 2 }), {
+				client: fixture.client,
+				clock: fakeClock(),
+			});
 			expect(result.model).toBe(C);
 			expect(result.drill).toBe(true);
 			expect(result.fallbackUsed).toBe(true);
@@ -241,7 +291,10 @@ describe('routeChat', () => {
 		it.each([
 			[{ kind: 'malformed' as const }, 'malformed_response'],
 			[{ kind: 'empty-choices' as const }, 'empty_response'],
-			[{ kind: 'error-in-200' as const, code: 502, message: 'upstream fell over' }, 'upstream_error'],
+			[
+				{ kind: 'error-in-200' as const, code: 502, message: 'upstream fell over' },
+				'upstream_error',
+			],
 			[{ kind: 'reset' as const }, 'connection'],
 		])('%j is recorded as %s and the next try serves', async (fault, kind) => {
 			fixture.gateway.setModel(priced(A, { faults: [fault] }));
@@ -253,13 +306,18 @@ describe('routeChat', () => {
 		it('a JSON response format that is not JSON fails over to the next model', async () => {
 			fixture.gateway.setModel(priced(A, { reply: 'not json at all' }));
 			fixture.gateway.setModel(priced(B, { reply: '```json\n{"ok": true}\n```' }));
-			const result = await routeChat(plan([A, B], { completion: { responseFormat: { type: 'json_object' } } }), {
-				client: fixture.client,
-				clock: fakeClock(),
-			});
+			const result = await routeChat(
+				plan([A, B], { completion: { responseFormat: { type: 'json_object' } } }),
+				{
+					client: fixture.client,
+					clock: fakeClock(),
+				},
+			);
 			expect(result.model).toBe(B);
 			expect(result.json).toEqual({ ok: true });
-			expect(result.attempts[0]).toEqual(expect.objectContaining({ model: A, servedBy: A, kind: 'invalid_output' }));
+			expect(result.attempts[0]).toEqual(
+				expect.objectContaining({ model: A, servedBy: A, kind: 'invalid_output' }),
+			);
 		});
 	});
 });

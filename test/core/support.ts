@@ -45,7 +45,12 @@ export function plan(models: string[], overrides: Partial<RoutePlan> = {}): Rout
 }
 
 export function priced(id: string, extra: Partial<MockModel> = {}): MockModel {
-	return { id, pricing: { prompt: '0.000001', completion: '0.000002' }, provider: `${id.split('/')[0]}-provider`, ...extra };
+	return {
+		id,
+		pricing: { prompt: '0.000001', completion: '0.000002' },
+		provider: `${id.split('/')[0]}-provider`,
+		...extra,
+	};
 }
 
 /** Starts a mock gateway and a client on it; closes the gateway after the test file. */
@@ -53,7 +58,10 @@ export function gatewayFixture(models: MockModel[]) {
 	const fixture = {} as { gateway: MockGateway; client: ReturnType<typeof createOpenAiChatClient> };
 	beforeAll(async () => {
 		fixture.gateway = await startMockGateway({ models });
-		fixture.client = createOpenAiChatClient({ baseUrl: fixture.gateway.baseUrl, apiKey: fixture.gateway.apiKey });
+		fixture.client = createOpenAiChatClient({
+			baseUrl: fixture.gateway.baseUrl,
+			apiKey: fixture.gateway.apiKey,
+		});
 	});
 	afterEach(() => fixture.gateway.reset());
 	afterAll(async () => await fixture.gateway.close());

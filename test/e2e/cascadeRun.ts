@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 
-import { type Execution, inputItemOf, type Json, type NodeItem, outputItems } from '../../scripts/n8n/execution';
+import {
+	type Execution,
+	inputItemOf,
+	type Json,
+	type NodeItem,
+	outputItems,
+} from '../../scripts/n8n/execution';
 import { routedChatNodes, type Workflow, type WorkflowNode } from '../../scripts/n8n/workflowFile';
 import { type CheapFlaw, cheapTriage } from '../mock-gateway/scenarios/ticketTriage';
 import type { Pricing } from './mockPricing';
@@ -34,19 +40,32 @@ export function served(execution: Execution, node: WorkflowNode): Served {
 		.filter((item) => !('summary' in item.json))
 		.map((item) => {
 			const input = inputItemOf(execution, node.name, item)?.json ?? {};
-			return { item, input, flaw: cheapTriage(`${String(input.subject)}\n${String(input.body)}`).flaw };
+			return {
+				item,
+				input,
+				flaw: cheapTriage(`${String(input.subject)}\n${String(input.body)}`).flaw,
+			};
 		});
-	return { tickets, summary: items.find((item) => 'summary' in item.json)?.json.summary as Json | undefined };
+	return {
+		tickets,
+		summary: items.find((item) => 'summary' in item.json)?.json.summary as Json | undefined,
+	};
 }
 
 export function cascadeNode(workflow: Workflow): WorkflowNode {
-	const node = routedChatNodes(workflow).find((candidate) => candidate.parameters.routing === 'cascade');
+	const node = routedChatNodes(workflow).find(
+		(candidate) => candidate.parameters.routing === 'cascade',
+	);
 	assert.ok(node, 'the example has no Routed Chat node in Cascade mode');
 	return node;
 }
 
 /** Nano-dollars: the cascade's total, the strong-only run's total, and the summary's own strong-only estimate. */
-export function costFigures(run: CascadeRun): { cascade: number; measured: number; estimated: number } {
+export function costFigures(run: CascadeRun): {
+	cascade: number;
+	measured: number;
+	estimated: number;
+} {
 	const node = cascadeNode(run.workflow);
 	const cascade = served(run.cascade, node).summary;
 	const strongOnly = served(run.strongOnly, node).summary;

@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 
-import { type Execution, type Json, type NodeItem, outputItems, pairedIndex, succeeded } from '../../scripts/n8n/execution';
+import {
+	type Execution,
+	type Json,
+	type NodeItem,
+	outputItems,
+	pairedIndex,
+	succeeded,
+} from '../../scripts/n8n/execution';
 import { nodeNamed, type Workflow } from '../../scripts/n8n/workflowFile';
 import type { Check } from './check';
 
@@ -25,10 +32,19 @@ function assertServed(json: Json | undefined, index: number): void {
 
 function assertFailed(json: Json | undefined, index: number): void {
 	assert.ok(json, `no output item paired to input ${index}`);
-	assert.match(String(json.error), new RegExp(`^Item ${index}: `), `item ${index} error names the item`);
+	assert.match(
+		String(json.error),
+		new RegExp(`^Item ${index}: `),
+		`item ${index} error names the item`,
+	);
 	// n8n routes an item to the error output only if its json has no keys but error, message and details.
-	const attempts = (json.attempts ?? (json.details as Json | undefined)?.attempts) as Json[] | undefined;
-	assert.ok(Array.isArray(attempts), `item ${index} lists its attempts (keys: ${Object.keys(json).join(', ')})`);
+	const attempts = (json.attempts ?? (json.details as Json | undefined)?.attempts) as
+		| Json[]
+		| undefined;
+	assert.ok(
+		Array.isArray(attempts),
+		`item ${index} lists its attempts (keys: ${Object.keys(json).join(', ')})`,
+	);
 	if (index === 1) {
 		assert.equal(attempts.length, 1, 'one attempt: a 404 does not retry and there is no fallback');
 		assert.equal(attempts[0].model, 'acme/no-such-model');
@@ -45,7 +61,11 @@ export function continueOnFailChecks(execution: Execution, workflow: Workflow): 
 	return [
 		{
 			name: 'Continue On Fail: the workflow succeeds although two items fail',
-			run: () => assert.ok(succeeded(execution), `status ${execution.status}: ${execution.data.resultData.error?.message ?? ''}`),
+			run: () =>
+				assert.ok(
+					succeeded(execution),
+					`status ${execution.status}: ${execution.data.resultData.error?.message ?? ''}`,
+				),
 		},
 		{
 			name: 'Continue On Fail (regular output): failed items are {error, attempts}, paired; the others are served',

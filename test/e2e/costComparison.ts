@@ -1,7 +1,8 @@
 import { type CascadeRun, costFigures } from './cascadeRun';
 
 const usd = (nano: number) => `$${(nano / 1e9).toFixed(6)}`;
-const saved = (spent: number, strongOnly: number) => `${((100 * (strongOnly - spent)) / strongOnly).toFixed(1)}% saved`;
+const saved = (spent: number, strongOnly: number) =>
+	`${((100 * (strongOnly - spent)) / strongOnly).toFixed(1)}% saved`;
 
 /** The cascade example's cost against sending every ticket to the strong tier, as printed after the checks. */
 export function costComparison(run: CascadeRun): string[] {

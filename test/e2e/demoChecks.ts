@@ -1,7 +1,20 @@
 import assert from 'node:assert/strict';
 
-import { type Execution, inputItemOf, type Json, outputItems, pairedIndex, succeeded } from '../../scripts/n8n/execution';
-import { modelList, nodeNamed, routedChatNodes, type Workflow, type WorkflowNode } from '../../scripts/n8n/workflowFile';
+import {
+	type Execution,
+	inputItemOf,
+	type Json,
+	outputItems,
+	pairedIndex,
+	succeeded,
+} from '../../scripts/n8n/execution';
+import {
+	modelList,
+	nodeNamed,
+	routedChatNodes,
+	type Workflow,
+	type WorkflowNode,
+} from '../../scripts/n8n/workflowFile';
 import type { Check } from './check';
 import { expectedCostUsd, type Pricing } from './mockPricing';
 
@@ -12,7 +25,9 @@ export interface DemoRun {
 }
 
 function routedChatNode(workflow: Workflow, routing: 'tier' | 'pinned'): WorkflowNode {
-	const node = routedChatNodes(workflow).find((candidate) => candidate.parameters.routing === routing);
+	const node = routedChatNodes(workflow).find(
+		(candidate) => candidate.parameters.routing === routing,
+	);
 	assert.ok(node, `the example has no Routed Chat node with routing "${routing}"`);
 	return node;
 }
@@ -21,7 +36,8 @@ function served(run: DemoRun, node: WorkflowNode): Json[] {
 	return outputItems(run.execution, node.name).map((item) => item.json);
 }
 
-const pinnedModelOf = (node: WorkflowNode) => String((node.parameters.model as { value: unknown }).value);
+const pinnedModelOf = (node: WorkflowNode) =>
+	String((node.parameters.model as { value: unknown }).value);
 
 /** What the example workflow (examples/routed-chat-demo.json) must show when n8n runs it on the mock's demo scenario. */
 export function demoChecks(run: DemoRun): Check[] {
@@ -35,7 +51,10 @@ export function demoChecks(run: DemoRun): Check[] {
 			name: 'the example workflow succeeded in n8n',
 			run: () => {
 				const error = execution.data.resultData.error;
-				assert.ok(succeeded(execution), `status ${execution.status}: ${error?.message ?? ''} ${error?.description ?? ''}`);
+				assert.ok(
+					succeeded(execution),
+					`status ${execution.status}: ${error?.message ?? ''} ${error?.description ?? ''}`,
+				);
 				assert.equal(execution.data.resultData.lastNodeExecuted, 'Total cost');
 			},
 		},
@@ -45,7 +64,11 @@ export function demoChecks(run: DemoRun): Check[] {
 				for (const node of [tierNode, pinnedNode]) {
 					const runs = execution.data.resultData.runData[node.name];
 					assert.ok(runs?.length, `no run data for "${node.name}"`);
-					assert.equal(runs[0].executionStatus, 'success', `"${node.name}": ${runs[0].error?.message ?? ''}`);
+					assert.equal(
+						runs[0].executionStatus,
+						'success',
+						`"${node.name}": ${runs[0].error?.message ?? ''}`,
+					);
 				}
 			},
 		},
@@ -58,7 +81,10 @@ export function demoChecks(run: DemoRun): Check[] {
 					assert.equal(items.length, node === tierNode ? 9 : 1, `items from "${node.name}"`);
 					items.forEach((item, index) => {
 						assert.equal(pairedIndex(item)?.item, index, `"${node.name}" item ${index} pairedItem`);
-						assert.ok(inputs[index]?.json.request, `"${node.name}" item ${index} has no paired request`);
+						assert.ok(
+							inputs[index]?.json.request,
+							`"${node.name}" item ${index} has no paired request`,
+						);
 					});
 				}
 			},
@@ -71,8 +97,15 @@ export function demoChecks(run: DemoRun): Check[] {
 					strong: modelList(tierNode.parameters.strongModels)[0],
 				};
 				const items = outputItems(execution, tierNode.name);
-				const tiers = items.map((item) => (inputItemOf(execution, tierNode.name, item)?.json.difficulty === 'hard' ? 'strong' : 'cheap'));
-				assert.ok(tiers.includes('cheap') && tiers.includes('strong'), 'the example should use both tiers');
+				const tiers = items.map((item) =>
+					inputItemOf(execution, tierNode.name, item)?.json.difficulty === 'hard'
+						? 'strong'
+						: 'cheap',
+				);
+				assert.ok(
+					tiers.includes('cheap') && tiers.includes('strong'),
+					'the example should use both tiers',
+				);
 				items.forEach(({ json }, index) => {
 					const tier = tiers[index];
 					assert.equal(json.tier, tier, `item ${index} tier`);
@@ -103,37 +136,65 @@ export function demoChecks(run: DemoRun): Check[] {
 			name: "each cost is the gateway's: tokens × the mock's own /models prices",
 			run: () => {
 				for (const json of allServed()) {
-					const usage = json.usage as { promptTokens: number; completionTokens: number; totalTokens: number };
+					const usage = json.usage as {
+						promptTokens: number;
+						completionTokens: number;
+						totalTokens: number;
+					};
 					const cost = json.cost as { totalUsd: number; source: string };
 					const pricing = run.pricing.get(String(json.model));
 					assert.ok(pricing, `the mock does not list ${String(json.model)}`);
-					assert.ok(usage.promptTokens > 0 && usage.completionTokens > 0, `${String(json.model)}: no tokens counted`);
-					assert.equal(usage.totalTokens, usage.promptTokens + usage.completionTokens, 'total tokens');
+					assert.ok(
+						usage.promptTokens > 0 && usage.completionTokens > 0,
+						`${String(json.model)}: no tokens counted`,
+					);
+					assert.equal(
+						usage.totalTokens,
+						usage.promptTokens + usage.completionTokens,
+						'total tokens',
+					);
 					assert.equal(cost.source, 'gateway', `${String(json.model)} cost source`);
 					const expected = expectedCostUsd(pricing, usage.promptTokens, usage.completionTokens);
-					assert.ok(Math.abs(cost.totalUsd - expected) < 1e-12, `${String(json.model)}: cost ${cost.totalUsd}, expected ${expected}`);
+					assert.ok(
+						Math.abs(cost.totalUsd - expected) < 1e-12,
+						`${String(json.model)}: cost ${cost.totalUsd}, expected ${expected}`,
+					);
 				}
 			},
 		},
 		{
 			name: 'a following Set node reads {{$json.cost.totalUsd}} and {{$json.model}}',
 			run: () => {
-				const setItems = outputItems(execution, nodeNamed(workflow, 'Cost per request').name).map((item) => item.json);
+				const setItems = outputItems(execution, nodeNamed(workflow, 'Cost per request').name).map(
+					(item) => item.json,
+				);
 				const answers = allServed();
 				assert.equal(setItems.length, answers.length, 'items after the Set node');
 				setItems.forEach((json, index) => {
 					assert.equal(json.model, answers[index].model, `item ${index} model`);
-					assert.equal(json.costUsd, (answers[index].cost as { totalUsd: number }).totalUsd, `item ${index} costUsd`);
+					assert.equal(
+						json.costUsd,
+						(answers[index].cost as { totalUsd: number }).totalUsd,
+						`item ${index} costUsd`,
+					);
 				});
 			},
 		},
 		{
 			name: 'the Summarize node totals what the Set node read',
 			run: () => {
-				const [total] = outputItems(execution, nodeNamed(workflow, 'Total cost').name).map((item) => item.json);
-				const sum = allServed().reduce((acc, json) => acc + (json.cost as { totalUsd: number }).totalUsd, 0);
+				const [total] = outputItems(execution, nodeNamed(workflow, 'Total cost').name).map(
+					(item) => item.json,
+				);
+				const sum = allServed().reduce(
+					(acc, json) => acc + (json.cost as { totalUsd: number }).totalUsd,
+					0,
+				);
 				assert.equal(total?.count_model, 10, 'count');
-				assert.ok(Math.abs(Number(total?.sum_costUsd) - sum) < 1e-12, `sum ${String(total?.sum_costUsd)} vs ${sum}`);
+				assert.ok(
+					Math.abs(Number(total?.sum_costUsd) - sum) < 1e-12,
+					`sum ${String(total?.sum_costUsd)} vs ${sum}`,
+				);
 			},
 		},
 	];

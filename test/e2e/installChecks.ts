@@ -12,7 +12,8 @@ interface Manifest {
 	n8n: { nodes: string[]; credentials: string[] };
 }
 
-const readManifest = (directory: string) => JSON.parse(readFileSync(join(directory, 'package.json'), 'utf8')) as Manifest;
+const readManifest = (directory: string) =>
+	JSON.parse(readFileSync(join(directory, 'package.json'), 'utf8')) as Manifest;
 
 /** The package n8n ran is the tarball's, installed where the Community Nodes UI puts it. */
 export function installChecks(options: {
@@ -29,17 +30,26 @@ export function installChecks(options: {
 			run: () => {
 				const repo = readManifest(options.repoRoot);
 				const manifest = readManifest(installed.directory);
-				assert.equal(installed.directory, join(instance.userFolder, '.n8n', 'nodes', 'node_modules', repo.name));
+				assert.equal(
+					installed.directory,
+					join(instance.userFolder, '.n8n', 'nodes', 'node_modules', repo.name),
+				);
 				assert.equal(`${manifest.name}@${manifest.version}`, `${repo.name}@${repo.version}`);
 				for (const file of [...manifest.n8n.nodes, ...manifest.n8n.credentials]) {
-					assert.ok(existsSync(join(installed.directory, file)), `${file} is missing from the tarball`);
+					assert.ok(
+						existsSync(join(installed.directory, file)),
+						`${file} is missing from the tarball`,
+					);
 				}
 			},
 		},
 		{
 			name: 'n8n loaded the package without a load error',
 			run: () => {
-				const problem = /Failed to load package|Unrecognized node type|Unrecognized credential type|is not a known node/i.exec(options.n8nOutput);
+				const problem =
+					/Failed to load package|Unrecognized node type|Unrecognized credential type|is not a known node/i.exec(
+						options.n8nOutput,
+					);
 				assert.equal(problem, null, `n8n said: ${problem?.[0] ?? ''}`);
 			},
 		},

@@ -27,7 +27,9 @@ const CASCADE_WORKFLOW = join(REPO_ROOT, 'examples', 'support-ticket-cascade.jso
  * Always the loopback mock, never OpenRouter, whatever the environment holds.
  */
 async function main(): Promise<number> {
-	const { values } = parseArgs({ options: { tarball: { type: 'string' }, keep: { type: 'boolean', default: false } } });
+	const { values } = parseArgs({
+		options: { tarball: { type: 'string' }, keep: { type: 'boolean', default: false } },
+	});
 	if (!values.tarball) throw new Error('--tarball is required');
 
 	let gateway: Gateway | undefined;
@@ -47,12 +49,18 @@ async function main(): Promise<number> {
 				label: 'e2e',
 				tarball: values.tarball,
 				gateway,
-				workflowPaths: [DEMO_WORKFLOW, CONTINUE_ON_FAIL_WORKFLOW, CASCADE_WORKFLOW, await writeStrongOnlyWorkflow(CASCADE_WORKFLOW, derived)],
+				workflowPaths: [
+					DEMO_WORKFLOW,
+					CONTINUE_ON_FAIL_WORKFLOW,
+					CASCADE_WORKFLOW,
+					await writeStrongOnlyWorkflow(CASCADE_WORKFLOW, derived),
+				],
 			});
 		} finally {
 			await rm(derived, { recursive: true, force: true });
 		}
-		const [demoWorkflow, continueOnFailWorkflow, cascadeWorkflow, strongOnlyWorkflow] = stage.workflows;
+		const [demoWorkflow, continueOnFailWorkflow, cascadeWorkflow, strongOnlyWorkflow] =
+			stage.workflows;
 		const demo = await executeWorkflow(stage, demoWorkflow);
 		const continueOnFail = await executeWorkflow(stage, continueOnFailWorkflow);
 		const cascade = await executeWorkflow(stage, cascadeWorkflow);
@@ -61,10 +69,18 @@ async function main(): Promise<number> {
 		const executed = { demo, continueOnFail, cascade, strongOnly };
 		if (values.keep) {
 			for (const [label, { execution }] of Object.entries(executed)) {
-				await writeFile(join(stage.instance.userFolder, `execution-${label}.json`), JSON.stringify(execution, null, 2));
+				await writeFile(
+					join(stage.instance.userFolder, `execution-${label}.json`),
+					JSON.stringify(execution, null, 2),
+				);
 			}
 		}
-		const cascadeRun = { cascade: cascade.execution, strongOnly: strongOnly.execution, workflow: cascadeWorkflow, pricing };
+		const cascadeRun = {
+			cascade: cascade.execution,
+			strongOnly: strongOnly.execution,
+			workflow: cascadeWorkflow,
+			pricing,
+		};
 
 		const checks: Check[] = [
 			...installChecks({
@@ -97,7 +113,9 @@ async function main(): Promise<number> {
 main().then(
 	(code) => process.exit(code),
 	async (error: unknown) => {
-		process.stderr.write(`\ne2e: FAIL (${error instanceof Error ? error.message : String(error)})\n`);
+		process.stderr.write(
+			`\ne2e: FAIL (${error instanceof Error ? error.message : String(error)})\n`,
+		);
 		await stopAllChildren();
 		process.exit(1);
 	},

@@ -14,10 +14,14 @@ interface WorkflowJson {
  * the same tickets, prompt, schema and summary, every one to the strong tier.
  * Written into `folder`, and returns its path.
  */
-export async function writeStrongOnlyWorkflow(examplePath: string, folder: string): Promise<string> {
+export async function writeStrongOnlyWorkflow(
+	examplePath: string,
+	folder: string,
+): Promise<string> {
 	const workflow = JSON.parse(await readFile(examplePath, 'utf8')) as WorkflowJson;
 	const routedChat = workflow.nodes.filter((node) => node.type === ROUTED_CHAT_TYPE);
-	if (routedChat.length !== 1) throw new Error(`${examplePath} should have one Routed Chat node, has ${routedChat.length}`);
+	if (routedChat.length !== 1)
+		throw new Error(`${examplePath} should have one Routed Chat node, has ${routedChat.length}`);
 	const { cascadeChecks: _checks, ...parameters } = routedChat[0].parameters;
 	routedChat[0].parameters = { ...parameters, routing: 'tier', tier: 'strong' };
 	workflow.id = `${workflow.id}Strong`;

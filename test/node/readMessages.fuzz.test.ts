@@ -6,7 +6,10 @@ import { readMessages } from '../../nodes/RoutedChat/plan/readMessages';
 const roles = fc.constantFrom('system', 'developer', 'user', 'assistant');
 const message = fc.record({ role: roles, content: fc.string() });
 const almostMessage = fc.record(
-	{ role: fc.oneof(roles, fc.string(), fc.integer(), fc.constant(null)), content: fc.oneof(fc.string(), fc.integer(), fc.constant(undefined), fc.object()) },
+	{
+		role: fc.oneof(roles, fc.string(), fc.integer(), fc.constant(null)),
+		content: fc.oneof(fc.string(), fc.integer(), fc.constant(undefined), fc.object()),
+	},
 	{ requiredKeys: [] },
 );
 
@@ -50,8 +53,14 @@ describe('the Messages parser', () => {
 	it.each([
 		['{"role":"user"}', 'messages must be a JSON array of {role, content}'],
 		['[]', 'messages must hold at least one message'],
-		['[{"role":"robot","content":"hi"}]', 'messages[0].role: role must be one of system, developer, user, assistant'],
-		['[{"role":"user","content":"a"},{"role":"user","content":3}]', 'messages[1].content: content must be a string'],
+		[
+			'[{"role":"robot","content":"hi"}]',
+			'messages[0].role: role must be one of system, developer, user, assistant',
+		],
+		[
+			'[{"role":"user","content":"a"},{"role":"user","content":3}]',
+			'messages[1].content: content must be a string',
+		],
 		['[{"role":"user", content: "unquoted"}]', 'Messages is not valid JSON'],
 	])('explains %s', (input, message) => {
 		expect(() => readMessages(input)).toThrow(message);

@@ -1,5 +1,12 @@
 import { runWorkflow } from './harness';
-import { chatRequests, chatWorkflow, credentialsFor, gatewayFixture, model, pinned } from './support';
+import {
+	chatRequests,
+	chatWorkflow,
+	credentialsFor,
+	gatewayFixture,
+	model,
+	pinned,
+} from './support';
 
 const HANGS = 'hangs/model';
 const BACKUP = 'backup/model';
@@ -11,10 +18,16 @@ describe('cancelling an execution', () => {
 		const cancel = new AbortController();
 		const inputs = Array.from({ length: 6 }, (_, index) => ({ text: `item ${index}` }));
 		const running = runWorkflow(
-			chatWorkflow(pinned(HANGS, { fallbackModels: BACKUP, options: { concurrency: 3, retries: 2, timeoutMs: 60_000 } })),
+			chatWorkflow(
+				pinned(HANGS, {
+					fallbackModels: BACKUP,
+					options: { concurrency: 3, retries: 2, timeoutMs: 60_000 },
+				}),
+			),
 			{ credentials: credentialsFor(fixture.gateway), inputItems: inputs, signal: cancel.signal },
 		);
-		while (chatRequests(fixture.gateway).length < 3) await new Promise((resolve) => setImmediate(resolve));
+		while (chatRequests(fixture.gateway).length < 3)
+			await new Promise((resolve) => setImmediate(resolve));
 		const started = Date.now();
 		cancel.abort();
 		const run = await running;
@@ -22,6 +35,10 @@ describe('cancelling an execution', () => {
 		expect(run.status).toBe('error');
 		expect(Date.now() - started).toBeLessThan(2_000);
 		await new Promise((resolve) => setImmediate(resolve));
-		expect(chatRequests(fixture.gateway).map((request) => request.chat?.tried)).toEqual([[HANGS], [HANGS], [HANGS]]);
+		expect(chatRequests(fixture.gateway).map((request) => request.chat?.tried)).toEqual([
+			[HANGS],
+			[HANGS],
+			[HANGS],
+		]);
 	});
 });

@@ -2,7 +2,16 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { faultCases } from '../faultCases';
 import { runWorkflow } from './harness';
-import { chatWorkflow, credentialsFor, gatewayFixture, model, outputJson, pairedIndexes, pinned, ROUTED_CHAT } from './support';
+import {
+	chatWorkflow,
+	credentialsFor,
+	gatewayFixture,
+	model,
+	outputJson,
+	pairedIndexes,
+	pinned,
+	ROUTED_CHAT,
+} from './support';
 
 const HEALTHY = 'healthy/model';
 const A = 'first/model';
@@ -18,7 +27,9 @@ const continueModes = [
 	{ onFail: 'Continue On Fail on', onError: 'continueRegularOutput' },
 ] as const;
 
-const cases = faultCases.flatMap((row) => modes.flatMap((mode) => continueModes.map((onFail) => ({ ...row, ...mode, ...onFail }))));
+const cases = faultCases.flatMap((row) =>
+	modes.flatMap((mode) => continueModes.map((onFail) => ({ ...row, ...mode, ...onFail }))),
+);
 
 /** Item 1 of three meets the fault on the first model of its chain; items 0 and 2 go to a healthy model. */
 const batch = [
@@ -30,38 +41,43 @@ const batch = [
 describe('fault matrix (node in n8n)', () => {
 	const fixture = gatewayFixture([model(HEALTHY), model(A), model(B), model(C)]);
 
-	it.each(cases)('$name, $label, $onFail', async ({ fault, kind, retryable, gatewayFailsOver, fallbackMode, onError }) => {
-		fixture.gateway.setModel(model(A, { down: fault }));
-		const parameters: INodeParameters = pinned('={{ $json.model }}', {
-			fallbackModels: `${B}, ${C}`,
-			fallbackMode,
-			// No retries, so no real backoff waits here; the waits are asserted on the core with an injected clock.
-			options: { retries: 0, timeoutMs: 200, concurrency: 3 },
-		});
-		const run = await runWorkflow(chatWorkflow(parameters, { onError }), {
-			credentials: credentialsFor(fixture.gateway),
-			inputItems: batch,
-		});
+	it.each(cases)(
+		'$name, $label, $onFail',
+		async ({ fault, kind, retryable, gatewayFailsOver, fallbackMode, onError }) => {
+			fixture.gateway.setModel(model(A, { down: fault }));
+			const parameters: INodeParameters = pinned('={{ $json.model }}', {
+				fallbackModels: `${B}, ${C}`,
+				fallbackMode,
+				// No retries, so no real backoff waits here; the waits are asserted on the core with an injected clock.
+				options: { retries: 0, timeoutMs: 200, concurrency: 3 },
+			});
+			const run = await runWorkflow(chatWorkflow(parameters, { onError }), {
+				credentials: credentialsFor(fixture.gateway),
+				inputItems: batch,
+			});
 
-		const served = retryable && (fallbackMode === 'client' || gatewayFailsOver);
-		expect(JSON.stringify(run)).not.toContain(fixture.gateway.apiKey);
-		if (!served && !onError) {
-			expect(run.status).toBe('error');
-			expect(run.error?.message).toMatch(/^Item 1: /);
-			expect(run.error?.description).toContain(`1. ${A}`);
-			return;
-		}
-		expect(run.status).toBe('success');
-		const items = outputJson(run, ROUTED_CHAT);
-		expect(pairedIndexes(run, ROUTED_CHAT)).toEqual([0, 1, 2]);
-		expect([items[0].model, items[2].model]).toEqual([HEALTHY, HEALTHY]);
-		expect([items[0].fallbackUsed, items[2].fallbackUsed]).toEqual([false, false]);
-		if (served) {
-			expect(items[1]).toEqual(expect.objectContaining({ model: B, requestedModel: A, fallbackUsed: true }));
-			return;
-		}
-		expect(items[1].error).toMatch(/^Item 1: /);
-		const attempts = items[1].attempts as Array<{ model: string; kind: string }>;
-		expect(attempts.every((attempt) => attempt.model === A && attempt.kind === kind)).toBe(true);
-	});
+			const served = retryable && (fallbackMode === 'client' || gatewayFailsOver);
+			expect(JSON.stringify(run)).not.toContain(fixture.gateway.apiKey);
+			if (!served && !onError) {
+				expect(run.status).toBe('error');
+				expect(run.error?.message).toMatch(/^Item 1: /);
+				expect(run.error?.description).toContain(`1. ${A}`);
+				return;
+			}
+			expect(run.status).toBe('success');
+			const items = outputJson(run, ROUTED_CHAT);
+			expect(pairedIndexes(run, ROUTED_CHAT)).toEqual([0, 1, 2]);
+			expect([items[0].model, items[2].model]).toEqual([HEALTHY, HEALTHY]);
+			expect([items[0].fallbackUsed, items[2].fallbackUsed]).toEqual([false, false]);
+			if (served) {
+				expect(items[1]).toEqual(
+					expect.objectContaining({ model: B, requestedModel: A, fallbackUsed: true }),
+				);
+				return;
+			}
+			expect(items[1].error).toMatch(/^Item 1: /);
+			const attempts = items[1].attempts as Array<{ model: string; kind: string }>;
+			expect(attempts.every((attempt) => attempt.model === A && attempt.kind === kind)).toBe(true);
+		},
+	);
 });

@@ -5,8 +5,20 @@ import type { IConnections, INode, INodeParameters } from 'n8n-workflow';
 
 import { runWorkflow, testCredential } from './harness';
 
-function node(name: string, type: string, typeVersion: number, parameters: INodeParameters = {}): INode {
-	return { id: name, name, type: `n8n-nodes-base.${type}`, typeVersion, position: [0, 0], parameters };
+function node(
+	name: string,
+	type: string,
+	typeVersion: number,
+	parameters: INodeParameters = {},
+): INode {
+	return {
+		id: name,
+		name,
+		type: `n8n-nodes-base.${type}`,
+		typeVersion,
+		position: [0, 0],
+		parameters,
+	};
 }
 
 function setField(name: string, value: string, type: 'number' | 'string'): INodeParameters {
@@ -18,7 +30,14 @@ const isBig: INodeParameters = {
 	conditions: {
 		options: { caseSensitive: true, leftValue: '', typeValidation: 'strict', version: 2 },
 		combinator: 'and',
-		conditions: [{ id: 'big', leftValue: '={{ $json.doubled }}', rightValue: 5, operator: { type: 'number', operation: 'gt' } }],
+		conditions: [
+			{
+				id: 'big',
+				leftValue: '={{ $json.doubled }}',
+				rightValue: 5,
+				operator: { type: 'number', operation: 'gt' },
+			},
+		],
 	},
 	options: {},
 };
@@ -44,7 +63,12 @@ describe('workflow harness on n8n-core', () => {
 			node('Big', 'noOp', 1),
 			node('Small', 'noOp', 1),
 		],
-		connections: connect(['Start', 0, 'Double'], ['Double', 0, 'Is big'], ['Is big', 0, 'Big'], ['Is big', 1, 'Small']),
+		connections: connect(
+			['Start', 0, 'Double'],
+			['Double', 0, 'Is big'],
+			['Is big', 0, 'Big'],
+			['Is big', 1, 'Small'],
+		),
 	};
 
 	it('runs trigger → Set → If and reports each branch', async () => {
@@ -52,8 +76,14 @@ describe('workflow harness on n8n-core', () => {
 
 		expect(run.status).toBe('success');
 		expect(json(run.outputs.Start[0])).toEqual([{ n: 1 }, { n: 4 }]);
-		expect(json(run.outputs.Double[0])).toEqual([{ n: 1, doubled: 2 }, { n: 4, doubled: 8 }]);
-		expect(run.outputs['Is big'].map(json)).toEqual([[{ n: 4, doubled: 8 }], [{ n: 1, doubled: 2 }]]);
+		expect(json(run.outputs.Double[0])).toEqual([
+			{ n: 1, doubled: 2 },
+			{ n: 4, doubled: 8 },
+		]);
+		expect(run.outputs['Is big'].map(json)).toEqual([
+			[{ n: 4, doubled: 8 }],
+			[{ n: 1, doubled: 2 }],
+		]);
 		expect(json(run.outputs.Big[0])).toEqual([{ n: 4, doubled: 8 }]);
 		expect(json(run.outputs.Small[0])).toEqual([{ n: 1, doubled: 2 }]);
 		expect(run.logs.some((line) => line.includes('Workflow execution started'))).toBe(true);
@@ -74,11 +104,18 @@ describe('workflow harness on n8n-core', () => {
 		const failing = (onError?: INode['onError']) => ({
 			nodes: [
 				node('Start', 'manualTrigger', 1),
-				{ ...node('To number', 'set', 3.4, setField('value', '={{ $json.n }}', 'number')), ...(onError && { onError }) },
+				{
+					...node('To number', 'set', 3.4, setField('value', '={{ $json.n }}', 'number')),
+					...(onError && { onError }),
+				},
 				node('Ok', 'noOp', 1),
 				node('Failed', 'noOp', 1),
 			],
-			connections: connect(['Start', 0, 'To number'], ['To number', 0, 'Ok'], ['To number', 1, 'Failed']),
+			connections: connect(
+				['Start', 0, 'To number'],
+				['To number', 0, 'Ok'],
+				['To number', 1, 'Failed'],
+			),
 		});
 		const inputItems = [{ n: '3' }, { n: 'three' }];
 
@@ -89,7 +126,10 @@ describe('workflow harness on n8n-core', () => {
 			const [ok, failed] = run.outputs['To number'];
 			expect(json(ok)).toEqual([{ n: '3', value: 3 }]);
 			expect(failed).toHaveLength(1);
-			expect(failed[0].json).toMatchObject({ n: 'three', error: expect.stringContaining('number') });
+			expect(failed[0].json).toMatchObject({
+				n: 'three',
+				error: expect.stringContaining('number'),
+			});
 			expect(json(run.outputs.Ok[0])).toEqual([{ n: '3', value: 3 }]);
 			expect(run.outputs.Failed[0]).toHaveLength(1);
 		});
@@ -99,14 +139,20 @@ describe('workflow harness on n8n-core', () => {
 
 			expect(run.status).toBe('success');
 			expect(run.outputs['To number']).toHaveLength(1);
-			expect(json(run.outputs.Ok[0])).toEqual([{ n: '3', value: 3 }, { error: expect.stringContaining('number') }]);
+			expect(json(run.outputs.Ok[0])).toEqual([
+				{ n: '3', value: 3 },
+				{ error: expect.stringContaining('number') },
+			]);
 		});
 
 		it('stops the workflow and names the node without an error setting', async () => {
 			const run = await runWorkflow(failing(), { inputItems });
 
 			expect(run.status).toBe('error');
-			expect(run.error).toMatchObject({ node: 'To number', message: expect.stringContaining('number') });
+			expect(run.error).toMatchObject({
+				node: 'To number',
+				message: expect.stringContaining('number'),
+			});
 			expect(run.outputs.Ok).toBeUndefined();
 		});
 	});
@@ -119,7 +165,8 @@ describe('workflow harness on n8n-core', () => {
 		beforeAll(async () => {
 			server = createServer((request, response) => {
 				seen.push(request.headers);
-				const authorized = request.url === '/api/v1/key' && request.headers.authorization === 'Bearer sk-good';
+				const authorized =
+					request.url === '/api/v1/key' && request.headers.authorization === 'Bearer sk-good';
 				response.writeHead(authorized ? 200 : 401, { 'content-type': 'application/json' });
 				response.end(JSON.stringify(authorized ? { data: {} } : { error: { code: 401 } }));
 			});
@@ -129,14 +176,21 @@ describe('workflow harness on n8n-core', () => {
 		afterAll(() => new Promise((resolve) => server.close(resolve)));
 
 		it('sends the request with the credential applied, as n8n does', async () => {
-			const data = { apiKey: 'sk-good', baseUrl, appUrl: 'https://example.com', appName: 'Harness' };
+			const data = {
+				apiKey: 'sk-good',
+				baseUrl,
+				appUrl: 'https://example.com',
+				appName: 'Harness',
+			};
 
 			expect(await testCredential('routedChatOpenRouterApi', data)).toEqual({
 				status: 'OK',
 				message: 'Connection successful!',
 			});
 			expect(seen.at(-1)?.authorization).toBe('Bearer sk-good');
-			expect(await testCredential('routedChatOpenRouterApi', { ...data, apiKey: 'sk-bad' })).toEqual({
+			expect(
+				await testCredential('routedChatOpenRouterApi', { ...data, apiKey: 'sk-bad' }),
+			).toEqual({
 				status: 'Error',
 				message: 'Unauthorized',
 			});

@@ -1,6 +1,15 @@
 import type { Fault } from '../mock-gateway';
 import { runWorkflow } from './harness';
-import { chatWorkflow, credentialsFor, gatewayFixture, model, outputJson, pairedIndexes, pinned, ROUTED_CHAT } from './support';
+import {
+	chatWorkflow,
+	credentialsFor,
+	gatewayFixture,
+	model,
+	outputJson,
+	pairedIndexes,
+	pinned,
+	ROUTED_CHAT,
+} from './support';
 
 const PRIMARY = 'busy/model';
 const BACKUP = 'backup/model';
@@ -35,9 +44,12 @@ describe('load without loss', () => {
 		const inputs = Array.from({ length: ITEMS }, (_, index) => ({ text: `item #${index}` }));
 
 		const run = await runWorkflow(
-			chatWorkflow(pinned(PRIMARY, { fallbackModels: BACKUP, options: { retries: 0, concurrency: 20 } }), {
-				onError: 'continueRegularOutput',
-			}),
+			chatWorkflow(
+				pinned(PRIMARY, { fallbackModels: BACKUP, options: { retries: 0, concurrency: 20 } }),
+				{
+					onError: 'continueRegularOutput',
+				},
+			),
 			{ credentials: credentialsFor(fixture.gateway), inputItems: inputs },
 		);
 
@@ -45,8 +57,12 @@ describe('load without loss', () => {
 		const items = outputJson(run, ROUTED_CHAT);
 		expect(items).toHaveLength(ITEMS);
 		expect(pairedIndexes(run, ROUTED_CHAT)).toEqual(inputs.map((_, index) => index));
-		const rejected = faults.filter((fault) => fault && 'status' in fault && fault.status === 400).length;
-		const failedOver = faults.filter((fault) => fault && 'status' in fault && fault.status !== 400).length;
+		const rejected = faults.filter(
+			(fault) => fault && 'status' in fault && fault.status === 400,
+		).length;
+		const failedOver = faults.filter(
+			(fault) => fault && 'status' in fault && fault.status !== 400,
+		).length;
 		items.forEach((item, index) => {
 			if (item.error) {
 				expect(item.error).toMatch(new RegExp(`^Item ${index}: 400 rejected by the provider`));

@@ -1,5 +1,15 @@
 import { runWorkflow } from './harness';
-import { chatRequests, chatWorkflow, credentialsFor, gatewayFixture, model, outputJson, pairedIndexes, pinned, ROUTED_CHAT } from './support';
+import {
+	chatRequests,
+	chatWorkflow,
+	credentialsFor,
+	gatewayFixture,
+	model,
+	outputJson,
+	pairedIndexes,
+	pinned,
+	ROUTED_CHAT,
+} from './support';
 
 const CHEAP = 'cheap/small';
 const STRONG = 'strong/large';
@@ -23,13 +33,26 @@ describe('spending less in n8n', () => {
 	it('routes each item by the first matching rule and says which in `route`', async () => {
 		const rules = {
 			rule: [
-				{ condition: 'fieldEquals', field: 'customer.plan', value: 'enterprise', target: 'model', model: PINNED },
+				{
+					condition: 'fieldEquals',
+					field: 'customer.plan',
+					value: 'enterprise',
+					target: 'model',
+					model: PINNED,
+				},
 				{ condition: 'promptTokensAbove', tokens: 50, target: 'strong' },
 				{ condition: 'promptContains', keywords: 'refund, lawyer', target: 'strong' },
 			],
 		};
 		const run = await runWorkflow(
-			chatWorkflow({ prompt: '={{ $json.text }}', routing: 'rules', rules, tier: 'cheap', cheapModels: CHEAP, strongModels: STRONG }),
+			chatWorkflow({
+				prompt: '={{ $json.text }}',
+				routing: 'rules',
+				rules,
+				tier: 'cheap',
+				cheapModels: CHEAP,
+				strongModels: STRONG,
+			}),
 			{
 				credentials: credentials(),
 				inputItems: [
@@ -50,20 +73,36 @@ describe('spending less in n8n', () => {
 
 	it('refuses a rule regex that does not compile, naming the rule', async () => {
 		const run = await runWorkflow(
-			chatWorkflow({ prompt: 'x', routing: 'rules', rules: { rule: [{ condition: 'promptMatches', pattern: '(unclosed', target: 'strong' }] }, cheapModels: CHEAP, strongModels: STRONG }),
+			chatWorkflow({
+				prompt: 'x',
+				routing: 'rules',
+				rules: { rule: [{ condition: 'promptMatches', pattern: '(unclosed', target: 'strong' }] },
+				cheapModels: CHEAP,
+				strongModels: STRONG,
+			}),
 			{ credentials: credentials(), inputItems: [{}] },
 		);
-		expect(run.error?.message).toContain('Item 0: rules[1].pattern: "(unclosed" is not a valid regex');
+		expect(run.error?.message).toContain(
+			'Item 0: rules[1].pattern: "(unclosed" is not a valid regex',
+		);
 	});
 
 	it('cascades: keeps cheap answers that match the schema, escalates the rest, and pays for every call', async () => {
 		fixture.gateway.setModel(
 			model(CHEAP, {
 				pricing: { prompt: '0.00000015', completion: '0.0000006' },
-				reply: (request) => (String(request.body.messages.at(-1)?.content).includes('printer') ? '{"category":"hardware"}' : '{"category":"billing"}'),
+				reply: (request) =>
+					String(request.body.messages.at(-1)?.content).includes('printer')
+						? '{"category":"hardware"}'
+						: '{"category":"billing"}',
 			}),
 		);
-		fixture.gateway.setModel(model(STRONG, { pricing: { prompt: '0.000003', completion: '0.000015' }, reply: '{"category":"other"}' }));
+		fixture.gateway.setModel(
+			model(STRONG, {
+				pricing: { prompt: '0.000003', completion: '0.000015' },
+				reply: '{"category":"other"}',
+			}),
+		);
 		const run = await runWorkflow(
 			chatWorkflow({
 				prompt: '={{ $json.text }}',
@@ -71,23 +110,58 @@ describe('spending less in n8n', () => {
 				cheapModels: CHEAP,
 				strongModels: STRONG,
 				cascadeChecks: { notTruncated: true },
-				options: { responseFormat: 'json_schema', jsonSchema: ticketSchema, retries: 0, costSummary: true },
+				options: {
+					responseFormat: 'json_schema',
+					jsonSchema: ticketSchema,
+					retries: 0,
+					costSummary: true,
+				},
 			}),
-			{ credentials: credentials(), inputItems: [{ text: 'my invoice is wrong' }, { text: 'the printer is on fire' }] },
+			{
+				credentials: credentials(),
+				inputItems: [{ text: 'my invoice is wrong' }, { text: 'the printer is on fire' }],
+			},
 		);
 
 		const [kept, escalated, summaryItem] = outputJson(run, ROUTED_CHAT);
-		expect(kept).toEqual(expect.objectContaining({ model: CHEAP, json: { category: 'billing' }, escalated: false, route: 'cascade' }));
-		expect(escalated).toEqual(expect.objectContaining({ model: STRONG, json: { category: 'other' }, escalated: true, tier: 'strong' }));
+		expect(kept).toEqual(
+			expect.objectContaining({
+				model: CHEAP,
+				json: { category: 'billing' },
+				escalated: false,
+				route: 'cascade',
+			}),
+		);
+		expect(escalated).toEqual(
+			expect.objectContaining({
+				model: STRONG,
+				json: { category: 'other' },
+				escalated: true,
+				tier: 'strong',
+			}),
+		);
 		expect(escalated.escalationReason).toContain('does not match the JSON schema');
 		const attempts = escalated.attempts as Array<{ stage: string; costUsd: number }>;
 		expect(attempts.map((attempt) => attempt.stage)).toEqual(['cheap', 'strong']);
 		const nano = (usd: number) => Math.round(usd * 1e9);
-		expect(nano((escalated.cost as { totalUsd: number }).totalUsd)).toBe(attempts.reduce((sum, attempt) => sum + nano(attempt.costUsd), 0));
+		expect(nano((escalated.cost as { totalUsd: number }).totalUsd)).toBe(
+			attempts.reduce((sum, attempt) => sum + nano(attempt.costUsd), 0),
+		);
 
 		const summary = summaryItem.summary as Record<string, unknown>;
-		expect(summary).toEqual(expect.objectContaining({ items: 2, served: 2, failed: 0, escalated: 1, strongestModel: STRONG }));
-		expect(nano(summary.totalCostUsd as number)).toBe(nano((kept.cost as { totalUsd: number }).totalUsd) + nano((escalated.cost as { totalUsd: number }).totalUsd));
+		expect(summary).toEqual(
+			expect.objectContaining({
+				items: 2,
+				served: 2,
+				failed: 0,
+				escalated: 1,
+				strongestModel: STRONG,
+			}),
+		);
+		expect(nano(summary.totalCostUsd as number)).toBe(
+			nano((kept.cost as { totalUsd: number }).totalUsd) +
+				nano((escalated.cost as { totalUsd: number }).totalUsd),
+		);
 		expect((summary.byModel as Record<string, { calls: number }>)[CHEAP].calls).toBe(2);
 		expect(summary.savedUsd).toBeGreaterThan(0);
 		expect(run.outputs[ROUTED_CHAT][0][2].pairedItem).toEqual([{ item: 0 }, { item: 1 }]);
@@ -95,23 +169,39 @@ describe('spending less in n8n', () => {
 
 	it('skips a model whose worst case is over the per-item budget', async () => {
 		const run = await runWorkflow(
-			chatWorkflow(pinned(STRONG, { fallbackModels: CHEAP, options: { maxCostPerItemUsd: 0.001, maxTokens: 500 } })),
+			chatWorkflow(
+				pinned(STRONG, {
+					fallbackModels: CHEAP,
+					options: { maxCostPerItemUsd: 0.001, maxTokens: 500 },
+				}),
+			),
 			{ credentials: credentials(), inputItems: [{ text: 'short question' }] },
 		);
 		const [item] = outputJson(run, ROUTED_CHAT);
 		expect(item.model).toBe(CHEAP);
-		expect(item.attempts).toEqual([expect.objectContaining({ model: STRONG, outcome: 'skipped', skipped: 'over budget' }), expect.objectContaining({ model: CHEAP, outcome: 'success' })]);
+		expect(item.attempts).toEqual([
+			expect.objectContaining({ model: STRONG, outcome: 'skipped', skipped: 'over budget' }),
+			expect.objectContaining({ model: CHEAP, outcome: 'success' }),
+		]);
 	});
 
 	it('asks for Max Tokens when a per-item budget is set without it', async () => {
-		const run = await runWorkflow(chatWorkflow(pinned(CHEAP, { options: { maxCostPerItemUsd: 0.01 } })), { credentials: credentials(), inputItems: [{ text: 'x' }] });
+		const run = await runWorkflow(
+			chatWorkflow(pinned(CHEAP, { options: { maxCostPerItemUsd: 0.01 } })),
+			{ credentials: credentials(), inputItems: [{ text: 'x' }] },
+		);
 		expect(run.error?.message).toContain('Max Cost per Item needs Max Tokens');
 	});
 
 	it('fails later items with "Budget reached" once the execution has spent its limit, never silently', async () => {
 		const inputs = Array.from({ length: 5 }, (_, index) => ({ text: `question ${index}` }));
-		const parameters = pinned(STRONG, { options: { maxCostPerExecutionUsd: 0.00001, concurrency: 1 } });
-		const run = await runWorkflow(chatWorkflow(parameters, { onError: 'continueRegularOutput' }), { credentials: credentials(), inputItems: inputs });
+		const parameters = pinned(STRONG, {
+			options: { maxCostPerExecutionUsd: 0.00001, concurrency: 1 },
+		});
+		const run = await runWorkflow(chatWorkflow(parameters, { onError: 'continueRegularOutput' }), {
+			credentials: credentials(),
+			inputItems: inputs,
+		});
 
 		const items = outputJson(run, ROUTED_CHAT);
 		expect(pairedIndexes(run, ROUTED_CHAT)).toEqual([0, 1, 2, 3, 4]);
@@ -119,11 +209,19 @@ describe('spending less in n8n', () => {
 		expect(served).toBeGreaterThan(0);
 		expect(served).toBeLessThan(5);
 		for (const item of items.slice(served)) {
-			expect(item).toEqual(expect.objectContaining({ reason: 'budget_reached', error: expect.stringContaining('Budget reached: this execution has spent $') }));
+			expect(item).toEqual(
+				expect.objectContaining({
+					reason: 'budget_reached',
+					error: expect.stringContaining('Budget reached: this execution has spent $'),
+				}),
+			);
 		}
 		expect(chatRequests(fixture.gateway)).toHaveLength(served);
 
-		const stopped = await runWorkflow(chatWorkflow(parameters), { credentials: credentials(), inputItems: inputs });
+		const stopped = await runWorkflow(chatWorkflow(parameters), {
+			credentials: credentials(),
+			inputItems: inputs,
+		});
 		expect(stopped.status).toBe('error');
 		expect(stopped.error?.message).toMatch(/^Item \d: Budget reached/);
 	});

@@ -17,23 +17,58 @@ export function routedChatNode(parameters: INodeParameters, onError?: INode['onE
 	};
 }
 
-export function builtIn(name: string, type: string, typeVersion: number, parameters: INodeParameters = {}): INode {
-	return { id: name, name, type: `n8n-nodes-base.${type}`, typeVersion, position: [0, 0], parameters };
+export function builtIn(
+	name: string,
+	type: string,
+	typeVersion: number,
+	parameters: INodeParameters = {},
+): INode {
+	return {
+		id: name,
+		name,
+		type: `n8n-nodes-base.${type}`,
+		typeVersion,
+		position: [0, 0],
+		parameters,
+	};
 }
 
 /** A Set node (v3.4) that adds fields from expressions and keeps the others. */
 export function setNode(name: string, fields: Record<string, string>): INode {
-	const assignments = Object.entries(fields).map(([field, value]) => ({ id: field, name: field, value, type: 'string' }));
-	return builtIn(name, 'set', 3.4, { mode: 'manual', includeOtherFields: true, assignments: { assignments } });
+	const assignments = Object.entries(fields).map(([field, value]) => ({
+		id: field,
+		name: field,
+		value,
+		type: 'string',
+	}));
+	return builtIn(name, 'set', 3.4, {
+		mode: 'manual',
+		includeOtherFields: true,
+		assignments: { assignments },
+	});
 }
 
 /** Start → Routed Chat, with Routed Chat's outputs wired to `Served` (0) and `Failed` (1), and any extra nodes after Served. */
-export function chatWorkflow(parameters: INodeParameters, options: { onError?: INode['onError']; after?: INode[] } = {}): WorkflowDefinition {
+export function chatWorkflow(
+	parameters: INodeParameters,
+	options: { onError?: INode['onError']; after?: INode[] } = {},
+): WorkflowDefinition {
 	const after = options.after ?? [];
-	const nodes = [builtIn('Start', 'manualTrigger', 1), routedChatNode(parameters, options.onError), builtIn('Served', 'noOp', 1), builtIn('Failed', 'noOp', 1), ...after];
+	const nodes = [
+		builtIn('Start', 'manualTrigger', 1),
+		routedChatNode(parameters, options.onError),
+		builtIn('Served', 'noOp', 1),
+		builtIn('Failed', 'noOp', 1),
+		...after,
+	];
 	const connections: IConnections = {
 		Start: { main: [[{ node: ROUTED_CHAT, type: 'main', index: 0 }]] },
-		[ROUTED_CHAT]: { main: [[{ node: 'Served', type: 'main', index: 0 }], [{ node: 'Failed', type: 'main', index: 0 }]] },
+		[ROUTED_CHAT]: {
+			main: [
+				[{ node: 'Served', type: 'main', index: 0 }],
+				[{ node: 'Failed', type: 'main', index: 0 }],
+			],
+		},
 	};
 	after.reduce((previous, node) => {
 		connections[previous] = { main: [[{ node: node.name, type: 'main', index: 0 }]] };
@@ -43,12 +78,27 @@ export function chatWorkflow(parameters: INodeParameters, options: { onError?: I
 }
 
 export function pinned(model: string, extra: INodeParameters = {}): INodeParameters {
-	return { prompt: '={{ $json.text }}', routing: 'pinned', model: { __rl: true, mode: 'id', value: model }, fallbackMode: 'client', ...extra };
+	return {
+		prompt: '={{ $json.text }}',
+		routing: 'pinned',
+		model: { __rl: true, mode: 'id', value: model },
+		fallbackMode: 'client',
+		...extra,
+	};
 }
 
-export function credentialsFor(gateway: MockGateway, overrides: IDataObject = {}): HarnessCredentials {
+export function credentialsFor(
+	gateway: MockGateway,
+	overrides: IDataObject = {},
+): HarnessCredentials {
 	return {
-		routedChatOpenRouterApi: { apiKey: gateway.apiKey, baseUrl: gateway.baseUrl, appUrl: '', appName: '', ...overrides },
+		routedChatOpenRouterApi: {
+			apiKey: gateway.apiKey,
+			baseUrl: gateway.baseUrl,
+			appUrl: '',
+			appName: '',
+			...overrides,
+		},
 	};
 }
 
@@ -57,11 +107,18 @@ export function outputJson(run: WorkflowRun, node: string, output = 0): IDataObj
 }
 
 export function pairedIndexes(run: WorkflowRun, node: string, output = 0): unknown[] {
-	return (run.outputs[node]?.[output] ?? []).map((item) => (item.pairedItem as { item: number }).item);
+	return (run.outputs[node]?.[output] ?? []).map(
+		(item) => (item.pairedItem as { item: number }).item,
+	);
 }
 
 export function model(id: string, extra: Partial<MockModel> = {}): MockModel {
-	return { id, pricing: { prompt: '0.000001', completion: '0.000002' }, provider: `${id.split('/')[0]}-provider`, ...extra };
+	return {
+		id,
+		pricing: { prompt: '0.000001', completion: '0.000002' },
+		provider: `${id.split('/')[0]}-provider`,
+		...extra,
+	};
 }
 
 /** A mock gateway for one test file, reset after every test. */

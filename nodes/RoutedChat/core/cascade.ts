@@ -26,26 +26,52 @@ export async function routeCascade(plan: CascadePlan, context: RouteContext): Pr
 
 	const rejected = cheap.rejected;
 	if (plan.repair && rejected?.repairable) {
-		const repair = await ledger.run('repair', repairPlan(plan.cheap, rejected), context, plan.checks);
+		const repair = await ledger.run(
+			'repair',
+			repairPlan(plan.cheap, rejected),
+			context,
+			plan.checks,
+		);
 		if (repair.result) return ledger.finish(repair.result, { escalated: false, repaired: true });
 	}
 
 	// The strong tier is the last word: its answer is kept, with any check it misses said in the output.
 	const strong = await ledger.run('strong', plan.strong, context, {});
 	const unmetChecks = judgeAnswer(strong.result, plan.checks).problems;
-	return ledger.finish(strong.result, { escalated: true, escalationReason: cheap.reason, unmetChecks });
+	return ledger.finish(strong.result, {
+		escalated: true,
+		escalationReason: cheap.reason,
+		unmetChecks,
+	});
 }
 
-type StageOutcome = { result: RouteResult } | { result?: undefined; rejected?: RejectedAnswer; reason: string };
+type StageOutcome =
+	| { result: RouteResult }
+	| { result?: undefined; rejected?: RejectedAnswer; reason: string };
 
 /** Collects the attempts and costs of every stage, so the item reports all of them. */
 class CascadeLedger {
 	private readonly attempts: Attempt[] = [];
 	private readonly costs: CostFigure[] = [];
 
-	async run(stage: 'strong', plan: RoutePlan, context: RouteContext, checks: QualityChecks): Promise<{ result: RouteResult }>;
-	async run(stage: CascadeStage, plan: RoutePlan, context: RouteContext, checks: QualityChecks): Promise<StageOutcome>;
-	async run(stage: CascadeStage, plan: RoutePlan, context: RouteContext, checks: QualityChecks): Promise<StageOutcome> {
+	async run(
+		stage: 'strong',
+		plan: RoutePlan,
+		context: RouteContext,
+		checks: QualityChecks,
+	): Promise<{ result: RouteResult }>;
+	async run(
+		stage: CascadeStage,
+		plan: RoutePlan,
+		context: RouteContext,
+		checks: QualityChecks,
+	): Promise<StageOutcome>;
+	async run(
+		stage: CascadeStage,
+		plan: RoutePlan,
+		context: RouteContext,
+		checks: QualityChecks,
+	): Promise<StageOutcome> {
 		const routed = await settle(routeChat(plan, context));
 		if (!routed.ok) {
 			const error = routed.error;
@@ -55,7 +81,10 @@ class CascadeLedger {
 			return { rejected: error.rejected, reason: `${stage} tier failed: ${error.message}` };
 		}
 		const result = routed.value;
-		this.record(stage, result.attempts, { nanoUsd: result.costNanoUsd, source: result.cost.source });
+		this.record(stage, result.attempts, {
+			nanoUsd: result.costNanoUsd,
+			source: result.cost.source,
+		});
 		const { problems, repairable } = judgeAnswer(result, checks);
 		if (problems.length === 0) return { result };
 		return {
@@ -66,13 +95,21 @@ class CascadeLedger {
 
 	finish(
 		result: RouteResult,
-		outcome: { escalated: boolean; escalationReason?: string; repaired?: boolean; unmetChecks?: string[] },
+		outcome: {
+			escalated: boolean;
+			escalationReason?: string;
+			repaired?: boolean;
+			unmetChecks?: string[];
+		},
 	): RouteResult {
 		const cost = sumCosts(this.costs);
 		return {
 			...result,
 			attempts: this.attempts,
-			cost: { totalUsd: cost.nanoUsd === null ? null : nanoToUsd(cost.nanoUsd), source: cost.source },
+			cost: {
+				totalUsd: cost.nanoUsd === null ? null : nanoToUsd(cost.nanoUsd),
+				source: cost.source,
+			},
 			costNanoUsd: cost.nanoUsd,
 			escalated: outcome.escalated,
 			escalationReason: outcome.escalationReason ?? null,
@@ -83,7 +120,14 @@ class CascadeLedger {
 
 	/** The stage's error, with the attempts and spend of every stage before it. */
 	private failure(cause: RouteError): RouteError {
-		return new RouteError(cause.message, cause.reason, this.attempts, cause.status, sumCosts(this.costs).nanoUsd ?? 0, cause.rejected);
+		return new RouteError(
+			cause.message,
+			cause.reason,
+			this.attempts,
+			cause.status,
+			sumCosts(this.costs).nanoUsd ?? 0,
+			cause.rejected,
+		);
 	}
 
 	private record(stage: CascadeStage, attempts: Attempt[], cost: CostFigure): void {
@@ -94,7 +138,11 @@ class CascadeLedger {
 
 /** A failure escalation cannot help with: the key, the credit, the request itself, or a cancel. */
 function isFinal(error: RouteError): boolean {
-	return error.reason !== 'exhausted' && error.reason !== 'deadline' && !kindPolicy[error.reason as keyof typeof kindPolicy]?.failOver;
+	return (
+		error.reason !== 'exhausted' &&
+		error.reason !== 'deadline' &&
+		!kindPolicy[error.reason as keyof typeof kindPolicy]?.failOver
+	);
 }
 
 function repairPlan(cheap: RoutePlan, rejected: RejectedAnswer): RoutePlan {

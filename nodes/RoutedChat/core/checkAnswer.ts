@@ -6,10 +6,16 @@ import type { ResponseFormat } from './types';
 export type AnswerCheck = { ok: true; json?: unknown } | { ok: false; error: string };
 
 /** Whether an answer is usable as asked: JSON when the format says JSON, matching the schema when it gives one. */
-export function checkAnswer(completion: ChatCompletion, format: ResponseFormat | undefined): AnswerCheck {
+export function checkAnswer(
+	completion: ChatCompletion,
+	format: ResponseFormat | undefined,
+): AnswerCheck {
 	if (!format || format.type === 'text') return { ok: true };
 	const parsed = parseJsonAnswer(completion.content);
-	if (!parsed.ok || format.type === 'json_object') return parsed.ok ? { ok: true, json: parsed.value } : parsed;
+	if (!parsed.ok || format.type === 'json_object')
+		return parsed.ok ? { ok: true, json: parsed.value } : parsed;
 	const errors = schemaErrors(parsed.value, format.schema);
-	return errors.length ? { ok: false, error: `The answer does not match the JSON schema: ${errors.join('; ')}` } : { ok: true, json: parsed.value };
+	return errors.length
+		? { ok: false, error: `The answer does not match the JSON schema: ${errors.join('; ')}` }
+		: { ok: true, json: parsed.value };
 }

@@ -8,8 +8,12 @@ export interface CostFigure {
 }
 
 /** The gateway's own accounting when it gave one, else published price × tokens. */
-export function completionCost(completion: ChatCompletion, price: ModelPrice | undefined): CostFigure {
-	if (completion.gatewayCostUsd !== null) return { nanoUsd: usdToNano(completion.gatewayCostUsd), source: 'gateway' };
+export function completionCost(
+	completion: ChatCompletion,
+	price: ModelPrice | undefined,
+): CostFigure {
+	if (completion.gatewayCostUsd !== null)
+		return { nanoUsd: usdToNano(completion.gatewayCostUsd), source: 'gateway' };
 	if (price && completion.usage) {
 		return {
 			nanoUsd:
@@ -22,13 +26,21 @@ export function completionCost(completion: ChatCompletion, price: ModelPrice | u
 }
 
 /** The most a call could cost: every prompt token plus every token it may generate. */
-export function worstCaseNano(price: ModelPrice, promptTokens: number, maxCompletionTokens: number): number {
-	return tokensCostNano(promptTokens, price.promptPicoUsd) + tokensCostNano(maxCompletionTokens, price.completionPicoUsd);
+export function worstCaseNano(
+	price: ModelPrice,
+	promptTokens: number,
+	maxCompletionTokens: number,
+): number {
+	return (
+		tokensCostNano(promptTokens, price.promptPicoUsd) +
+		tokensCostNano(maxCompletionTokens, price.completionPicoUsd)
+	);
 }
 
 /** Adds up the calls an item paid for; one unknown figure makes the total unknown rather than too low. */
 export function sumCosts(figures: readonly CostFigure[]): CostFigure {
-	if (figures.some((figure) => figure.nanoUsd === null)) return { nanoUsd: null, source: 'unknown' };
+	if (figures.some((figure) => figure.nanoUsd === null))
+		return { nanoUsd: null, source: 'unknown' };
 	return {
 		nanoUsd: figures.reduce((sum, figure) => sum + (figure.nanoUsd ?? 0), 0),
 		source: figures.some((figure) => figure.source === 'estimate') ? 'estimate' : 'gateway',

@@ -32,7 +32,11 @@ export interface CostSummary {
 export type ItemOutcome = { result: RouteResult } | { error: unknown };
 
 /** Totals for one execution, summed in integer nano-dollars so they match the items exactly. */
-export function summarizeCosts(outcomes: readonly ItemOutcome[], candidates: readonly string[], prices: PriceBook | undefined): CostSummary {
+export function summarizeCosts(
+	outcomes: readonly ItemOutcome[],
+	candidates: readonly string[],
+	prices: PriceBook | undefined,
+): CostSummary {
 	const byModel = new Map<string, { calls: number; nano: number; tokens: number }>();
 	let totalNano = 0;
 	let servedNano = 0;
@@ -58,7 +62,8 @@ export function summarizeCosts(outcomes: readonly ItemOutcome[], candidates: rea
 				const tally = byModel.get(attempt.servedBy) ?? { calls: 0, nano: 0, tokens: 0 };
 				tally.calls++;
 				tally.nano += attempt.costUsd == null ? 0 : usdToNano(attempt.costUsd);
-				if (attempt.outcome === 'success' && attempt.servedBy === result.model) tally.tokens += result.usage.totalTokens;
+				if (attempt.outcome === 'success' && attempt.servedBy === result.model)
+					tally.tokens += result.usage.totalTokens;
 				byModel.set(attempt.servedBy, tally);
 			}
 		} else if (outcome.error instanceof RouteError) {
@@ -71,7 +76,11 @@ export function summarizeCosts(outcomes: readonly ItemOutcome[], candidates: rea
 		? outcomes.reduce((sum, outcome) => {
 				if (!('result' in outcome)) return sum;
 				const { usage } = outcome.result;
-				return sum + tokensCostNano(usage.promptTokens, strongest.price.promptPicoUsd) + tokensCostNano(usage.completionTokens, strongest.price.completionPicoUsd);
+				return (
+					sum +
+					tokensCostNano(usage.promptTokens, strongest.price.promptPicoUsd) +
+					tokensCostNano(usage.completionTokens, strongest.price.completionPicoUsd)
+				);
 			}, 0)
 		: null;
 
@@ -85,7 +94,10 @@ export function summarizeCosts(outcomes: readonly ItemOutcome[], candidates: rea
 		completionTokens: tokens.completion,
 		totalTokens: tokens.prompt + tokens.completion,
 		byModel: Object.fromEntries(
-			[...byModel].map(([model, tally]) => [model, { calls: tally.calls, costUsd: nanoToUsd(tally.nano), totalTokens: tally.tokens }]),
+			[...byModel].map(([model, tally]) => [
+				model,
+				{ calls: tally.calls, costUsd: nanoToUsd(tally.nano), totalTokens: tally.tokens },
+			]),
 		),
 		escalated,
 		fellBack,
@@ -95,11 +107,19 @@ export function summarizeCosts(outcomes: readonly ItemOutcome[], candidates: rea
 	};
 }
 
-function priciest(models: readonly string[], prices: PriceBook | undefined): { model: string; price: ModelPrice } | undefined {
+function priciest(
+	models: readonly string[],
+	prices: PriceBook | undefined,
+): { model: string; price: ModelPrice } | undefined {
 	let best: { model: string; price: ModelPrice } | undefined;
 	for (const model of models) {
 		const price = prices?.get(model);
-		if (price && (!best || price.completionPicoUsd + price.promptPicoUsd > best.price.completionPicoUsd + best.price.promptPicoUsd)) {
+		if (
+			price &&
+			(!best ||
+				price.completionPicoUsd + price.promptPicoUsd >
+					best.price.completionPicoUsd + best.price.promptPicoUsd)
+		) {
 			best = { model, price };
 		}
 	}

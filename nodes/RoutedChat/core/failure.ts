@@ -1,9 +1,4 @@
-import {
-	APIConnectionError,
-	APIConnectionTimeoutError,
-	APIError,
-	APIUserAbortError,
-} from 'openai';
+import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 
 import { GatewayError } from './gatewayError';
 import { retryAfterMs } from './retryAfter';
@@ -66,7 +61,8 @@ export function classifyFailure(error: unknown, now: number): Failure {
 		return { kind: error.kind, message: error.message, status: error.status };
 	}
 	if (error instanceof APIUserAbortError) return { kind: 'aborted', message: 'Cancelled' };
-	if (error instanceof APIConnectionTimeoutError) return { kind: 'timeout', message: 'Timed out waiting for the gateway' };
+	if (error instanceof APIConnectionTimeoutError)
+		return { kind: 'timeout', message: 'Timed out waiting for the gateway' };
 	if (error instanceof APIConnectionError) {
 		return { kind: 'connection', message: `Connection failed: ${causeOf(error)}` };
 	}
@@ -80,9 +76,14 @@ export function classifyFailure(error: unknown, now: number): Failure {
 	}
 	// Matched by name: these come from the runtime's own realm (undici, JSON.parse), where instanceof can fail.
 	const name = (error as Error | undefined)?.name;
-	if (name === 'SyntaxError') return { kind: 'malformed_response', message: `Malformed response: ${(error as Error).message}` };
+	if (name === 'SyntaxError')
+		return {
+			kind: 'malformed_response',
+			message: `Malformed response: ${(error as Error).message}`,
+		};
 	// The SDK reads the body after fetch resolves; a socket closed mid-body surfaces as a plain TypeError.
-	if (name === 'TypeError') return { kind: 'connection', message: `Connection failed: ${causeOf(error as Error)}` };
+	if (name === 'TypeError')
+		return { kind: 'connection', message: `Connection failed: ${causeOf(error as Error)}` };
 	return { kind: 'unexpected', message: error instanceof Error ? error.message : String(error) };
 }
 

@@ -38,7 +38,9 @@ export function createOpenAiChatClient(config: OpenAiClientConfig): ChatClient {
 	return {
 		async complete(request: ChatRequest, options: CallOptions) {
 			const body = requestBody(request) as unknown as OpenAI.ChatCompletionCreateParamsNonStreaming;
-			return readCompletion(await withTimeout(options, (call) => openai.chat.completions.create(body, call)));
+			return readCompletion(
+				await withTimeout(options, (call) => openai.chat.completions.create(body, call)),
+			);
 		},
 		async listModels(options: CallOptions) {
 			return readModels(await withTimeout(options, (call) => openai.get('/models', call)));
@@ -55,10 +57,18 @@ async function withTimeout<T>(
 	send: (call: RequestOptions) => PromiseLike<T>,
 ): Promise<T> {
 	const deadline = AbortSignal.timeout(options.timeoutMs);
-	const { signal, release } = options.signal ? either(options.signal, deadline) : { signal: deadline, release: () => {} };
+	const { signal, release } = options.signal
+		? either(options.signal, deadline)
+		: { signal: deadline, release: () => {} };
 	// The SDK's own timer is a backstop only; ours fires first.
 	const outcome = await settle(
-		send({ signal, timeout: options.timeoutMs + 1000, fetchOptions: { attemptTimeoutMs: options.timeoutMs } as AttemptRequestInit as RequestOptions['fetchOptions'] }),
+		send({
+			signal,
+			timeout: options.timeoutMs + 1000,
+			fetchOptions: {
+				attemptTimeoutMs: options.timeoutMs,
+			} as AttemptRequestInit as RequestOptions['fetchOptions'],
+		}),
 	);
 	release();
 	if (outcome.ok) return outcome.value;
@@ -73,7 +83,10 @@ async function withTimeout<T>(
  * until the timer fires (about 0.8 KB per attempt for the whole attempt timeout),
  * so a long batch sharing the execution's signal grew with every item.
  */
-function either(caller: AbortSignal, deadline: AbortSignal): { signal: AbortSignal; release: () => void } {
+function either(
+	caller: AbortSignal,
+	deadline: AbortSignal,
+): { signal: AbortSignal; release: () => void } {
 	const attempt = new AbortController();
 	const abort = () => attempt.abort(caller.aborted ? caller.reason : deadline.reason);
 	if (caller.aborted) abort();

@@ -16,7 +16,11 @@ export class PricingCache {
 
 	constructor(private readonly ttlMs: number) {}
 
-	get(gateway: string, now: number, load: () => Promise<ModelInfo[]>): Promise<PriceBook | undefined> {
+	get(
+		gateway: string,
+		now: number,
+		load: () => Promise<ModelInfo[]>,
+	): Promise<PriceBook | undefined> {
 		const cached = this.entries.get(gateway);
 		if (cached && now < cached.expiresAt) return cached.book;
 		const book = load().then(toPriceBook, () => {

@@ -19,22 +19,36 @@ export interface QualityVerdict {
 	repairable: boolean;
 }
 
-export function judgeAnswer(result: Pick<RouteResult, 'content' | 'json' | 'finishReason'>, checks: QualityChecks): QualityVerdict {
+export function judgeAnswer(
+	result: Pick<RouteResult, 'content' | 'json' | 'finishReason'>,
+	checks: QualityChecks,
+): QualityVerdict {
 	const problems: string[] = [];
 	const { content } = result;
 	if (checks.minLength !== undefined && content.trim().length < checks.minLength) {
-		problems.push(`the answer is ${content.trim().length} characters long, shorter than the ${checks.minLength} required`);
+		problems.push(
+			`the answer is ${content.trim().length} characters long, shorter than the ${checks.minLength} required`,
+		);
 	}
-	if (checks.mustMatch && !checks.mustMatch.test(content)) problems.push(`the answer does not match ${checks.mustMatch}`);
-	if (checks.mustNotMatch?.test(content)) problems.push(`the answer matches ${checks.mustNotMatch}, which it must not`);
-	if (checks.notTruncated && result.finishReason === 'length') problems.push('the answer was cut off at the token limit');
+	if (checks.mustMatch && !checks.mustMatch.test(content))
+		problems.push(`the answer does not match ${checks.mustMatch}`);
+	if (checks.mustNotMatch?.test(content))
+		problems.push(`the answer matches ${checks.mustNotMatch}, which it must not`);
+	if (checks.notTruncated && result.finishReason === 'length')
+		problems.push('the answer was cut off at the token limit');
 	const confidence = checks.confidence ? confidenceProblems(result, checks.confidence) : [];
 	return { problems: [...problems, ...confidence], repairable: confidence.length === 0 };
 }
 
-function confidenceProblems(result: Pick<RouteResult, 'content' | 'json'>, rule: { field: string; min: number }): string[] {
+function confidenceProblems(
+	result: Pick<RouteResult, 'content' | 'json'>,
+	rule: { field: string; min: number },
+): string[] {
 	const json = result.json ?? (parseJsonAnswer(result.content) as { value?: unknown }).value;
-	const value = rule.field.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], json);
-	if (typeof value !== 'number') return [`the answer has no numeric "${rule.field}" confidence field`];
+	const value = rule.field
+		.split('.')
+		.reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], json);
+	if (typeof value !== 'number')
+		return [`the answer has no numeric "${rule.field}" confidence field`];
 	return value < rule.min ? [`the model's confidence ${value} is below ${rule.min}`] : [];
 }

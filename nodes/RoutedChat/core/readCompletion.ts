@@ -9,7 +9,11 @@ export function readCompletion(body: unknown): ChatCompletion {
 	if (reportedError?.success) {
 		const { code, message } = reportedError.data.error;
 		const status = typeof code === 'number' ? code : undefined;
-		throw new GatewayError('upstream_error', `Gateway reported an error${code ? ` (${code})` : ''}: ${message}`, status);
+		throw new GatewayError(
+			'upstream_error',
+			`Gateway reported an error${code ? ` (${code})` : ''}: ${message}`,
+			status,
+		);
 	}
 	const parsed = completionSchema.safeParse(body);
 	if (!parsed.success) {

@@ -17,7 +17,9 @@ export function readModels(body: unknown): ModelInfo[] {
 			name: model.name ?? model.id,
 			contextLength: model.context_length ?? null,
 			price:
-				promptPicoUsd === null || completionPicoUsd === null ? null : { promptPicoUsd, completionPicoUsd },
+				promptPicoUsd === null || completionPicoUsd === null
+					? null
+					: { promptPicoUsd, completionPicoUsd },
 		};
 	});
 }

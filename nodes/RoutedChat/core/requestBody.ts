@@ -19,7 +19,8 @@ export function requestBody(request: ChatRequest): Record<string, unknown> {
 		body.response_format = wireResponseFormat(completion.responseFormat);
 	}
 	if (completion.reasoningEffort) body.reasoning = { effort: completion.reasoningEffort };
-	if (completion.provider && Object.keys(completion.provider).length) body.provider = completion.provider;
+	if (completion.provider && Object.keys(completion.provider).length)
+		body.provider = completion.provider;
 	return body;
 }
 

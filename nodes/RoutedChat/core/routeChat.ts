@@ -44,7 +44,8 @@ class Route {
 		private readonly context: RouteContext,
 	) {
 		this.started = context.clock.now();
-		this.deadline = plan.policy.deadlineMs === undefined ? Infinity : this.started + plan.policy.deadlineMs;
+		this.deadline =
+			plan.policy.deadlineMs === undefined ? Infinity : this.started + plan.policy.deadlineMs;
 	}
 
 	async run(): Promise<RouteResult> {
@@ -78,7 +79,11 @@ class Route {
 		if (this.context.breaker?.isOpen(model)) return 'circuit open';
 		const price = prices?.get(model);
 		if (price && plan.maxCostUsd !== undefined && plan.completion.maxTokens !== undefined) {
-			const worst = worstCaseNano(price, estimatePromptTokens(plan.messages), plan.completion.maxTokens);
+			const worst = worstCaseNano(
+				price,
+				estimatePromptTokens(plan.messages),
+				plan.completion.maxTokens,
+			);
 			if (worst > usdToNano(plan.maxCostUsd)) return 'over budget';
 		}
 		return undefined;
@@ -131,12 +136,27 @@ class Route {
 		const latencyMs = clock.now() - startedAt;
 		this.context.breaker?.recordSuccess(completion.model);
 		const cost = await this.costOf(completion);
-		const served = { ...base, servedBy: completion.model, latencyMs, costUsd: cost.nanoUsd === null ? null : nanoToUsd(cost.nanoUsd) };
+		const served = {
+			...base,
+			servedBy: completion.model,
+			latencyMs,
+			costUsd: cost.nanoUsd === null ? null : nanoToUsd(cost.nanoUsd),
+		};
 		const check = checkAnswer(completion, this.plan.completion.responseFormat);
 		if (!check.ok) {
 			const failure: Failure = { kind: 'invalid_output', message: check.error };
-			this.rejected = { model: completion.model, content: completion.content, problems: [check.error], repairable: true };
-			this.attempts.push({ ...served, outcome: 'error', kind: failure.kind, error: failure.message });
+			this.rejected = {
+				model: completion.model,
+				content: completion.content,
+				problems: [check.error],
+				repairable: true,
+			};
+			this.attempts.push({
+				...served,
+				outcome: 'error',
+				kind: failure.kind,
+				error: failure.message,
+			});
 			return { failure };
 		}
 		this.attempts.push({ ...served, outcome: 'success' });
@@ -145,7 +165,9 @@ class Route {
 
 	private async costOf(completion: ChatCompletion): Promise<CostFigure> {
 		const price =
-			completion.gatewayCostUsd === null ? (await this.context.prices?.())?.get(completion.model) : undefined;
+			completion.gatewayCostUsd === null
+				? (await this.context.prices?.())?.get(completion.model)
+				: undefined;
 		const cost = completionCost(completion, price);
 		this.costs.push(cost);
 		return cost;
@@ -163,8 +185,17 @@ class Route {
 			tier: this.plan.tier ?? null,
 			fallbackUsed: completion.model !== requestedModel,
 			attempts: this.attempts,
-			usage: completion.usage ?? { promptTokens: 0, completionTokens: 0, totalTokens: 0, cachedTokens: 0, reasoningTokens: 0 },
-			cost: { totalUsd: cost.nanoUsd === null ? null : nanoToUsd(cost.nanoUsd), source: cost.source },
+			usage: completion.usage ?? {
+				promptTokens: 0,
+				completionTokens: 0,
+				totalTokens: 0,
+				cachedTokens: 0,
+				reasoningTokens: 0,
+			},
+			cost: {
+				totalUsd: cost.nanoUsd === null ? null : nanoToUsd(cost.nanoUsd),
+				source: cost.source,
+			},
 			costNanoUsd: cost.nanoUsd,
 			latencyMs: this.context.clock.now() - this.started,
 			generationId: completion.id,
@@ -205,7 +236,14 @@ class Route {
 	private stopped(failure: Failure): RouteError {
 		const last = this.attempts.at(-1);
 		const where = last && failure.kind !== 'aborted' ? ` from ${last.model}` : '';
-		return new RouteError(`${failure.message}${where}`, failure.kind, this.attempts, failure.status, this.spentNano(), this.rejected);
+		return new RouteError(
+			`${failure.message}${where}`,
+			failure.kind,
+			this.attempts,
+			failure.status,
+			this.spentNano(),
+			this.rejected,
+		);
 	}
 
 	private exhausted(lastFailure: Failure | undefined): RouteError {
@@ -213,7 +251,14 @@ class Route {
 		const message = lastFailure
 			? `Every model failed (${countOf(tried, 'attempt')}); the last: ${lastFailure.message}`
 			: `Every model was skipped (${this.attempts.map((a) => `${a.model}: ${a.skipped}`).join(', ')})`;
-		return new RouteError(message, 'exhausted', this.attempts, lastFailure?.status, this.spentNano(), this.rejected);
+		return new RouteError(
+			message,
+			'exhausted',
+			this.attempts,
+			lastFailure?.status,
+			this.spentNano(),
+			this.rejected,
+		);
 	}
 
 	private spentNano(): number {

@@ -12,11 +12,16 @@ export interface RoutedItem extends RouteResult {
 }
 
 export async function routeItem(item: ItemPlan, context: RouteContext): Promise<RoutedItem> {
-	const result = item.kind === 'cascade' ? await routeCascade(item.plan, context) : await routeChat(item.plan, context);
+	const result =
+		item.kind === 'cascade'
+			? await routeCascade(item.plan, context)
+			: await routeChat(item.plan, context);
 	return { ...result, route: item.route };
 }
 
 /** Every model an item could be sent to, for the cost summary's "strongest model" comparison. */
 export function candidateModels(item: ItemPlan): string[] {
-	return item.kind === 'cascade' ? [...item.plan.cheap.models, ...item.plan.strong.models] : item.plan.models;
+	return item.kind === 'cascade'
+		? [...item.plan.cheap.models, ...item.plan.strong.models]
+		: item.plan.models;
 }

@@ -28,10 +28,17 @@ export interface RouteChoice {
 }
 
 /** First matching rule wins; none matching gives the default target. */
-export function chooseRoute(rules: readonly RoutingRule[], facts: ItemFacts, fallback: RuleTarget): RouteChoice {
+export function chooseRoute(
+	rules: readonly RoutingRule[],
+	facts: ItemFacts,
+	fallback: RuleTarget,
+): RouteChoice {
 	const index = rules.findIndex((rule) => matches(rule.condition, facts));
 	if (index === -1) return { route: 'default', target: fallback };
-	return { route: `rule ${index + 1}: ${describeCondition(rules[index].condition)}`, target: rules[index].target };
+	return {
+		route: `rule ${index + 1}: ${describeCondition(rules[index].condition)}`,
+		target: rules[index].target,
+	};
 }
 
 function matches(condition: RuleCondition, facts: ItemFacts): boolean {
@@ -52,7 +59,9 @@ function matches(condition: RuleCondition, facts: ItemFacts): boolean {
 }
 
 function fieldValue(item: Record<string, unknown>, path: string): unknown {
-	return path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], item);
+	return path
+		.split('.')
+		.reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], item);
 }
 
 export function describeCondition(condition: RuleCondition): string {

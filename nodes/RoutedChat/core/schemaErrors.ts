@@ -8,8 +8,18 @@ export function schemaErrors(value: unknown, schema: Record<string, unknown>): s
 	if (result.valid) return [];
 	// The validator reports each failure and then every enclosing keyword that failed because of it; keep the leaves.
 	const leaves = result.errors.filter(
-		(error) => !result.errors.some((other) => other !== error && other.instanceLocation.startsWith(`${error.instanceLocation}/`)),
+		(error) =>
+			!result.errors.some(
+				(other) =>
+					other !== error && other.instanceLocation.startsWith(`${error.instanceLocation}/`),
+			),
 	);
-	const unique = [...new Set((leaves.length ? leaves : result.errors).map((e) => `${e.instanceLocation || '#'}: ${e.error}`))];
+	const unique = [
+		...new Set(
+			(leaves.length ? leaves : result.errors).map(
+				(e) => `${e.instanceLocation || '#'}: ${e.error}`,
+			),
+		),
+	];
 	return unique.slice(0, MAX_REPORTED);
 }

@@ -22,7 +22,8 @@ export const cascadeProperties: INodeProperties[] = [
 				name: 'confidenceField',
 				type: 'string',
 				default: 'confidence',
-				description: 'A number from 0 to 1 the model reports in its JSON answer (dot notation for nested fields)',
+				description:
+					'A number from 0 to 1 the model reports in its JSON answer (dot notation for nested fields)',
 			},
 			{
 				displayName: 'Min Confidence',

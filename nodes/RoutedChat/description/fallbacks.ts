@@ -19,17 +19,20 @@ export const fallbackProperties: INodeProperties[] = [
 			{
 				name: 'Gateway and Client',
 				value: 'both',
-				description: 'OpenRouter fails over within a request; if the request still fails, this node tries the next model',
+				description:
+					'OpenRouter fails over within a request; if the request still fails, this node tries the next model',
 			},
 			{
 				name: 'Gateway',
 				value: 'gateway',
-				description: "One request with OpenRouter's models list; OpenRouter picks the first that works",
+				description:
+					"One request with OpenRouter's models list; OpenRouter picks the first that works",
 			},
 			{
 				name: 'Client',
 				value: 'client',
-				description: 'This node tries each model in turn and records every attempt (works with any OpenAI-compatible endpoint)',
+				description:
+					'This node tries each model in turn and records every attempt (works with any OpenAI-compatible endpoint)',
 			},
 		],
 		default: 'both',

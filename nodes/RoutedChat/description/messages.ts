@@ -8,7 +8,11 @@ export const messageProperties: INodeProperties[] = [
 		noDataExpression: true,
 		options: [
 			{ name: 'Prompt', value: 'prompt', description: 'A system message and a user prompt' },
-			{ name: 'Messages (JSON)', value: 'messages', description: 'A whole conversation as an array of {role, content}' },
+			{
+				name: 'Messages (JSON)',
+				value: 'messages',
+				description: 'A whole conversation as an array of {role, content}',
+			},
 		],
 		default: 'prompt',
 	},
@@ -37,8 +41,10 @@ export const messageProperties: INodeProperties[] = [
 		name: 'messages',
 		type: 'json',
 		required: true,
-		default: '[\n  { "role": "system", "content": "You are a concise assistant." },\n  { "role": "user", "content": "Hello" }\n]',
-		description: 'An array of {"role": "system" | "developer" | "user" | "assistant", "content": "…"}',
+		default:
+			'[\n  { "role": "system", "content": "You are a concise assistant." },\n  { "role": "user", "content": "Hello" }\n]',
+		description:
+			'An array of {"role": "system" | "developer" | "user" | "assistant", "content": "…"}',
 		displayOptions: { show: { inputMode: ['messages'] } },
 	},
 ];

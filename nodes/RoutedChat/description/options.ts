@@ -46,7 +46,8 @@ export const optionsProperty: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 0 },
 			default: 0,
-			description: 'Give up on an item after this long, all attempts and waits included. 0 means no deadline.',
+			description:
+				'Give up on an item after this long, all attempts and waits included. 0 means no deadline.',
 		},
 		{
 			displayName: 'JSON Schema',
@@ -86,7 +87,8 @@ export const optionsProperty: INodeProperties = {
 			name: 'providerAllowFallbacks',
 			type: 'boolean',
 			default: true,
-			description: 'Whether OpenRouter may use other providers of the same model when the first is unavailable',
+			description:
+				'Whether OpenRouter may use other providers of the same model when the first is unavailable',
 		},
 		{
 			displayName: 'Provider: Data Collection',
@@ -94,7 +96,11 @@ export const optionsProperty: INodeProperties = {
 			type: 'options',
 			options: [
 				{ name: 'Allow', value: 'allow' },
-				{ name: 'Deny', value: 'deny', description: 'Only providers that do not store or train on prompts' },
+				{
+					name: 'Deny',
+					value: 'deny',
+					description: 'Only providers that do not store or train on prompts',
+				},
 			],
 			default: 'allow',
 		},
@@ -104,7 +110,8 @@ export const optionsProperty: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 0, numberPrecision: 4 },
 			default: 0,
-			description: 'USD per million completion tokens; providers above it are not used. 0 means no limit.',
+			description:
+				'USD per million completion tokens; providers above it are not used. 0 means no limit.',
 		},
 		{
 			displayName: 'Provider: Max Prompt Price',
@@ -112,7 +119,8 @@ export const optionsProperty: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 0, numberPrecision: 4 },
 			default: 0,
-			description: 'USD per million prompt tokens; providers above it are not used. 0 means no limit.',
+			description:
+				'USD per million prompt tokens; providers above it are not used. 0 means no limit.',
 		},
 		{
 			displayName: 'Provider: Order',
@@ -161,8 +169,16 @@ export const optionsProperty: INodeProperties = {
 			type: 'options',
 			options: [
 				{ name: 'Text', value: 'text' },
-				{ name: 'JSON Object', value: 'json_object', description: 'The parsed answer is added to the output' },
-				{ name: 'JSON Schema', value: 'json_schema', description: 'The answer must match the JSON Schema option' },
+				{
+					name: 'JSON Object',
+					value: 'json_object',
+					description: 'The parsed answer is added to the output',
+				},
+				{
+					name: 'JSON Schema',
+					value: 'json_schema',
+					description: 'The answer must match the JSON Schema option',
+				},
 			],
 			default: 'text',
 		},

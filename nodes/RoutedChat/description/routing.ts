@@ -7,13 +7,26 @@ export const routingProperties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		options: [
-			{ name: 'Pinned Model', value: 'pinned', description: 'Always one exact model, so behaviour does not shift' },
-			{ name: 'Tier', value: 'tier', description: 'A cheap or a strong list of models, chosen per item' },
-			{ name: 'Rules', value: 'rules', description: 'The first matching rule picks a tier or a model for each item' },
+			{
+				name: 'Pinned Model',
+				value: 'pinned',
+				description: 'Always one exact model, so behaviour does not shift',
+			},
+			{
+				name: 'Tier',
+				value: 'tier',
+				description: 'A cheap or a strong list of models, chosen per item',
+			},
+			{
+				name: 'Rules',
+				value: 'rules',
+				description: 'The first matching rule picks a tier or a model for each item',
+			},
 			{
 				name: 'Cascade',
 				value: 'cascade',
-				description: 'Try the cheap tier; escalate to the strong tier only when its answer fails your checks',
+				description:
+					'Try the cheap tier; escalate to the strong tier only when its answer fails your checks',
 			},
 		],
 		default: 'pinned',
@@ -59,7 +72,8 @@ export const routingProperties: INodeProperties[] = [
 		name: 'cheapModels',
 		type: 'string',
 		default: 'openai/gpt-4o-mini, google/gemini-2.5-flash-lite',
-		description: 'Model IDs for routine work, in order of preference, separated by commas or new lines',
+		description:
+			'Model IDs for routine work, in order of preference, separated by commas or new lines',
 		displayOptions: { show: { routing: ['tier', 'rules', 'cascade'] } },
 	},
 	{
@@ -67,7 +81,8 @@ export const routingProperties: INodeProperties[] = [
 		name: 'strongModels',
 		type: 'string',
 		default: 'anthropic/claude-sonnet-4.5, openai/gpt-5',
-		description: 'Model IDs for hard work, in order of preference, separated by commas or new lines',
+		description:
+			'Model IDs for hard work, in order of preference, separated by commas or new lines',
 		displayOptions: { show: { routing: ['tier', 'rules', 'cascade'] } },
 	},
 ];

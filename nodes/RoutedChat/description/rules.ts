@@ -8,7 +8,8 @@ export const ruleProperties: INodeProperties[] = [
 		typeOptions: { multipleValues: true, sortable: true },
 		placeholder: 'Add Rule',
 		default: {},
-		description: 'Checked in order for each item; the first that matches decides. The output field `route` says which.',
+		description:
+			'Checked in order for each item; the first that matches decides. The output field `route` says which.',
 		displayOptions: { show: { routing: ['rules'] } },
 		options: [
 			{
@@ -34,7 +35,7 @@ export const ruleProperties: INodeProperties[] = [
 						type: 'string',
 						default: '',
 						placeholder: 'customer.plan',
-						description: "A field of the input item (dot notation for nested fields)",
+						description: 'A field of the input item (dot notation for nested fields)',
 						displayOptions: { show: { condition: ['fieldEquals'] } },
 					},
 					{

@@ -1,6 +1,14 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { candidateModels, ExecutionBudget, mapWithConcurrency, type RoutedItem, RouteError, routeItem, summarizeCosts } from '../core';
+import {
+	candidateModels,
+	ExecutionBudget,
+	mapWithConcurrency,
+	type RoutedItem,
+	RouteError,
+	routeItem,
+	summarizeCosts,
+} from '../core';
 import { failedItem, toNodeError } from '../output/itemFailure';
 import { createRedactor } from '../output/redactor';
 import { resultJson } from '../output/resultJson';
@@ -24,7 +32,9 @@ function readRunOptions(context: IExecuteFunctions): NodeOptions {
 }
 
 /** Parameters → plan → core → items: one output item per input item, paired, in input order. */
-export async function executeRoutedChat(context: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+export async function executeRoutedChat(
+	context: IExecuteFunctions,
+): Promise<INodeExecutionData[][]> {
 	const items = context.getInputData();
 	const continueOnFail = context.continueOnFail();
 	const node = context.getNode();
@@ -38,7 +48,10 @@ export async function executeRoutedChat(context: IExecuteFunctions): Promise<INo
 	}
 	const { redact } = services;
 	const runOptions = readRunOptions(context);
-	const budget = runOptions.maxCostPerExecutionUsd === undefined ? undefined : new ExecutionBudget(runOptions.maxCostPerExecutionUsd);
+	const budget =
+		runOptions.maxCostPerExecutionUsd === undefined
+			? undefined
+			: new ExecutionBudget(runOptions.maxCostPerExecutionUsd);
 	const candidates = new Set<string>();
 
 	// Without Continue On Fail the first failure ends the run: stop starting items and abort those in flight.

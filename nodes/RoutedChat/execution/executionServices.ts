@@ -21,13 +21,15 @@ export interface ExecutionServices {
 	redact: Redactor;
 }
 
-export async function createExecutionServices(context: IExecuteFunctions): Promise<ExecutionServices> {
+export async function createExecutionServices(
+	context: IExecuteFunctions,
+): Promise<ExecutionServices> {
 	const credentials = await readGatewayCredentials(context);
 	if (!/^https?:\/\/[^\s/]+/i.test(credentials.baseUrl)) {
 		throw new ParameterError(
 			'credentials.baseUrl',
 			`Base URL "${credentials.baseUrl}" is not an http(s) URL`,
-			'Set the credential\'s Base URL to e.g. https://openrouter.ai/api/v1',
+			"Set the credential's Base URL to e.g. https://openrouter.ai/api/v1",
 		);
 	}
 	const client = createGatewayClient(context, credentials);
@@ -37,7 +39,9 @@ export async function createExecutionServices(context: IExecuteFunctions): Promi
 		clock,
 		breaker: new CircuitBreaker({ threshold: 3, windowMs: 60_000, cooldownMs: 30_000 }, clock),
 		prices: () =>
-			pricingCache.get(credentials.baseUrl, clock.now(), () => client.listModels({ timeoutMs: MODELS_TIMEOUT_MS })),
+			pricingCache.get(credentials.baseUrl, clock.now(), () =>
+				client.listModels({ timeoutMs: MODELS_TIMEOUT_MS }),
+			),
 		redact: createRedactor([credentials.apiKey]),
 	};
 }

@@ -1,4 +1,8 @@
-import type { ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+import type {
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+} from 'n8n-workflow';
 
 import type { ModelInfo } from '../core';
 import { createGatewayClient } from '../transport/gatewayClient';
@@ -14,17 +18,27 @@ function describe(model: ModelInfo): string {
 	const price = model.price
 		? `${perMillion(model.price.promptPicoUsd)} in / ${perMillion(model.price.completionPicoUsd)} out per 1M tokens`
 		: 'price unknown';
-	const context = model.contextLength ? `${Math.round(model.contextLength / 1000)}k context` : 'context unknown';
+	const context = model.contextLength
+		? `${Math.round(model.contextLength / 1000)}k context`
+		: 'context unknown';
 	return `${price} · ${context}`;
 }
 
 /** The model picker: every model the gateway lists, with its price and context length. */
-export async function searchModels(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+export async function searchModels(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	const credentials = await readGatewayCredentials(this);
 	const models = await createGatewayClient(this, credentials).listModels({ timeoutMs: 15_000 });
 	const needle = filter?.trim().toLowerCase();
 	const results: INodeListSearchItems[] = models
-		.filter((model) => !needle || model.id.toLowerCase().includes(needle) || model.name.toLowerCase().includes(needle))
+		.filter(
+			(model) =>
+				!needle ||
+				model.id.toLowerCase().includes(needle) ||
+				model.name.toLowerCase().includes(needle),
+		)
 		.sort((a, b) => a.id.localeCompare(b.id))
 		.map((model) => ({
 			name: `${model.name} — ${describe(model)}`,
@@ -33,4 +47,3 @@ export async function searchModels(this: ILoadOptionsFunctions, filter?: string)
 		}));
 	return { results };
 }
-

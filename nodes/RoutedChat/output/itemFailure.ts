@@ -15,7 +15,12 @@ import type { Redactor } from './redactor';
 export function describeAttempts(attempts: readonly Attempt[]): string {
 	return attempts
 		.map((attempt, index) => {
-			const what = attempt.outcome === 'skipped' ? `skipped: ${attempt.skipped}` : attempt.outcome === 'success' ? 'served' : attempt.error;
+			const what =
+				attempt.outcome === 'skipped'
+					? `skipped: ${attempt.skipped}`
+					: attempt.outcome === 'success'
+						? 'served'
+						: attempt.error;
 			const status = attempt.status ? ` [${attempt.status}]` : '';
 			return `${index + 1}. ${attempt.model}${status}: ${what}`;
 		})
@@ -39,10 +44,14 @@ export function toNodeError(
 		});
 	}
 	if (error instanceof ParameterError) {
-		return new NodeOperationError(node, redact(`Item ${itemIndex}: ${error.parameter}: ${error.message}`), {
-			itemIndex,
-			description: error.hint,
-		});
+		return new NodeOperationError(
+			node,
+			redact(`Item ${itemIndex}: ${error.parameter}: ${error.message}`),
+			{
+				itemIndex,
+				description: error.hint,
+			},
+		);
 	}
 	const message = error instanceof Error ? error.message : String(error);
 	return new NodeOperationError(node, redact(`Item ${itemIndex}: ${message}`), { itemIndex });
@@ -55,12 +64,23 @@ function failureJson(error: unknown, itemIndex: number, redact: Redactor): IData
 
 function failureFields(error: unknown, itemIndex: number): IDataObject {
 	if (error instanceof RouteError) {
-		return { error: `Item ${itemIndex}: ${error.message}`, reason: error.reason, attempts: error.attempts as unknown as IDataObject[] };
+		return {
+			error: `Item ${itemIndex}: ${error.message}`,
+			reason: error.reason,
+			attempts: error.attempts as unknown as IDataObject[],
+		};
 	}
 	if (error instanceof ParameterError) {
-		return { error: `Item ${itemIndex}: ${error.parameter}: ${error.message}`, hint: error.hint ?? null, attempts: [] };
+		return {
+			error: `Item ${itemIndex}: ${error.parameter}: ${error.message}`,
+			hint: error.hint ?? null,
+			attempts: [],
+		};
 	}
-	return { error: `Item ${itemIndex}: ${error instanceof Error ? error.message : String(error)}`, attempts: [] };
+	return {
+		error: `Item ${itemIndex}: ${error instanceof Error ? error.message : String(error)}`,
+		attempts: [],
+	};
 }
 
 /**
@@ -68,8 +88,16 @@ function failureFields(error: unknown, itemIndex: number): IDataObject {
  * On the error output n8n routes only items whose fields are `error`, `message` and
  * `details` (and adds the input item's fields), so there the rest goes under `details`.
  */
-export function failedItem(node: INode, error: unknown, itemIndex: number, redact: Redactor): INodeExecutionData {
+export function failedItem(
+	node: INode,
+	error: unknown,
+	itemIndex: number,
+	redact: Redactor,
+): INodeExecutionData {
 	const { error: message, ...details } = failureJson(error, itemIndex, redact);
-	const json = node.onError === 'continueErrorOutput' ? { error: message, details } : { error: message, ...details };
+	const json =
+		node.onError === 'continueErrorOutput'
+			? { error: message, details }
+			: { error: message, ...details };
 	return { json, pairedItem: { item: itemIndex } };
 }

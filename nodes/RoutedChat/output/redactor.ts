@@ -9,7 +9,8 @@ export type Redactor = <T>(value: T) => T;
 export function createRedactor(secrets: readonly string[]): Redactor {
 	const live = secrets.filter((secret) => secret.length >= 4);
 	const scrub = (value: unknown): unknown => {
-		if (typeof value === 'string') return live.reduce((text, secret) => text.split(secret).join(REDACTED), value);
+		if (typeof value === 'string')
+			return live.reduce((text, secret) => text.split(secret).join(REDACTED), value);
 		if (Array.isArray(value)) return value.map(scrub);
 		if (value && typeof value === 'object') {
 			return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, scrub(inner)]));

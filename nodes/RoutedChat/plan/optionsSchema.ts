@@ -1,12 +1,18 @@
 import { z } from 'zod';
 
 const number = (label: string) =>
-	z.coerce.number({ invalid_type_error: `${label} must be a number` }).refine(Number.isFinite, `${label} must be a number`);
+	z.coerce
+		.number({ invalid_type_error: `${label} must be a number` })
+		.refine(Number.isFinite, `${label} must be a number`);
 const whole = (label: string, min: number) =>
-	number(label).refine((n) => Number.isInteger(n) && n >= min, `${label} must be a whole number of at least ${min}`);
+	number(label).refine(
+		(n) => Number.isInteger(n) && n >= min,
+		`${label} must be a whole number of at least ${min}`,
+	);
 const ranged = (label: string, min: number, max: number) =>
 	number(label).refine((n) => n >= min && n <= max, `${label} must be between ${min} and ${max}`);
-const nonNegative = (label: string) => number(label).refine((n) => n >= 0, `${label} must be 0 or more`);
+const nonNegative = (label: string) =>
+	number(label).refine((n) => n >= 0, `${label} must be 0 or more`);
 
 /** The `options` collection as it reaches execute(), expressions resolved. */
 export const optionsSchema = z.object({

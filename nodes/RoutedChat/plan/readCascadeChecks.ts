@@ -18,16 +18,23 @@ export function readCascadeChecks(value: unknown): { checks: QualityChecks; repa
 	if (raw.minLength !== undefined) {
 		const minLength = Number(raw.minLength);
 		if (!Number.isInteger(minLength) || minLength < 0) {
-			throw new ParameterError('cascadeChecks.minLength', 'Min Length must be a whole number of 0 or more');
+			throw new ParameterError(
+				'cascadeChecks.minLength',
+				'Min Length must be a whole number of 0 or more',
+			);
 		}
 		checks.minLength = minLength;
 	}
 	if (raw.mustMatch) checks.mustMatch = readRegex(raw.mustMatch, 'cascadeChecks.mustMatch');
-	if (raw.mustNotMatch) checks.mustNotMatch = readRegex(raw.mustNotMatch, 'cascadeChecks.mustNotMatch');
+	if (raw.mustNotMatch)
+		checks.mustNotMatch = readRegex(raw.mustNotMatch, 'cascadeChecks.mustNotMatch');
 	if (raw.confidenceField?.trim()) {
 		const min = Number(raw.minConfidence ?? 0.7);
 		if (!Number.isFinite(min) || min < 0 || min > 1) {
-			throw new ParameterError('cascadeChecks.minConfidence', 'Min Confidence must be between 0 and 1');
+			throw new ParameterError(
+				'cascadeChecks.minConfidence',
+				'Min Confidence must be between 0 and 1',
+			);
 		}
 		checks.confidence = { field: raw.confidenceField.trim(), min };
 	}

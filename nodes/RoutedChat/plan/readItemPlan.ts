@@ -1,6 +1,15 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { type ChatMessage, chooseRoute, estimatePromptTokens, type FallbackMode, type ItemPlan, type RoutePlan, type RuleTarget, type Tier } from '../core';
+import {
+	type ChatMessage,
+	chooseRoute,
+	estimatePromptTokens,
+	type FallbackMode,
+	type ItemPlan,
+	type RoutePlan,
+	type RuleTarget,
+	type Tier,
+} from '../core';
 import type { NodeOptions } from './optionsSchema';
 import { ParameterError } from './parameterError';
 import { readCascadeChecks } from './readCascadeChecks';
@@ -19,7 +28,8 @@ type Parameter = (name: string, fallback?: unknown) => unknown;
 
 /** Parameters → plan for one item, expressions resolved against that item. */
 export function readItemPlan(context: IExecuteFunctions, itemIndex: number): ItemPlan {
-	const parameter: Parameter = (name, fallback) => context.getNodeParameter(name, itemIndex, fallback);
+	const parameter: Parameter = (name, fallback) =>
+		context.getNodeParameter(name, itemIndex, fallback);
 	const options = readOptions(parameter('options', {}));
 	const messages =
 		parameter('inputMode', 'prompt') === 'messages'
@@ -27,7 +37,14 @@ export function readItemPlan(context: IExecuteFunctions, itemIndex: number): Ite
 			: promptMessages(parameter('systemMessage', ''), parameter('prompt', ''));
 	const fallbacks = readModelList(parameter('fallbackModels', ''), 'fallbackModels');
 	const chainPlan = (primary: string[], tier?: Tier) =>
-		routePlan(primary, fallbacks, tier, messages, options, parameter('fallbackMode', 'both') as FallbackMode);
+		routePlan(
+			primary,
+			fallbacks,
+			tier,
+			messages,
+			options,
+			parameter('fallbackMode', 'both') as FallbackMode,
+		);
 
 	switch (parameter('routing', 'pinned')) {
 		case 'tier': {
@@ -44,7 +61,11 @@ export function readItemPlan(context: IExecuteFunctions, itemIndex: number): Ite
 				},
 				{ tier: readTier(parameter('tier', 'cheap')) },
 			);
-			return { kind: 'chain', plan: chainPlan(...targetModels(parameter, choice.target)), route: choice.route };
+			return {
+				kind: 'chain',
+				plan: chainPlan(...targetModels(parameter, choice.target)),
+				route: choice.route,
+			};
 		}
 		case 'cascade': {
 			const { checks, repair } = readCascadeChecks(parameter('cascadeChecks', {}));
@@ -53,7 +74,10 @@ export function readItemPlan(context: IExecuteFunctions, itemIndex: number): Ite
 			return { kind: 'cascade', plan: { cheap, strong, checks, repair }, route: 'cascade' };
 		}
 		default: {
-			const model = readModelId(context.getNodeParameter('model', itemIndex, '', { extractValue: true }), 'model');
+			const model = readModelId(
+				context.getNodeParameter('model', itemIndex, '', { extractValue: true }),
+				'model',
+			);
 			return { kind: 'chain', plan: chainPlan([model]), route: 'pinned' };
 		}
 	}
@@ -95,14 +119,23 @@ function targetModels(parameter: Parameter, target: RuleTarget): [string[], Tier
 function tierModels(parameter: Parameter, tier: Tier): string[] {
 	const list = TIER_LISTS[tier];
 	const models = readModelList(parameter(list.parameter, ''), list.parameter);
-	if (models.length === 0) throw new ParameterError(list.parameter, `The ${tier} tier has no models`, `Add model IDs to ${list.label}`);
+	if (models.length === 0)
+		throw new ParameterError(
+			list.parameter,
+			`The ${tier} tier has no models`,
+			`Add model IDs to ${list.label}`,
+		);
 	return models;
 }
 
 function readTier(value: unknown): Tier {
 	const tier = typeof value === 'string' ? value.trim().toLowerCase() : value;
 	if (TIERS.includes(tier as Tier)) return tier as Tier;
-	throw new ParameterError('tier', `Tier is "${String(value)}"`, 'An expression for Tier must give "cheap" or "strong"');
+	throw new ParameterError(
+		'tier',
+		`Tier is "${String(value)}"`,
+		'An expression for Tier must give "cheap" or "strong"',
+	);
 }
 
 function readDrill(drill: number | undefined, chainLength: number): number | undefined {

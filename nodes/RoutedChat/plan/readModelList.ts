@@ -5,7 +5,12 @@ const MODEL_ID = /^[\w.:/@+-]+$/;
 /** Checks one model id as typed by a user: no blanks, no spaces. */
 export function readModelId(value: unknown, parameter: string): string {
 	const id = typeof value === 'string' ? value.trim() : '';
-	if (!id) throw new ParameterError(parameter, 'No model ID is set', 'Pick a model from the list or type an ID such as openai/gpt-4o-mini');
+	if (!id)
+		throw new ParameterError(
+			parameter,
+			'No model ID is set',
+			'Pick a model from the list or type an ID such as openai/gpt-4o-mini',
+		);
 	if (!MODEL_ID.test(id)) {
 		throw new ParameterError(
 			parameter,
@@ -23,7 +28,10 @@ export function readModelList(value: unknown, parameter: string): string[] {
 		throw new ParameterError(parameter, 'Expected model IDs separated by commas or new lines');
 	}
 	const parts = Array.isArray(value) ? value.map(String) : value.split(/[,\n]/);
-	return parts.map((part) => part.trim()).filter(Boolean).map((part) => readModelId(part, parameter));
+	return parts
+		.map((part) => part.trim())
+		.filter(Boolean)
+		.map((part) => readModelId(part, parameter));
 }
 
 /** The primary models then the fallbacks, refusing a model listed twice. */

@@ -1,4 +1,10 @@
-import { attempt, type CompletionOptions, type ProviderPreferences, type ResponseFormat, type RetryPolicy } from '../core';
+import {
+	attempt,
+	type CompletionOptions,
+	type ProviderPreferences,
+	type ResponseFormat,
+	type RetryPolicy,
+} from '../core';
 import { type NodeOptions, optionsSchema } from './optionsSchema';
 import { ParameterError } from './parameterError';
 
@@ -10,7 +16,10 @@ export function readOptions(value: unknown): NodeOptions {
 	if (parsed.success) return parsed.data;
 	const issue = parsed.error.issues[0];
 	const name = issue.path.join('.');
-	throw new ParameterError(`options.${name}`, issue.message.startsWith('Invalid') ? `${name}: ${issue.message}` : issue.message);
+	throw new ParameterError(
+		`options.${name}`,
+		issue.message.startsWith('Invalid') ? `${name}: ${issue.message}` : issue.message,
+	);
 }
 
 export function completionOptions(options: NodeOptions): CompletionOptions {
@@ -39,15 +48,31 @@ export function retryPolicy(options: NodeOptions): RetryPolicy {
 }
 
 function responseFormat(options: NodeOptions): ResponseFormat | undefined {
-	if (options.responseFormat !== 'json_schema') return options.responseFormat ? { type: options.responseFormat } : undefined;
-	return { type: 'json_schema', name: 'answer', schema: readJsonSchema(options.jsonSchema), strict: true };
+	if (options.responseFormat !== 'json_schema')
+		return options.responseFormat ? { type: options.responseFormat } : undefined;
+	return {
+		type: 'json_schema',
+		name: 'answer',
+		schema: readJsonSchema(options.jsonSchema),
+		strict: true,
+	};
 }
 
 function readJsonSchema(value: NodeOptions['jsonSchema']): Record<string, unknown> {
-	const hint = 'Paste a JSON Schema object in Options → JSON Schema, e.g. {"type": "object", "properties": {…}}';
-	if (value === undefined) throw new ParameterError('options.jsonSchema', 'Response Format is JSON Schema but no schema is set', hint);
-	const parsed = typeof value === 'string' ? attempt(() => JSON.parse(value) as unknown) : { ok: true as const, value };
-	if (!parsed.ok) throw new ParameterError('options.jsonSchema', 'The JSON Schema is not valid JSON', hint);
+	const hint =
+		'Paste a JSON Schema object in Options → JSON Schema, e.g. {"type": "object", "properties": {…}}';
+	if (value === undefined)
+		throw new ParameterError(
+			'options.jsonSchema',
+			'Response Format is JSON Schema but no schema is set',
+			hint,
+		);
+	const parsed =
+		typeof value === 'string'
+			? attempt(() => JSON.parse(value) as unknown)
+			: { ok: true as const, value };
+	if (!parsed.ok)
+		throw new ParameterError('options.jsonSchema', 'The JSON Schema is not valid JSON', hint);
 	const schema = parsed.value;
 	if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) {
 		throw new ParameterError('options.jsonSchema', 'The JSON Schema must be a JSON object', hint);
@@ -73,6 +98,9 @@ function providerPreferences(options: NodeOptions): ProviderPreferences | undefi
 }
 
 function splitList(value: string | undefined): string[] | undefined {
-	const items = value?.split(',').map((part) => part.trim()).filter(Boolean);
+	const items = value
+		?.split(',')
+		.map((part) => part.trim())
+		.filter(Boolean);
 	return items?.length ? items : undefined;
 }

@@ -6,6 +6,10 @@ export function readRegex(source: unknown, parameter: string): RegExp {
 	const text = typeof source === 'string' ? source : '';
 	if (!text) throw new ParameterError(parameter, 'The regex is empty');
 	const compiled = attempt(() => new RegExp(text, 'i'));
-	if (!compiled.ok) throw new ParameterError(parameter, `"${text}" is not a valid regex: ${(compiled.error as Error).message}`);
+	if (!compiled.ok)
+		throw new ParameterError(
+			parameter,
+			`"${text}" is not a valid regex: ${(compiled.error as Error).message}`,
+		);
 	return compiled.value;
 }

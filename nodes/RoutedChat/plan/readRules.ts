@@ -28,15 +28,29 @@ function readCondition(rule: RawRule, at: string): RuleCondition {
 		case 'promptTokensAbove':
 		case 'promptTokensBelow': {
 			const tokens = Number(rule.tokens);
-			if (!Number.isFinite(tokens) || tokens < 0) throw new ParameterError(`${at}.tokens`, 'Tokens must be a number of 0 or more');
+			if (!Number.isFinite(tokens) || tokens < 0)
+				throw new ParameterError(`${at}.tokens`, 'Tokens must be a number of 0 or more');
 			return { type: rule.condition as 'promptTokensAbove' | 'promptTokensBelow', tokens };
 		}
 		case 'fieldEquals':
-			if (!rule.field?.trim()) throw new ParameterError(`${at}.field`, 'Name the item field to compare', 'e.g. customer.plan');
+			if (!rule.field?.trim())
+				throw new ParameterError(
+					`${at}.field`,
+					'Name the item field to compare',
+					'e.g. customer.plan',
+				);
 			return { type: 'fieldEquals', field: rule.field.trim(), value: String(rule.value ?? '') };
 		case 'promptContains': {
-			const keywords = (rule.keywords ?? '').split(',').map((k) => k.trim()).filter(Boolean);
-			if (!keywords.length) throw new ParameterError(`${at}.keywords`, 'List at least one keyword', 'Separate keywords with commas');
+			const keywords = (rule.keywords ?? '')
+				.split(',')
+				.map((k) => k.trim())
+				.filter(Boolean);
+			if (!keywords.length)
+				throw new ParameterError(
+					`${at}.keywords`,
+					'List at least one keyword',
+					'Separate keywords with commas',
+				);
 			return { type: 'promptContains', keywords };
 		}
 		case 'promptMatches':
@@ -48,6 +62,7 @@ function readCondition(rule: RawRule, at: string): RuleCondition {
 
 function readTarget(rule: RawRule, at: string): RuleTarget {
 	if (rule.target === 'model') return { model: readModelId(rule.model, `${at}.model`) };
-	if (rule.target === 'cheap' || rule.target === 'strong' || rule.target === undefined) return { tier: rule.target ?? 'strong' };
+	if (rule.target === 'cheap' || rule.target === 'strong' || rule.target === undefined)
+		return { tier: rule.target ?? 'strong' };
 	throw new ParameterError(`${at}.target`, `Unknown target "${rule.target}"`);
 }

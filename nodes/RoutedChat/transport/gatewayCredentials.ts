@@ -25,6 +25,11 @@ export async function readGatewayCredentials(
 		appUrl: text(data.appUrl),
 		appName: text(data.appName),
 		apiKey: text(data.apiKey),
-		decrypted: { id: reference?.id ?? '', name: reference?.name ?? '', type: CREDENTIAL_TYPE, data },
+		decrypted: {
+			id: reference?.id ?? '',
+			name: reference?.name ?? '',
+			type: CREDENTIAL_TYPE,
+			data,
+		},
 	};
 }

@@ -33,7 +33,10 @@ const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
  * limit goes to n8n as the request timeout (which closes the socket), and an
  * abort rejects at once.
  */
-export function n8nFetch(context: RequestContext, credentials?: ICredentialsDecrypted): typeof fetch {
+export function n8nFetch(
+	context: RequestContext,
+	credentials?: ICredentialsDecrypted,
+): typeof fetch {
 	return async (input, init?: AttemptRequestInit) => {
 		const headers = new Headers(init?.headers);
 		// The SDK sets a placeholder bearer; the credential sets the real one.
@@ -55,11 +58,14 @@ export function n8nFetch(context: RequestContext, credentials?: ICredentialsDecr
 			credentials && { credentialsDecrypted: credentials },
 		);
 		const response = (await abortable(request, init?.signal ?? undefined)) as FullResponse;
-		return new Response(NULL_BODY_STATUSES.has(response.statusCode) ? null : toBytes(response.body), {
-			status: response.statusCode,
-			statusText: response.statusMessage,
-			headers: toHeaders(response.headers),
-		});
+		return new Response(
+			NULL_BODY_STATUSES.has(response.statusCode) ? null : toBytes(response.body),
+			{
+				status: response.statusCode,
+				statusText: response.statusMessage,
+				headers: toHeaders(response.headers),
+			},
+		);
 	};
 }
 
@@ -72,7 +78,8 @@ function toHeaders(raw: FullResponse['headers']): Headers {
 	const headers = new Headers();
 	for (const [name, value] of Object.entries(raw ?? {})) {
 		if (value === undefined) continue;
-		for (const single of Array.isArray(value) ? value : [String(value)]) headers.append(name, single);
+		for (const single of Array.isArray(value) ? value : [String(value)])
+			headers.append(name, single);
 	}
 	return headers;
 }

@@ -12,12 +12,22 @@ export type CheapFlaw = 'off-schema' | 'not-json' | 'low-confidence';
 
 // On a tie the first listed wins.
 const CATEGORY_WORDS: Array<[Category, RegExp]> = [
-	['billing', /\b(invoices?|charged|charges?|payments?|card|subscription|billing|vat|receipts?|refund|plan|prices?|pricing|discount|factura)\b/g],
+	[
+		'billing',
+		/\b(invoices?|charged|charges?|payments?|card|subscription|billing|vat|receipts?|refund|plan|prices?|pricing|discount|factura)\b/g,
+	],
 	['bug', /\b(bugs?|errors?|crash(es|ed)?|blank|broken|not working|freezes|5\d\d)\b/g],
-	['account', /\b(log in|login|sign in|password|2fa|two-factor|email address|admin|permissions|account|locked out)\b/g],
-	['feature_request', /\b(would be great|would be nice|could you add|please add|feature|roadmap|integration|dark mode|support for)\b/g],
+	[
+		'account',
+		/\b(log in|login|sign in|password|2fa|two-factor|email address|admin|permissions|account|locked out)\b/g,
+	],
+	[
+		'feature_request',
+		/\b(would be great|would be nice|could you add|please add|feature|roadmap|integration|dark mode|support for)\b/g,
+	],
 ];
-const HIGH = /\b(urgent|immediately|asap|can't log in|cannot log in|locked out|charged twice|blocked|down)\b/;
+const HIGH =
+	/\b(urgent|immediately|asap|can't log in|cannot log in|locked out|charged twice|blocked|down)\b/;
 const LOW = /\b(no rush|just curious|just wanted|would be nice|would be great|roadmap)\b/;
 const OUTAGE = /\b(down|outage|production|all users|whole team)\b/;
 const NOT_ENGLISH = /\b(hola|gracias|bonjour|merci|hallo|danke|bitte)\b/;
@@ -33,14 +43,22 @@ interface Reading {
 
 function readTicket(ticket: string): Reading {
 	const text = ticket.toLowerCase();
-	const scores = CATEGORY_WORDS.map(([category, words]) => ({ category, hits: text.match(words)?.length ?? 0 })).filter(
-		(score) => score.hits > 0,
+	const scores = CATEGORY_WORDS.map(([category, words]) => ({
+		category,
+		hits: text.match(words)?.length ?? 0,
+	})).filter((score) => score.hits > 0);
+	const best = scores.reduce<{ category: Category; hits: number }>(
+		(top, score) => (score.hits > top.hits ? score : top),
+		{
+			category: 'other',
+			hits: 0,
+		},
 	);
-	const best = scores.reduce<{ category: Category; hits: number }>((top, score) => (score.hits > top.hits ? score : top), {
-		category: 'other',
-		hits: 0,
-	});
-	const urgency: Urgency = HIGH.test(text) ? 'high' : LOW.test(text) || best.category === 'feature_request' ? 'low' : 'medium';
+	const urgency: Urgency = HIGH.test(text)
+		? 'high'
+		: LOW.test(text) || best.category === 'feature_request'
+			? 'low'
+			: 'medium';
 	return { category: best.category, urgency, hits: best.hits, mixed: scores.length > 1 };
 }
 
@@ -58,14 +76,21 @@ export function cheapTriage(ticket: string): { content: string; flaw?: CheapFlaw
 	const reading = readTicket(ticket);
 	const text = ticket.toLowerCase();
 	if (NOT_ENGLISH.test(text)) {
-		return { content: `Claro: categoría ${reading.category}, urgencia ${reading.urgency}.`, flaw: 'not-json' };
+		return {
+			content: `Claro: categoría ${reading.category}, urgencia ${reading.urgency}.`,
+			flaw: 'not-json',
+		};
 	}
-	if (/\brefund/.test(text)) return { content: answer('refund', reading.urgency, 0.9), flaw: 'off-schema' };
+	if (/\brefund/.test(text))
+		return { content: answer('refund', reading.urgency, 0.9), flaw: 'off-schema' };
 	if (reading.urgency === 'high' && OUTAGE.test(text)) {
 		return { content: answer(reading.category, 'critical', 0.9), flaw: 'off-schema' };
 	}
-	if (reading.mixed) return { content: answer(reading.category, reading.urgency, 0.55), flaw: 'low-confidence' };
-	return { content: answer(reading.category, reading.urgency, Math.min(0.97, 0.82 + 0.05 * reading.hits)) };
+	if (reading.mixed)
+		return { content: answer(reading.category, reading.urgency, 0.55), flaw: 'low-confidence' };
+	return {
+		content: answer(reading.category, reading.urgency, Math.min(0.97, 0.82 + 0.05 * reading.hits)),
+	};
 }
 
 /**
@@ -74,5 +99,9 @@ export function cheapTriage(ticket: string): { content: string; flaw?: CheapFlaw
  */
 export function cheapRepair(ticket: string): string {
 	const reading = readTicket(ticket);
-	return answer(reading.category, reading.urgency, cheapTriage(ticket).flaw === 'low-confidence' ? 0.75 : 0.85);
+	return answer(
+		reading.category,
+		reading.urgency,
+		cheapTriage(ticket).flaw === 'low-confidence' ? 0.75 : 0.85,
+	);
 }

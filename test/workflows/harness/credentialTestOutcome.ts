@@ -2,7 +2,10 @@ import type { ICredentialTestRequest, IDataObject, INodeExecutionData } from 'n8
 
 import type { CredentialTestResult } from './types';
 
-const CONNECTION_SUCCESSFUL: CredentialTestResult = { status: 'OK', message: 'Connection successful!' };
+const CONNECTION_SUCCESSFUL: CredentialTestResult = {
+	status: 'OK',
+	message: 'Connection successful!',
+};
 
 interface RequestFailure {
 	message?: string;
@@ -10,14 +13,19 @@ interface RequestFailure {
 }
 
 function valueAt(data: IDataObject, path: string): unknown {
-	return path.split('.').reduce<unknown>((value, key) => (value as IDataObject | undefined)?.[key], data);
+	return path
+		.split('.')
+		.reduce<unknown>((value, key) => (value as IDataObject | undefined)?.[key], data);
 }
 
 /**
  * How n8n's CredentialsTester words a failed test request: a matching rule, else the
  * HTTP status, else the socket error code, else the message.
  */
-export function failedTest(error: unknown, rules: ICredentialTestRequest['rules']): CredentialTestResult {
+export function failedTest(
+	error: unknown,
+	rules: ICredentialTestRequest['rules'],
+): CredentialTestResult {
 	const { message, cause } = (error ?? {}) as RequestFailure;
 	const response = cause?.response;
 	if (response) {
@@ -27,7 +35,10 @@ export function failedTest(error: unknown, rules: ICredentialTestRequest['rules'
 			}
 		}
 		if (response.status < 199 || response.status > 299) {
-			return { status: 'Error', message: response.statusText || `Received HTTP status code: ${response.status}` };
+			return {
+				status: 'Error',
+				message: response.statusText || `Received HTTP status code: ${response.status}`,
+			};
 		}
 	} else if (cause?.code) {
 		return { status: 'Error', message: cause.code };
@@ -42,7 +53,10 @@ export function succeededTest(
 ): CredentialTestResult {
 	const body = response?.[0]?.[0]?.json ?? {};
 	for (const rule of rules ?? []) {
-		if (rule.type === 'responseSuccessBody' && valueAt(body, rule.properties.key) === rule.properties.value) {
+		if (
+			rule.type === 'responseSuccessBody' &&
+			valueAt(body, rule.properties.key) === rule.properties.value
+		) {
 			return { status: 'Error', message: rule.properties.message };
 		}
 	}

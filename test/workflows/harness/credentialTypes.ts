@@ -1,4 +1,8 @@
-import type { ICredentialDataDecryptedObject, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
 import { UnexpectedError } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPES } from './registry';

@@ -52,12 +52,16 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		}
 		if (authenticate?.type !== 'generic') return requestOptions as IHttpRequestOptions;
 		if (!workflow || !node) {
-			throw new UnexpectedError('Workflow and node are required for declarative credential authentication');
+			throw new UnexpectedError(
+				'Workflow and node are required for declarative credential authentication',
+			);
 		}
 
 		const resolve = (value: unknown): unknown => {
 			if (!isExpression(value)) return value;
-			const resolved = workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials });
+			const resolved = workflow.expression.getSimpleParameterValue(node, value, 'internal', {
+				$credentials: credentials,
+			});
 			// Like n8n: an expression that comes out empty (or falsy) sends an empty string.
 			return resolved ? resolved.toString() : '';
 		};
@@ -93,7 +97,10 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 	isCredentialUsableByNode(typeName: string, nodeType: string): boolean {
 		if (!isKnownCredentialType(typeName)) return true;
 		const { restrictToSupportedNodes, supportedNodes } = credentialType(typeName);
-		return !restrictToSupportedNodes || (supportedNodes ?? []).some((name) => nodeType.endsWith(`.${name}`));
+		return (
+			!restrictToSupportedNodes ||
+			(supportedNodes ?? []).some((name) => nodeType.endsWith(`.${name}`))
+		);
 	}
 
 	getCredentialsProperties(typeName: string): INodeProperties[] {
@@ -101,7 +108,9 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 	}
 
 	async getCredentials(): Promise<ICredentials> {
-		throw new UnexpectedError('The harness stores no encrypted credentials (OAuth is not supported)');
+		throw new UnexpectedError(
+			'The harness stores no encrypted credentials (OAuth is not supported)',
+		);
 	}
 
 	async updateCredentials(): Promise<void> {}

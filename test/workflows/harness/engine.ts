@@ -48,5 +48,8 @@ export function prepareEngine(): void {
 	LoggerProxy.init(journalLogger);
 
 	prepareInstanceSettings();
-	Container.set(SsrfProtectionConfig, Object.assign(new SsrfProtectionConfig(), { enabled: false }));
+	Container.set(
+		SsrfProtectionConfig,
+		Object.assign(new SsrfProtectionConfig(), { enabled: false }),
+	);
 }

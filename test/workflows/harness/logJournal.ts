@@ -14,7 +14,9 @@ const lines: string[] = [];
 function format(level: Level, message: string, metadata?: LogMetadata): string {
 	const hasMetadata = metadata !== undefined && Object.keys(metadata).length > 0;
 	// inspect, not JSON: it keeps an Error's message and stack, where a secret could hide.
-	const details = hasMetadata ? ` ${inspect(metadata, { depth: 8, breakLength: Infinity, compact: true })}` : '';
+	const details = hasMetadata
+		? ` ${inspect(metadata, { depth: 8, breakLength: Infinity, compact: true })}`
+		: '';
 	return `${level}: ${message}${details}`;
 }
 

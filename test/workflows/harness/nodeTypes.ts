@@ -28,6 +28,8 @@ function loadedType(typeName: string): INodeType | IVersionedNodeType {
 /** The engine's view of the node types: only those loaded beforehand. */
 export const nodeTypes: INodeTypes = {
 	getByName: (typeName) => loadedType(typeName),
-	getByNameAndVersion: (typeName, version) => NodeHelpers.getVersionedNodeType(loadedType(typeName), version),
-	getKnownTypes: (): IDataObject => Object.fromEntries([...loaded.keys()].map((typeName) => [typeName, {}])),
+	getByNameAndVersion: (typeName, version) =>
+		NodeHelpers.getVersionedNodeType(loadedType(typeName), version),
+	getKnownTypes: (): IDataObject =>
+		Object.fromEntries([...loaded.keys()].map((typeName) => [typeName, {}])),
 };

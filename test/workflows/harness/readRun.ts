@@ -23,7 +23,9 @@ export function readRun(run: IRun): Omit<WorkflowRun, 'logs'> {
 	const failed = run.status !== 'success' || error !== undefined;
 	return {
 		status: failed ? 'error' : 'success',
-		...(failed ? { error: error ? readError(error) : { message: `The execution ended as "${run.status}"` } } : {}),
+		...(failed
+			? { error: error ? readError(error) : { message: `The execution ended as "${run.status}"` } }
+			: {}),
 		outputs,
 		runData,
 	};

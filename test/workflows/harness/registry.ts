@@ -7,10 +7,14 @@ import type { ICredentialType, INodeType, IVersionedNodeType } from 'n8n-workflo
  */
 export const NODE_TYPES: Record<string, () => Promise<INodeType | IVersionedNodeType>> = {
 	'n8n-nodes-base.manualTrigger': async () =>
-		new (await import('n8n-nodes-base/dist/nodes/ManualTrigger/ManualTrigger.node')).ManualTrigger(),
-	'n8n-nodes-base.set': async () => new (await import('n8n-nodes-base/dist/nodes/Set/Set.node')).Set(),
+		new (
+			await import('n8n-nodes-base/dist/nodes/ManualTrigger/ManualTrigger.node')
+		).ManualTrigger(),
+	'n8n-nodes-base.set': async () =>
+		new (await import('n8n-nodes-base/dist/nodes/Set/Set.node')).Set(),
 	'n8n-nodes-base.if': async () => new (await import('n8n-nodes-base/dist/nodes/If/If.node')).If(),
-	'n8n-nodes-base.noOp': async () => new (await import('n8n-nodes-base/dist/nodes/NoOp/NoOp.node')).NoOp(),
+	'n8n-nodes-base.noOp': async () =>
+		new (await import('n8n-nodes-base/dist/nodes/NoOp/NoOp.node')).NoOp(),
 	'n8n-nodes-base.stopAndError': async () =>
 		new (await import('n8n-nodes-base/dist/nodes/StopAndError/StopAndError.node')).StopAndError(),
 	'n8n-nodes-routed-chat.routedChat': async () =>
@@ -20,5 +24,7 @@ export const NODE_TYPES: Record<string, () => Promise<INodeType | IVersionedNode
 /** Every credential type the harness can resolve and authenticate with. */
 export const CREDENTIAL_TYPES: Record<string, () => Promise<ICredentialType>> = {
 	routedChatOpenRouterApi: async () =>
-		new (await import('../../../credentials/RoutedChatOpenRouterApi.credentials')).RoutedChatOpenRouterApi(),
+		new (
+			await import('../../../credentials/RoutedChatOpenRouterApi.credentials')
+		).RoutedChatOpenRouterApi(),
 };

@@ -35,13 +35,21 @@ export async function runListSearch(
 
 	const nodeType = nodeTypes.getByNameAndVersion(nodeTypeName);
 	const search = nodeType.methods?.listSearch?.[methodName];
-	if (!search) throw new UnexpectedError(`Node type "${nodeTypeName}" has no list search "${methodName}"`);
+	if (!search)
+		throw new UnexpectedError(`Node type "${nodeTypeName}" has no list search "${methodName}"`);
 
 	const { version } = nodeType.description;
 	const typeVersion = Array.isArray(version) ? Math.max(...version) : version;
 	const { properties } = nodeType.description;
 	const parameters =
-		NodeHelpers.getNodeParameters(properties, {}, true, false, { typeVersion }, nodeType.description) ?? {};
+		NodeHelpers.getNodeParameters(
+			properties,
+			{},
+			true,
+			false,
+			{ typeVersion },
+			nodeType.description,
+		) ?? {};
 	const node: INode = {
 		id: 'temp',
 		name: 'Temp-Node',
@@ -57,6 +65,11 @@ export async function runListSearch(
 		executionId: 'list-search',
 	});
 	additionalData.currentNodeParameters = parameters;
-	const context = new LoadOptionsContext(workflow, node, additionalData, parameterPath(nodeType, methodName));
+	const context = new LoadOptionsContext(
+		workflow,
+		node,
+		additionalData,
+		parameterPath(nodeType, methodName),
+	);
 	return await search.call(context, filter);
 }

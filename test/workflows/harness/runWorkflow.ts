@@ -18,7 +18,10 @@ let executions = 0;
  * Runs a workflow through n8n-core's WorkflowExecute in manual mode, as the editor's
  * "Execute workflow" does, and reports every node's last output.
  */
-export async function runWorkflow(definition: WorkflowDefinition, options: RunOptions = {}): Promise<WorkflowRun> {
+export async function runWorkflow(
+	definition: WorkflowDefinition,
+	options: RunOptions = {},
+): Promise<WorkflowRun> {
 	prepareEngine();
 	const credentials = options.credentials ?? {};
 	await loadNodeTypes(definition.nodes.map((node) => node.type));
@@ -38,7 +41,15 @@ export async function runWorkflow(definition: WorkflowDefinition, options: RunOp
 		settings: { executionOrder: 'v1', ...definition.settings },
 	};
 	const { id, name, nodes, connections, settings } = workflowData;
-	const workflow = new Workflow({ id, name, nodes, connections, settings, active: false, nodeTypes });
+	const workflow = new Workflow({
+		id,
+		name,
+		nodes,
+		connections,
+		settings,
+		active: false,
+		nodeTypes,
+	});
 	const startNode = workflow.getStartNode();
 	if (!startNode) throw new UserError('The workflow has no node to start from');
 
@@ -53,7 +64,11 @@ export async function runWorkflow(definition: WorkflowDefinition, options: RunOp
 	};
 
 	const readLogs = readJournalFromNow();
-	const execution = new WorkflowExecute(additionalData, 'manual').run({ workflow, startNode, pinData });
+	const execution = new WorkflowExecute(additionalData, 'manual').run({
+		workflow,
+		startNode,
+		pinData,
+	});
 	const cancel = () => execution.cancel();
 	options.signal?.addEventListener('abort', cancel, { once: true });
 	if (options.signal?.aborted) cancel();

@@ -1,5 +1,11 @@
 import { ExecuteContext, RoutingNode } from 'n8n-core';
-import type { ICredentialDataDecryptedObject, ICredentialsDecrypted, INode, INodeType, INodeTypes } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialsDecrypted,
+	INode,
+	INodeType,
+	INodeTypes,
+} from 'n8n-workflow';
 import { NodeHelpers, Workflow, createEmptyRunExecutionData } from 'n8n-workflow';
 
 import { buildAdditionalData } from './additionalData';
@@ -21,7 +27,9 @@ function testNodeType(typeName: string): INodeType {
 		description: {
 			...description,
 			credentials: [{ name: typeName, required: true }],
-			properties: [{ displayName: 'Temp', name: 'temp', type: 'string', routing: { request }, default: '' }],
+			properties: [
+				{ displayName: 'Temp', name: 'temp', type: 'string', routing: { request }, default: '' },
+			],
 		},
 	};
 }
@@ -56,7 +64,12 @@ export async function testCredential(
 		getByNameAndVersion: () => NodeHelpers.getVersionedNodeType(nodeType),
 		getKnownTypes: () => ({}),
 	};
-	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: testNodeTypes });
+	const workflow = new Workflow({
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: testNodeTypes,
+	});
 	const additionalData = buildAdditionalData({
 		credentialsHelper: new HarnessCredentialsHelper(credentials),
 		executionId: 'credential-test',
