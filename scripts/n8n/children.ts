@@ -100,3 +100,18 @@ export async function runChild(
 	await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
 	return { code, signal, stdout, stderr, timedOut };
 }
+
+/** Runs an entry point and exits with its code; if it throws, stops every child first and says why. */
+export function runEntryPoint(
+	main: () => Promise<number>,
+	failureLine: (reason: string) => string,
+): void {
+	main().then(
+		(code) => process.exit(code),
+		async (error: unknown) => {
+			process.stderr.write(failureLine(error instanceof Error ? error.message : String(error)));
+			await stopAllChildren();
+			process.exit(1);
+		},
+	);
+}

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
-import { stopAllChildren, stopChildrenOnExit } from './children';
+import { runEntryPoint, stopAllChildren, stopChildrenOnExit } from './children';
 import { DEMO_CREDENTIAL } from './credential';
 import { formatDemoTable, demoRows } from './demoTable';
 import { failureMessage, succeeded } from './execution';
@@ -98,13 +98,4 @@ async function main(): Promise<number> {
 	}
 }
 
-main().then(
-	(code) => process.exit(code),
-	async (error: unknown) => {
-		process.stderr.write(
-			`\n[routed-chat] demo failed: ${error instanceof Error ? error.message : String(error)}\n`,
-		);
-		await stopAllChildren();
-		process.exit(1);
-	},
-);
+runEntryPoint(main, (reason) => `\n[routed-chat] demo failed: ${reason}\n`);

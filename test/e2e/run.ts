@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
-import { stopAllChildren, stopChildrenOnExit } from '../../scripts/n8n/children';
+import { runEntryPoint, stopAllChildren, stopChildrenOnExit } from '../../scripts/n8n/children';
 import { type Gateway, startMockGateway } from '../../scripts/n8n/gateway';
 import { removeInstance } from '../../scripts/n8n/instance';
 import { progress } from '../../scripts/n8n/progress';
@@ -110,13 +110,4 @@ async function main(): Promise<number> {
 	}
 }
 
-main().then(
-	(code) => process.exit(code),
-	async (error: unknown) => {
-		process.stderr.write(
-			`\ne2e: FAIL (${error instanceof Error ? error.message : String(error)})\n`,
-		);
-		await stopAllChildren();
-		process.exit(1);
-	},
-);
+runEntryPoint(main, (reason) => `\ne2e: FAIL (${reason})\n`);

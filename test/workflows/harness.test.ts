@@ -4,22 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { IConnections, INode, INodeParameters } from 'n8n-workflow';
 
 import { runWorkflow, testCredential } from './harness';
-
-function node(
-	name: string,
-	type: string,
-	typeVersion: number,
-	parameters: INodeParameters = {},
-): INode {
-	return {
-		id: name,
-		name,
-		type: `n8n-nodes-base.${type}`,
-		typeVersion,
-		position: [0, 0],
-		parameters,
-	};
-}
+import { builtIn } from './support';
 
 function setField(name: string, value: string, type: 'number' | 'string'): INodeParameters {
 	const assignments = [{ id: name, name, value, type }];
@@ -57,11 +42,11 @@ const json = (items: Array<{ json: unknown }> = []) => items.map((item) => item.
 describe('workflow harness on n8n-core', () => {
 	const branching = {
 		nodes: [
-			node('Start', 'manualTrigger', 1),
-			node('Double', 'set', 3.4, setField('doubled', '={{ $json.n * 2 }}', 'number')),
-			node('Is big', 'if', 2.2, isBig),
-			node('Big', 'noOp', 1),
-			node('Small', 'noOp', 1),
+			builtIn('Start', 'manualTrigger', 1),
+			builtIn('Double', 'set', 3.4, setField('doubled', '={{ $json.n * 2 }}', 'number')),
+			builtIn('Is big', 'if', 2.2, isBig),
+			builtIn('Big', 'noOp', 1),
+			builtIn('Small', 'noOp', 1),
 		],
 		connections: connect(
 			['Start', 0, 'Double'],
@@ -91,7 +76,7 @@ describe('workflow harness on n8n-core', () => {
 
 	it('lets the manual trigger emit its own empty item when no input is given', async () => {
 		const run = await runWorkflow({
-			nodes: [node('Start', 'manualTrigger', 1), node('Next', 'noOp', 1)],
+			nodes: [builtIn('Start', 'manualTrigger', 1), builtIn('Next', 'noOp', 1)],
 			connections: connect(['Start', 0, 'Next']),
 		});
 
@@ -103,13 +88,13 @@ describe('workflow harness on n8n-core', () => {
 	describe('a node that fails on one item', () => {
 		const failing = (onError?: INode['onError']) => ({
 			nodes: [
-				node('Start', 'manualTrigger', 1),
+				builtIn('Start', 'manualTrigger', 1),
 				{
-					...node('To number', 'set', 3.4, setField('value', '={{ $json.n }}', 'number')),
+					...builtIn('To number', 'set', 3.4, setField('value', '={{ $json.n }}', 'number')),
 					...(onError && { onError }),
 				},
-				node('Ok', 'noOp', 1),
-				node('Failed', 'noOp', 1),
+				builtIn('Ok', 'noOp', 1),
+				builtIn('Failed', 'noOp', 1),
 			],
 			connections: connect(
 				['Start', 0, 'To number'],
