@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import {
 	candidateModels,
@@ -102,7 +102,9 @@ export async function executeRoutedChat(
 	if (runOptions.costSummary) {
 		const prices = await services.prices();
 		output.push({
-			json: { summary: summarizeCosts(outcomes, [...candidates], prices) as never },
+			json: {
+				summary: summarizeCosts(outcomes, [...candidates], prices) as unknown as IDataObject,
+			},
 			pairedItem: items.map((_, item) => ({ item })),
 		});
 	}
