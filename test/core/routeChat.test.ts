@@ -54,6 +54,7 @@ describe('routeChat', () => {
 				},
 			}),
 			{ client: fixture.client, clock: fakeClock() },
+			// The mock's default reply is not JSON, so the route itself fails; only the request matters here.
 		).catch(() => undefined);
 		expect(fixture.gateway.requests.at(-1)?.body).toEqual(
 			expect.objectContaining({
