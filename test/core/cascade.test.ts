@@ -1,6 +1,7 @@
 import { routeCascade, type CascadePlan } from '../../nodes/RoutedChat/core/cascade';
 import { RouteError } from '../../nodes/RoutedChat/core/routeError';
-import { fakeClock, gatewayFixture, plan, priced, requestedModels } from './support';
+import { fakeClock, gatewayFixture, plan } from './support';
+import { pricedModel, requestedModels } from '../mock-gateway/jestFixture';
 
 const CHEAP = 'cheap/model';
 const CHEAP_2 = 'cheap/model-2';
@@ -25,15 +26,15 @@ function cascade(overrides: Partial<CascadePlan> = {}, cheapModels = [CHEAP]): C
 
 describe('routeCascade', () => {
 	const fixture = gatewayFixture([
-		priced(CHEAP, { pricing: { prompt: '0.0000001', completion: '0.0000002' } }),
-		priced(CHEAP_2),
-		priced(STRONG, { pricing: { prompt: '0.00001', completion: '0.00003' } }),
+		pricedModel(CHEAP, { pricing: { prompt: '0.0000001', completion: '0.0000002' } }),
+		pricedModel(CHEAP_2),
+		pricedModel(STRONG, { pricing: { prompt: '0.00001', completion: '0.00003' } }),
 	]);
 	const run = (cascadePlan: CascadePlan) =>
 		routeCascade(cascadePlan, { client: fixture.client, clock: fakeClock() });
 
 	it('accepts a cheap answer that passes every check and never calls the strong tier', async () => {
-		fixture.gateway.setModel(priced(CHEAP, { reply: 'A long enough and polite answer.' }));
+		fixture.gateway.setModel(pricedModel(CHEAP, { reply: 'A long enough and polite answer.' }));
 		const result = await run(
 			cascade({
 				checks: { minLength: 10, mustMatch: /polite/, mustNotMatch: /sorry/, notTruncated: true },
@@ -74,9 +75,11 @@ describe('routeCascade', () => {
 	])(
 		'escalates when the cheap answer fails the %s check, and pays for both calls',
 		async (_, checks, script, reason) => {
-			fixture.gateway.setModel(priced(CHEAP, script));
+			fixture.gateway.setModel(pricedModel(CHEAP, script));
 			fixture.gateway.setModel(
-				priced(STRONG, { reply: '{"category":"bug","confidence":0.95} and a long enough answer' }),
+				pricedModel(STRONG, {
+					reply: '{"category":"bug","confidence":0.95} and a long enough answer',
+				}),
 			);
 			const result = await run(cascade({ checks }));
 
@@ -95,9 +98,9 @@ describe('routeCascade', () => {
 	);
 
 	it('escalates when no cheap answer matches the JSON schema, keeping the validation errors in attempts', async () => {
-		fixture.gateway.setModel(priced(CHEAP, { reply: '{"category":"weather"}' }));
-		fixture.gateway.setModel(priced(CHEAP_2, { reply: 'not even json' }));
-		fixture.gateway.setModel(priced(STRONG, { reply: '{"category":"billing"}' }));
+		fixture.gateway.setModel(pricedModel(CHEAP, { reply: '{"category":"weather"}' }));
+		fixture.gateway.setModel(pricedModel(CHEAP_2, { reply: 'not even json' }));
+		fixture.gateway.setModel(pricedModel(STRONG, { reply: '{"category":"billing"}' }));
 		const schemaFormat = {
 			type: 'json_schema' as const,
 			name: 'ticket',
@@ -126,7 +129,7 @@ describe('routeCascade', () => {
 
 	it('repairs with the same cheap model before paying for the strong tier', async () => {
 		fixture.gateway.setModel(
-			priced(CHEAP, {
+			pricedModel(CHEAP, {
 				reply: (request) =>
 					request.body.messages.length > 1 ? 'A fixed, long enough answer.' : 'short',
 			}),
@@ -145,7 +148,7 @@ describe('routeCascade', () => {
 	});
 
 	it('does not ask for a repair of a low self-reported confidence: it escalates', async () => {
-		fixture.gateway.setModel(priced(CHEAP, { reply: '{"category":"bug","confidence":0.3}' }));
+		fixture.gateway.setModel(pricedModel(CHEAP, { reply: '{"category":"bug","confidence":0.3}' }));
 		const result = await run(
 			cascade({ checks: { confidence: { field: 'confidence', min: 0.7 } }, repair: true }),
 		);
@@ -154,21 +157,21 @@ describe('routeCascade', () => {
 	});
 
 	it('escalates when the repair fails too', async () => {
-		fixture.gateway.setModel(priced(CHEAP, { reply: 'short' }));
+		fixture.gateway.setModel(pricedModel(CHEAP, { reply: 'short' }));
 		const result = await run(cascade({ checks: { minLength: 20 }, repair: true }));
 		expect(result.attempts.map((a) => a.stage)).toEqual(['cheap', 'repair', 'strong']);
 		expect(result.escalated).toBe(true);
 	});
 
 	it('escalates when the whole cheap tier is down', async () => {
-		fixture.gateway.setModel(priced(CHEAP, { down: { status: 503 } }));
+		fixture.gateway.setModel(pricedModel(CHEAP, { down: { status: 503 } }));
 		const result = await run(cascade());
 		expect(result.model).toBe(STRONG);
 		expect(result.escalationReason).toContain('cheap tier failed');
 	});
 
 	it('does not escalate a failure the strong tier would share (bad key)', async () => {
-		fixture.gateway.setModel(priced(CHEAP, { down: { status: 401 } }));
+		fixture.gateway.setModel(pricedModel(CHEAP, { down: { status: 401 } }));
 		const error = await run(cascade()).catch((e) => e);
 		expect(error).toBeInstanceOf(RouteError);
 		expect(error.reason).toBe('unauthorized');
@@ -176,8 +179,8 @@ describe('routeCascade', () => {
 	});
 
 	it('keeps the strong answer as the last word, naming the checks it misses', async () => {
-		fixture.gateway.setModel(priced(CHEAP, { reply: 'short' }));
-		fixture.gateway.setModel(priced(STRONG, { reply: 'also short' }));
+		fixture.gateway.setModel(pricedModel(CHEAP, { reply: 'short' }));
+		fixture.gateway.setModel(pricedModel(STRONG, { reply: 'also short' }));
 		const result = await run(cascade({ checks: { minLength: 50 } }));
 		expect(result.content).toBe('also short');
 		expect(result.unmetChecks).toEqual([
@@ -186,8 +189,8 @@ describe('routeCascade', () => {
 	});
 
 	it('reports every stage and what it spent when the strong tier fails', async () => {
-		fixture.gateway.setModel(priced(CHEAP, { reply: 'short' }));
-		fixture.gateway.setModel(priced(STRONG, { down: { status: 503 } }));
+		fixture.gateway.setModel(pricedModel(CHEAP, { reply: 'short' }));
+		fixture.gateway.setModel(pricedModel(STRONG, { down: { status: 503 } }));
 		const error = await run(cascade({ checks: { minLength: 50 } })).catch((e) => e);
 		expect(error).toBeInstanceOf(RouteError);
 		expect(error.attempts.map((a: { stage: string }) => a.stage)).toEqual(['cheap', 'strong']);

@@ -2,7 +2,8 @@ import { type ItemOutcome, summarizeCosts } from '../../nodes/RoutedChat/core/co
 import { ExecutionBudget } from '../../nodes/RoutedChat/core/executionBudget';
 import { routeChat } from '../../nodes/RoutedChat/core/routeChat';
 import { RouteError } from '../../nodes/RoutedChat/core/routeError';
-import { fakeClock, gatewayFixture, plan, priced } from './support';
+import { fakeClock, gatewayFixture, plan } from './support';
+import { pricedModel } from '../mock-gateway/jestFixture';
 
 const CHEAP = 'cheap/model';
 const STRONG = 'strong/model';
@@ -13,8 +14,8 @@ const prices = new Map([
 
 describe('summarizeCosts', () => {
 	const fixture = gatewayFixture([
-		priced(CHEAP, { pricing: { prompt: '0.00000015', completion: '0.0000006' } }),
-		priced(STRONG, { pricing: { prompt: '0.000003', completion: '0.000015' } }),
+		pricedModel(CHEAP, { pricing: { prompt: '0.00000015', completion: '0.0000006' } }),
+		pricedModel(STRONG, { pricing: { prompt: '0.000003', completion: '0.000015' } }),
 	]);
 
 	it('adds item costs exactly, counts calls per model and prices the strongest-only alternative', async () => {

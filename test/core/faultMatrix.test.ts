@@ -2,7 +2,8 @@ import { faultCases } from '../faultCases';
 import { RouteError } from '../../nodes/RoutedChat/core/routeError';
 import { routeChat } from '../../nodes/RoutedChat/core/routeChat';
 import type { FallbackMode } from '../../nodes/RoutedChat/core/types';
-import { fakeClock, gatewayFixture, plan, priced, requestedModels } from './support';
+import { fakeClock, gatewayFixture, plan } from './support';
+import { pricedModel, requestedModels } from '../mock-gateway/jestFixture';
 
 const A = 'first/model';
 const B = 'second/model';
@@ -15,12 +16,12 @@ const modes: Array<{ label: string; mode: FallbackMode }> = [
 const cases = faultCases.flatMap((row) => modes.map((mode) => ({ ...row, ...mode })));
 
 describe('fault matrix (core)', () => {
-	const fixture = gatewayFixture([priced(A), priced(B), priced(C)]);
+	const fixture = gatewayFixture([pricedModel(A), pricedModel(B), pricedModel(C)]);
 
 	it.each(cases)(
 		'$name, $label',
 		async ({ fault, kind, retryable, wait, gatewayFailsOver, mode }) => {
-			fixture.gateway.setModel(priced(A, { down: fault }));
+			fixture.gateway.setModel(pricedModel(A, { down: fault }));
 			const clock = fakeClock();
 			const chain = [A, B, C];
 			const outcome = await routeChat(

@@ -1,7 +1,8 @@
 import { CircuitBreaker } from '../../nodes/RoutedChat/core/circuitBreaker';
 import { RouteError } from '../../nodes/RoutedChat/core/routeError';
 import { routeChat } from '../../nodes/RoutedChat/core/routeChat';
-import { fakeClock, gatewayFixture, plan, priced, requestedModels } from './support';
+import { fakeClock, gatewayFixture, plan } from './support';
+import { pricedModel, requestedModels } from '../mock-gateway/jestFixture';
 
 const A = 'vendor-a/model-a';
 const B = 'vendor-b/model-b';
@@ -9,10 +10,10 @@ const B = 'vendor-b/model-b';
 const noRetries = { ...plan([]).policy, retriesPerModel: 0 };
 
 describe('timeouts, deadline and cancellation', () => {
-	const fixture = gatewayFixture([priced(A), priced(B)]);
+	const fixture = gatewayFixture([pricedModel(A), pricedModel(B)]);
 
 	it('gives up on an attempt that never answers and fails over', async () => {
-		fixture.gateway.setModel(priced(A, { down: { kind: 'hang' } }));
+		fixture.gateway.setModel(pricedModel(A, { down: { kind: 'hang' } }));
 		const result = await routeChat(
 			plan([A, B], { policy: { ...noRetries, attemptTimeoutMs: 150 } }),
 			{
@@ -27,7 +28,7 @@ describe('timeouts, deadline and cancellation', () => {
 	});
 
 	it('stops at the item deadline instead of waiting for another attempt', async () => {
-		fixture.gateway.setModel(priced(A, { down: { status: 503 } }));
+		fixture.gateway.setModel(pricedModel(A, { down: { status: 503 } }));
 		const error = await routeChat(
 			plan([A, B], { policy: { ...plan([]).policy, deadlineMs: 300 } }),
 			{
@@ -41,7 +42,7 @@ describe('timeouts, deadline and cancellation', () => {
 	});
 
 	it('aborts the request in flight when the execution is cancelled, and starts no other', async () => {
-		fixture.gateway.setModel(priced(A, { down: { kind: 'hang' } }));
+		fixture.gateway.setModel(pricedModel(A, { down: { kind: 'hang' } }));
 		const cancel = new AbortController();
 		const pending = routeChat(plan([A, B]), {
 			client: fixture.client,
@@ -72,10 +73,10 @@ describe('timeouts, deadline and cancellation', () => {
 });
 
 describe('circuit breaker', () => {
-	const fixture = gatewayFixture([priced(A), priced(B)]);
+	const fixture = gatewayFixture([pricedModel(A), pricedModel(B)]);
 
 	it('skips a model that failed three times in a row until the cool-down ends', async () => {
-		fixture.gateway.setModel(priced(A, { down: { status: 503 } }));
+		fixture.gateway.setModel(pricedModel(A, { down: { status: 503 } }));
 		const clock = fakeClock();
 		const breaker = new CircuitBreaker(
 			{ threshold: 3, windowMs: 60_000, cooldownMs: 30_000 },
@@ -97,7 +98,7 @@ describe('circuit breaker', () => {
 	});
 
 	it('does not count failures further apart than the window as in a row', async () => {
-		fixture.gateway.setModel(priced(A, { down: { status: 503 } }));
+		fixture.gateway.setModel(pricedModel(A, { down: { status: 503 } }));
 		const clock = fakeClock();
 		const breaker = new CircuitBreaker(
 			{ threshold: 3, windowMs: 1_000, cooldownMs: 30_000 },

@@ -1,6 +1,7 @@
 import { RouteError } from '../../nodes/RoutedChat/core/routeError';
 import { routeChat } from '../../nodes/RoutedChat/core/routeChat';
-import { fakeClock, gatewayFixture, plan, priced, requestedModels } from './support';
+import { fakeClock, gatewayFixture, plan } from './support';
+import { pricedModel, requestedModels } from '../mock-gateway/jestFixture';
 
 const A = 'vendor-a/model-a';
 const B = 'vendor-b/model-b';
@@ -8,7 +9,7 @@ const C = 'vendor-c/model-c';
 const D = 'vendor-d/model-d';
 
 describe('routeChat', () => {
-	const fixture = gatewayFixture([priced(A), priced(B), priced(C), priced(D)]);
+	const fixture = gatewayFixture([pricedModel(A), pricedModel(B), pricedModel(C), pricedModel(D)]);
 
 	it('serves a pinned model and reports model, provider, usage, cost and one attempt', async () => {
 		const result = await routeChat(plan([A]), { client: fixture.client, clock: fakeClock() });
@@ -72,7 +73,7 @@ describe('routeChat', () => {
 
 	describe('gateway fallback', () => {
 		it('sends the chain as `models` in one request and reports the model that served', async () => {
-			fixture.gateway.setModel(priced(A, { down: { status: 503 } }));
+			fixture.gateway.setModel(pricedModel(A, { down: { status: 503 } }));
 			const result = await routeChat(plan([A, B, C], { fallbackMode: 'gateway' }), {
 				client: fixture.client,
 				clock: fakeClock(),
@@ -87,7 +88,8 @@ describe('routeChat', () => {
 		});
 
 		it('splits a chain longer than the gateway accepts and fails over client-side for the rest', async () => {
-			for (const id of [A, B, C]) fixture.gateway.setModel(priced(id, { down: { status: 503 } }));
+			for (const id of [A, B, C])
+				fixture.gateway.setModel(pricedModel(id, { down: { status: 503 } }));
 			const clock = fakeClock();
 			const result = await routeChat(plan([A, B, C, D], { fallbackMode: 'gateway' }), {
 				client: fixture.client,
@@ -102,7 +104,7 @@ describe('routeChat', () => {
 
 	describe('client fallback', () => {
 		it('retries a failing model with backoff, then moves to the next', async () => {
-			fixture.gateway.setModel(priced(A, { down: { status: 503 } }));
+			fixture.gateway.setModel(pricedModel(A, { down: { status: 503 } }));
 			const clock = fakeClock();
 			const result = await routeChat(plan([A, B]), { client: fixture.client, clock });
 
@@ -119,7 +121,7 @@ describe('routeChat', () => {
 
 		it('doubles the backoff on each retry of the same model', async () => {
 			fixture.gateway.setModel(
-				priced(A, { faults: [{ status: 500 }, { status: 502 }, { status: 500 }] }),
+				pricedModel(A, { faults: [{ status: 500 }, { status: 502 }, { status: 500 }] }),
 			);
 			const clock = fakeClock();
 			const result = await routeChat(
@@ -134,9 +136,9 @@ describe('routeChat', () => {
 		});
 
 		it('in both mode each request carries the rest of the chain, and the client moves on one model at a time', async () => {
-			fixture.gateway.setModel(priced(A, { down: { status: 503 } }));
-			fixture.gateway.setModel(priced(B, { down: { status: 503 } }));
-			fixture.gateway.setModel(priced(C, { down: { status: 503 } }));
+			fixture.gateway.setModel(pricedModel(A, { down: { status: 503 } }));
+			fixture.gateway.setModel(pricedModel(B, { down: { status: 503 } }));
+			fixture.gateway.setModel(pricedModel(C, { down: { status: 503 } }));
 			const result = await routeChat(
 				plan([A, B, C, D], {
 					fallbackMode: 'both',
@@ -159,7 +161,7 @@ describe('routeChat', () => {
 			[402, 'insufficient_credit'],
 			[403, 'forbidden'],
 		])('HTTP %i fails at once as %s without trying the fallbacks', async (status, reason) => {
-			fixture.gateway.setModel(priced(A, { down: { status, message: `scripted ${status}` } }));
+			fixture.gateway.setModel(pricedModel(A, { down: { status, message: `scripted ${status}` } }));
 			const error = await routeChat(plan([A, B]), {
 				client: fixture.client,
 				clock: fakeClock(),
@@ -175,7 +177,7 @@ describe('routeChat', () => {
 
 	describe('Retry-After', () => {
 		it('waits as long as Retry-After says in seconds', async () => {
-			fixture.gateway.setModel(priced(A, { faults: [{ status: 429, retryAfter: '7' }] }));
+			fixture.gateway.setModel(pricedModel(A, { faults: [{ status: 429, retryAfter: '7' }] }));
 			const clock = fakeClock();
 			const result = await routeChat(plan([A]), { client: fixture.client, clock });
 			expect(result.model).toBe(A);
@@ -186,13 +188,13 @@ describe('routeChat', () => {
 		it('reads an HTTP-date Retry-After against the clock', async () => {
 			const clock = fakeClock();
 			const at = new Date(clock.now() + 12_000).toUTCString();
-			fixture.gateway.setModel(priced(A, { faults: [{ status: 429, retryAfter: at }] }));
+			fixture.gateway.setModel(pricedModel(A, { faults: [{ status: 429, retryAfter: at }] }));
 			await routeChat(plan([A]), { client: fixture.client, clock });
 			expect(clock.sleeps).toEqual([12_000]);
 		});
 
 		it('moves to the next model instead of waiting longer than the policy allows', async () => {
-			fixture.gateway.setModel(priced(A, { faults: [{ status: 429, retryAfter: '3600' }] }));
+			fixture.gateway.setModel(pricedModel(A, { faults: [{ status: 429, retryAfter: '3600' }] }));
 			const clock = fakeClock();
 			const result = await routeChat(plan([A, B]), { client: fixture.client, clock });
 			expect(result.model).toBe(B);
@@ -202,7 +204,7 @@ describe('routeChat', () => {
 
 	describe('cost', () => {
 		it('estimates from published prices when the gateway reports no cost', async () => {
-			fixture.gateway.setModel(priced(A, { reportCost: false }));
+			fixture.gateway.setModel(pricedModel(A, { reportCost: false }));
 			const prices = jest.fn(
 				async () => new Map([[A, { promptPicoUsd: 1_000_000, completionPicoUsd: 2_000_000 }]]),
 			);
@@ -231,7 +233,7 @@ describe('routeChat', () => {
 		});
 
 		it('says unknown when neither the gateway nor the price list knows', async () => {
-			fixture.gateway.setModel(priced(A, { reportCost: false }));
+			fixture.gateway.setModel(pricedModel(A, { reportCost: false }));
 			const result = await routeChat(plan([A]), {
 				client: fixture.client,
 				clock: fakeClock(),
@@ -298,15 +300,15 @@ describe('routeChat', () => {
 			],
 			[{ kind: 'reset' as const }, 'connection'],
 		])('%j is recorded as %s and the next try serves', async (fault, kind) => {
-			fixture.gateway.setModel(priced(A, { faults: [fault] }));
+			fixture.gateway.setModel(pricedModel(A, { faults: [fault] }));
 			const result = await routeChat(plan([A]), { client: fixture.client, clock: fakeClock() });
 			expect(result.model).toBe(A);
 			expect(result.attempts[0]).toEqual(expect.objectContaining({ outcome: 'error', kind }));
 		});
 
 		it('a JSON response format that is not JSON fails over to the next model', async () => {
-			fixture.gateway.setModel(priced(A, { reply: 'not json at all' }));
-			fixture.gateway.setModel(priced(B, { reply: '```json\n{"ok": true}\n```' }));
+			fixture.gateway.setModel(pricedModel(A, { reply: 'not json at all' }));
+			fixture.gateway.setModel(pricedModel(B, { reply: '```json\n{"ok": true}\n```' }));
 			const result = await routeChat(
 				plan([A, B], { completion: { responseFormat: { type: 'json_object' } } }),
 				{

@@ -1,7 +1,8 @@
 import type { Clock } from '../../nodes/RoutedChat/core/clock';
 import { createOpenAiChatClient } from '../../nodes/RoutedChat/core/openAiChatClient';
 import type { RoutePlan } from '../../nodes/RoutedChat/core/types';
-import { type MockGateway, type MockModel, startMockGateway } from '../mock-gateway';
+import type { MockModel } from '../mock-gateway';
+import { mockGatewayFixture } from '../mock-gateway/jestFixture';
 
 /** A clock whose sleeps return at once and move virtual time forward, recording each wait. */
 export interface FakeClock extends Clock {
@@ -44,36 +45,16 @@ export function plan(models: string[], overrides: Partial<RoutePlan> = {}): Rout
 	};
 }
 
-export function priced(id: string, extra: Partial<MockModel> = {}): MockModel {
-	return {
-		id,
-		pricing: { prompt: '0.000001', completion: '0.000002' },
-		provider: `${id.split('/')[0]}-provider`,
-		...extra,
-	};
-}
-
-/** Starts a mock gateway and a client on it; closes the gateway after the test file. */
+/** A mock gateway for one test file, and a client on it. */
 export function gatewayFixture(models: MockModel[]) {
-	const fixture = {} as { gateway: MockGateway; client: ReturnType<typeof createOpenAiChatClient> };
-	beforeAll(async () => {
-		fixture.gateway = await startMockGateway({ models });
+	const fixture = mockGatewayFixture(models) as ReturnType<typeof mockGatewayFixture> & {
+		client: ReturnType<typeof createOpenAiChatClient>;
+	};
+	beforeAll(() => {
 		fixture.client = createOpenAiChatClient({
 			baseUrl: fixture.gateway.baseUrl,
 			apiKey: fixture.gateway.apiKey,
 		});
 	});
-	afterEach(() => fixture.gateway.reset());
-	afterAll(async () => await fixture.gateway.close());
 	return fixture;
-}
-
-/** The models the gateway was asked for, request by request. */
-export function requestedModels(gateway: MockGateway): string[][] {
-	return gateway.requests
-		.filter((request) => request.path.endsWith('/chat/completions'))
-		.map((request) => {
-			const body = request.body as { model: string; models?: string[] };
-			return body.models ?? [body.model];
-		});
 }

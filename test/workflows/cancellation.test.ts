@@ -1,18 +1,15 @@
 import { runWorkflow } from './harness';
-import {
-	chatRequests,
-	chatWorkflow,
-	credentialsFor,
-	gatewayFixture,
-	model,
-	pinned,
-} from './support';
+import { chatWorkflow, credentialsFor, pinned } from './support';
+import { chatRequests, mockGatewayFixture, pricedModel } from '../mock-gateway/jestFixture';
 
 const HANGS = 'hangs/model';
 const BACKUP = 'backup/model';
 
 describe('cancelling an execution', () => {
-	const fixture = gatewayFixture([model(HANGS, { down: { kind: 'hang' } }), model(BACKUP)]);
+	const fixture = mockGatewayFixture([
+		pricedModel(HANGS, { down: { kind: 'hang' } }),
+		pricedModel(BACKUP),
+	]);
 
 	it('aborts the requests in flight and starts no further attempt or item', async () => {
 		const cancel = new AbortController();

@@ -5,13 +5,12 @@ import { runWorkflow } from './harness';
 import {
 	chatWorkflow,
 	credentialsFor,
-	gatewayFixture,
-	model,
 	outputJson,
 	pairedIndexes,
 	pinned,
 	ROUTED_CHAT,
 } from './support';
+import { mockGatewayFixture, pricedModel } from '../mock-gateway/jestFixture';
 
 const HEALTHY = 'healthy/model';
 const A = 'first/model';
@@ -39,12 +38,17 @@ const batch = [
 ];
 
 describe('fault matrix (node in n8n)', () => {
-	const fixture = gatewayFixture([model(HEALTHY), model(A), model(B), model(C)]);
+	const fixture = mockGatewayFixture([
+		pricedModel(HEALTHY),
+		pricedModel(A),
+		pricedModel(B),
+		pricedModel(C),
+	]);
 
 	it.each(cases)(
 		'$name, $label, $onFail',
 		async ({ fault, kind, retryable, gatewayFailsOver, fallbackMode, onError }) => {
-			fixture.gateway.setModel(model(A, { down: fault }));
+			fixture.gateway.setModel(pricedModel(A, { down: fault }));
 			const parameters: INodeParameters = pinned('={{ $json.model }}', {
 				fallbackModels: `${B}, ${C}`,
 				fallbackMode,

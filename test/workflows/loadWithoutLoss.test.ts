@@ -3,13 +3,12 @@ import { runWorkflow } from './harness';
 import {
 	chatWorkflow,
 	credentialsFor,
-	gatewayFixture,
-	model,
 	outputJson,
 	pairedIndexes,
 	pinned,
 	ROUTED_CHAT,
 } from './support';
+import { mockGatewayFixture, pricedModel } from '../mock-gateway/jestFixture';
 
 const PRIMARY = 'busy/model';
 const BACKUP = 'backup/model';
@@ -36,11 +35,11 @@ function faultsFor(count: number): Array<Fault | null> {
 }
 
 describe('load without loss', () => {
-	const fixture = gatewayFixture([model(BACKUP)]);
+	const fixture = mockGatewayFixture([pricedModel(BACKUP)]);
 
 	it(`returns every one of ${ITEMS} items, in order, paired, served or failed clearly, none twice`, async () => {
 		const faults = faultsFor(ITEMS);
-		fixture.gateway.setModel(model(PRIMARY, { faults }));
+		fixture.gateway.setModel(pricedModel(PRIMARY, { faults }));
 		const inputs = Array.from({ length: ITEMS }, (_, index) => ({ text: `item #${index}` }));
 
 		const run = await runWorkflow(

@@ -1,16 +1,19 @@
 import { runListSearch, runWorkflow, testCredential } from './harness';
 import {
-	chatRequests,
 	chatWorkflow,
 	credentialsFor,
-	gatewayFixture,
-	model,
 	outputJson,
 	pairedIndexes,
 	pinned,
 	ROUTED_CHAT,
 	setNode,
 } from './support';
+import {
+	chatRequests,
+	mockGatewayFixture,
+	pricedModel,
+	requestedModels,
+} from '../mock-gateway/jestFixture';
 
 const CHEAP = 'cheap/small';
 const STRONG = 'strong/large';
@@ -18,17 +21,17 @@ const DOWN = 'down/model';
 const BACKUP = 'backup/model';
 
 describe('Routed Chat in n8n', () => {
-	const fixture = gatewayFixture([
-		model(CHEAP, {
+	const fixture = mockGatewayFixture([
+		pricedModel(CHEAP, {
 			pricing: { prompt: '0.0000001', completion: '0.0000004' },
 			provider: 'CheapCo',
 		}),
-		model(STRONG, {
+		pricedModel(STRONG, {
 			pricing: { prompt: '0.000003', completion: '0.000015' },
 			provider: 'StrongCo',
 		}),
-		model(DOWN, { down: { status: 503 } }),
-		model(BACKUP),
+		pricedModel(DOWN, { down: { status: 503 } }),
+		pricedModel(BACKUP),
 	]);
 	const credentials = () => credentialsFor(fixture.gateway);
 	const texts = (...values: string[]) => values.map((text) => ({ text }));
@@ -123,14 +126,7 @@ describe('Routed Chat in n8n', () => {
 			expect(outputJson(run, ROUTED_CHAT)[0]).toEqual(
 				expect.objectContaining({ model: BACKUP, requestedModel: DOWN, fallbackUsed: true }),
 			);
-			expect(
-				chatRequests(fixture.gateway).map(
-					(request) =>
-						(request.body as { models?: string[] }).models ?? [
-							(request.body as { model: string }).model,
-						],
-				),
-			).toEqual(requests);
+			expect(requestedModels(fixture.gateway)).toEqual(requests);
 		},
 		10_000,
 	);
@@ -166,7 +162,7 @@ describe('Routed Chat in n8n', () => {
 		];
 		beforeEach(() =>
 			fixture.gateway.setModel(
-				model('rejects/model', { down: { status: 400, message: 'context length exceeded' } }),
+				pricedModel('rejects/model', { down: { status: 400, message: 'context length exceeded' } }),
 			),
 		);
 
@@ -291,7 +287,7 @@ describe('Routed Chat in n8n', () => {
 	it('never lets the key reach an output, an error or a log line, even when the gateway echoes it', async () => {
 		const key = fixture.gateway.apiKey;
 		fixture.gateway.setModel(
-			model('echoes/key', { down: { status: 401, message: `Invalid key ${key}` } }),
+			pricedModel('echoes/key', { down: { status: 401, message: `Invalid key ${key}` } }),
 		);
 		const run = await runWorkflow(
 			chatWorkflow(pinned('echoes/key'), { onError: 'continueRegularOutput' }),

@@ -1,15 +1,13 @@
 import { runWorkflow } from './harness';
 import {
-	chatRequests,
 	chatWorkflow,
 	credentialsFor,
-	gatewayFixture,
-	model,
 	outputJson,
 	pairedIndexes,
 	pinned,
 	ROUTED_CHAT,
 } from './support';
+import { chatRequests, mockGatewayFixture, pricedModel } from '../mock-gateway/jestFixture';
 
 const CHEAP = 'cheap/small';
 const STRONG = 'strong/large';
@@ -23,10 +21,10 @@ const ticketSchema = JSON.stringify({
 });
 
 describe('spending less in n8n', () => {
-	const fixture = gatewayFixture([
-		model(CHEAP, { pricing: { prompt: '0.00000015', completion: '0.0000006' } }),
-		model(STRONG, { pricing: { prompt: '0.000003', completion: '0.000015' } }),
-		model(PINNED),
+	const fixture = mockGatewayFixture([
+		pricedModel(CHEAP, { pricing: { prompt: '0.00000015', completion: '0.0000006' } }),
+		pricedModel(STRONG, { pricing: { prompt: '0.000003', completion: '0.000015' } }),
+		pricedModel(PINNED),
 	]);
 	const credentials = () => credentialsFor(fixture.gateway);
 
@@ -89,7 +87,7 @@ describe('spending less in n8n', () => {
 
 	it('cascades: keeps cheap answers that match the schema, escalates the rest, and pays for every call', async () => {
 		fixture.gateway.setModel(
-			model(CHEAP, {
+			pricedModel(CHEAP, {
 				pricing: { prompt: '0.00000015', completion: '0.0000006' },
 				reply: (request) =>
 					String(request.body.messages.at(-1)?.content).includes('printer')
@@ -98,7 +96,7 @@ describe('spending less in n8n', () => {
 			}),
 		);
 		fixture.gateway.setModel(
-			model(STRONG, {
+			pricedModel(STRONG, {
 				pricing: { prompt: '0.000003', completion: '0.000015' },
 				reply: '{"category":"other"}',
 			}),

@@ -1,6 +1,6 @@
 import type { IConnections, IDataObject, INode, INodeParameters } from 'n8n-workflow';
 
-import { type MockGateway, type MockModel, startMockGateway } from '../mock-gateway';
+import type { MockGateway } from '../mock-gateway';
 import type { HarnessCredentials, WorkflowDefinition, WorkflowRun } from './harness';
 
 export const ROUTED_CHAT = 'Routed Chat';
@@ -110,28 +110,4 @@ export function pairedIndexes(run: WorkflowRun, node: string, output = 0): unkno
 	return (run.outputs[node]?.[output] ?? []).map(
 		(item) => (item.pairedItem as { item: number }).item,
 	);
-}
-
-export function model(id: string, extra: Partial<MockModel> = {}): MockModel {
-	return {
-		id,
-		pricing: { prompt: '0.000001', completion: '0.000002' },
-		provider: `${id.split('/')[0]}-provider`,
-		...extra,
-	};
-}
-
-/** A mock gateway for one test file, reset after every test. */
-export function gatewayFixture(models: MockModel[]): { gateway: MockGateway } {
-	const fixture = {} as { gateway: MockGateway };
-	beforeAll(async () => {
-		fixture.gateway = await startMockGateway({ models });
-	});
-	afterEach(() => fixture.gateway.reset());
-	afterAll(async () => await fixture.gateway.close());
-	return fixture;
-}
-
-export function chatRequests(gateway: MockGateway) {
-	return gateway.requests.filter((request) => request.path.endsWith('/chat/completions'));
 }

@@ -1,0 +1,36 @@
+import { startMockGateway } from './server';
+import type { MockGateway, MockModel } from './types';
+
+/** A mock gateway for one jest file: started before its tests, reset after each, closed at the end. */
+export function mockGatewayFixture(models: MockModel[]): { gateway: MockGateway } {
+	const fixture = {} as { gateway: MockGateway };
+	beforeAll(async () => {
+		fixture.gateway = await startMockGateway({ models });
+	});
+	afterEach(() => fixture.gateway.reset());
+	afterAll(async () => await fixture.gateway.close());
+	return fixture;
+}
+
+/** A model at $1 / $2 per million prompt / completion tokens, served by `<vendor>-provider`. */
+export function pricedModel(id: string, extra: Partial<MockModel> = {}): MockModel {
+	return {
+		id,
+		pricing: { prompt: '0.000001', completion: '0.000002' },
+		provider: `${id.split('/')[0]}-provider`,
+		...extra,
+	};
+}
+
+/** The chat completion requests the gateway received, in order. */
+export function chatRequests(gateway: MockGateway) {
+	return gateway.requests.filter((request) => request.path.endsWith('/chat/completions'));
+}
+
+/** The models the gateway was asked for, request by request. */
+export function requestedModels(gateway: MockGateway): string[][] {
+	return chatRequests(gateway).map((request) => {
+		const body = request.body as { model: string; models?: string[] };
+		return body.models ?? [body.model];
+	});
+}
