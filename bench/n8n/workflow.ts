@@ -58,34 +58,20 @@ export function comparisonWorkflow(
 				position: [400, 0],
 				parameters: { fieldToSplitOut: 'prompts', options: {} },
 			},
-			{
-				id: 'b0000000-0000-4000-8000-000000000004',
-				name: ROUTED_CHAT_NODE,
-				type: 'n8n-nodes-routed-chat.routedChat',
-				typeVersion: 1,
-				position: [600, -100],
-				parameters: {
-					prompt: '={{ $json.prompt }}',
-					routing: 'pinned',
-					model: { __rl: true, mode: 'id', value: SLOW_MODEL },
-					options: {},
-				},
-				credentials: { routedChatOpenRouterApi: routedChatCredential },
-			},
-			{
-				id: 'b0000000-0000-4000-8000-000000000007',
-				name: ROUTED_CHAT_20_NODE,
-				type: 'n8n-nodes-routed-chat.routedChat',
-				typeVersion: 1,
-				position: [600, 500],
-				parameters: {
-					prompt: '={{ $json.prompt }}',
-					routing: 'pinned',
-					model: { __rl: true, mode: 'id', value: SLOW_MODEL },
-					options: { concurrency: 20 },
-				},
-				credentials: { routedChatOpenRouterApi: routedChatCredential },
-			},
+			routedChatNode(
+				'b0000000-0000-4000-8000-000000000004',
+				ROUTED_CHAT_NODE,
+				-100,
+				{},
+				routedChatCredential,
+			),
+			routedChatNode(
+				'b0000000-0000-4000-8000-000000000007',
+				ROUTED_CHAT_20_NODE,
+				500,
+				{ concurrency: 20 },
+				routedChatCredential,
+			),
 			{
 				id: 'b0000000-0000-4000-8000-000000000005',
 				name: CHAIN_NODE,
@@ -121,5 +107,29 @@ export function comparisonWorkflow(
 				ai_languageModel: [[{ node: CHAIN_NODE, type: 'ai_languageModel', index: 0 }]],
 			},
 		},
+	};
+}
+
+/** A Routed Chat node pinned to the slow mock model, reading each item's prompt. */
+function routedChatNode(
+	id: string,
+	name: string,
+	y: number,
+	options: Record<string, unknown>,
+	credential: { id: string; name: string },
+) {
+	return {
+		id,
+		name,
+		type: 'n8n-nodes-routed-chat.routedChat',
+		typeVersion: 1,
+		position: [600, y],
+		parameters: {
+			prompt: '={{ $json.prompt }}',
+			routing: 'pinned',
+			model: { __rl: true, mode: 'id', value: SLOW_MODEL },
+			options,
+		},
+		credentials: { routedChatOpenRouterApi: credential },
 	};
 }
