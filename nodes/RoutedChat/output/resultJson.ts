@@ -4,18 +4,19 @@ import type { RoutedItem } from '../core';
 
 /** The output item of a served request; field names are part of the node's public contract. */
 export function resultJson(result: RoutedItem): IDataObject {
+	// Key order is what a table view shows first: what served, what it cost, whether it fell back.
 	const json: IDataObject = {
-		content: result.content,
 		model: result.model,
-		requestedModel: result.requestedModel,
-		provider: result.provider,
+		cost: { ...result.cost },
+		fallbackUsed: result.fallbackUsed,
+		latencyMs: result.latencyMs,
 		tier: result.tier,
 		route: result.route,
-		fallbackUsed: result.fallbackUsed,
-		attempts: result.attempts as unknown as IDataObject[],
+		provider: result.provider,
+		requestedModel: result.requestedModel,
+		content: result.content,
 		usage: { ...result.usage },
-		cost: { ...result.cost },
-		latencyMs: result.latencyMs,
+		attempts: result.attempts as unknown as IDataObject[],
 		generationId: result.generationId,
 		finishReason: result.finishReason,
 	};

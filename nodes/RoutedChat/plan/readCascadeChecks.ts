@@ -2,6 +2,9 @@ import type { QualityChecks } from '../core';
 import { ParameterError } from './parameterError';
 import { readRegex } from './readRegex';
 
+export const DEFAULT_CONFIDENCE_FIELD = 'confidence';
+export const DEFAULT_MIN_CONFIDENCE = 0.7;
+
 interface RawChecks {
 	confidenceField?: string;
 	minConfidence?: number;
@@ -28,15 +31,16 @@ export function readCascadeChecks(value: unknown): { checks: QualityChecks; repa
 	if (raw.mustMatch) checks.mustMatch = readRegex(raw.mustMatch, 'cascadeChecks.mustMatch');
 	if (raw.mustNotMatch)
 		checks.mustNotMatch = readRegex(raw.mustNotMatch, 'cascadeChecks.mustNotMatch');
-	if (raw.confidenceField?.trim()) {
-		const min = Number(raw.minConfidence ?? 0.7);
+	// Either half of the confidence check works alone: the other takes its default.
+	if (raw.confidenceField?.trim() || raw.minConfidence !== undefined) {
+		const min = Number(raw.minConfidence ?? DEFAULT_MIN_CONFIDENCE);
 		if (!Number.isFinite(min) || min < 0 || min > 1) {
 			throw new ParameterError(
 				'cascadeChecks.minConfidence',
 				'Min Confidence must be between 0 and 1',
 			);
 		}
-		checks.confidence = { field: raw.confidenceField.trim(), min };
+		checks.confidence = { field: raw.confidenceField?.trim() || DEFAULT_CONFIDENCE_FIELD, min };
 	}
 	return { checks, repair: raw.repair ?? false };
 }
