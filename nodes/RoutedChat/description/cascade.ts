@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { DEFAULT_CONFIDENCE_FIELD, DEFAULT_MIN_CONFIDENCE } from '../plan/readCascadeChecks';
+
 export const cascadeProperties: INodeProperties[] = [
 	{
 		displayName:
@@ -21,17 +23,19 @@ export const cascadeProperties: INodeProperties[] = [
 				displayName: 'Confidence Field',
 				name: 'confidenceField',
 				type: 'string',
-				default: 'confidence',
+				default: DEFAULT_CONFIDENCE_FIELD,
+				placeholder: 'e.g. confidence or meta.confidence',
 				description:
-					'A number from 0 to 1 the model reports in its JSON answer (dot notation for nested fields)',
+					'Escalates when the number from 0 to 1 the model reports in this field of its JSON answer is below Min Confidence (0.70 unless you add it). Ask for the field in the prompt; dot notation for nested fields.',
 			},
 			{
 				displayName: 'Min Confidence',
 				name: 'minConfidence',
 				type: 'number',
 				typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 },
-				default: 0.7,
-				description: 'Used with Confidence Field: a lower self-reported confidence escalates',
+				default: DEFAULT_MIN_CONFIDENCE,
+				description:
+					'Escalates when the self-reported confidence in the JSON answer is below this. Read from the field "confidence" unless you add Confidence Field.',
 			},
 			{
 				displayName: 'Min Length',
@@ -39,20 +43,24 @@ export const cascadeProperties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 0 },
 				default: 1,
-				description: 'Fewest characters an acceptable answer has',
+				description: 'Escalates when the answer has fewer characters than this',
 			},
 			{
 				displayName: 'Must Match Regex',
 				name: 'mustMatch',
 				type: 'string',
 				default: '',
+				placeholder: 'e.g. ^(yes|no)\\b',
+				description:
+					'Escalates when the answer does not match this regular expression (case-insensitive)',
 			},
 			{
 				displayName: 'Must Not Match Regex',
 				name: 'mustNotMatch',
 				type: 'string',
 				default: '',
-				placeholder: "I (cannot|can't|am unable)",
+				placeholder: "e.g. I (cannot|can't|am unable)",
+				description: 'Escalates when the answer matches this regular expression (case-insensitive)',
 			},
 			{
 				displayName: 'Not Cut Off',

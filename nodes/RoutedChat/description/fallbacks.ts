@@ -5,10 +5,11 @@ export const fallbackProperties: INodeProperties[] = [
 		displayName: 'Fallback Models',
 		name: 'fallbackModels',
 		type: 'string',
+		typeOptions: { rows: 3 },
 		default: '',
-		placeholder: 'google/gemini-2.5-flash, openai/gpt-4o-mini',
+		placeholder: 'e.g. google/gemini-2.5-flash, openai/gpt-4o-mini',
 		description:
-			'Models to try, in order, when the chosen ones are down, rate-limited or give no usable answer. Separate with commas or new lines.',
+			'Models to try, in order, when the chosen ones are down, rate-limited or give no usable answer; one per line or separated by commas. Leave empty for no fallback.',
 	},
 	{
 		displayName: 'Fallback Mode',
@@ -36,5 +37,6 @@ export const fallbackProperties: INodeProperties[] = [
 			},
 		],
 		default: 'both',
+		description: 'Who moves on to the next model when one fails: OpenRouter, this node, or both',
 	},
 ];

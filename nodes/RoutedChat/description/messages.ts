@@ -15,6 +15,7 @@ export const messageProperties: INodeProperties[] = [
 			},
 		],
 		default: 'prompt',
+		description: 'How the conversation sent to the model is written',
 	},
 	{
 		displayName: 'System Message',
@@ -22,7 +23,8 @@ export const messageProperties: INodeProperties[] = [
 		type: 'string',
 		typeOptions: { rows: 3 },
 		default: '',
-		placeholder: 'You are a concise assistant.',
+		placeholder: 'e.g. You are a concise assistant. Answer in French.',
+		description: 'Instructions the model follows for every item (optional)',
 		displayOptions: { show: { inputMode: ['prompt'] } },
 	},
 	{

@@ -1,4 +1,9 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+const TIERS: INodePropertyOptions[] = [
+	{ name: 'Cheap', value: 'cheap', description: 'The Cheap Models list' },
+	{ name: 'Strong', value: 'strong', description: 'The Strong Models list' },
+];
 
 export const routingProperties: INodeProperties[] = [
 	{
@@ -30,6 +35,8 @@ export const routingProperties: INodeProperties[] = [
 			},
 		],
 		default: 'pinned',
+		description:
+			"How each item's model is chosen. Switching resets the fields of the other modes to their defaults.",
 	},
 	{
 		displayName: 'Model',
@@ -37,7 +44,8 @@ export const routingProperties: INodeProperties[] = [
 		type: 'resourceLocator',
 		required: true,
 		default: { mode: 'list', value: '' },
-		description: 'The exact model ID to pin',
+		description:
+			'The one model every item goes to, pinned by its exact ID (e.g. anthropic/claude-sonnet-4.5). Pick it From List to see prices.',
 		modes: [
 			{
 				displayName: 'From List',
@@ -58,31 +66,44 @@ export const routingProperties: INodeProperties[] = [
 		displayName: 'Tier',
 		name: 'tier',
 		type: 'options',
-		options: [
-			{ name: 'Cheap', value: 'cheap' },
-			{ name: 'Strong', value: 'strong' },
-		],
+		options: TIERS,
 		default: 'cheap',
 		description:
-			'Which list serves this item (with Rules: when no rule matches). Use an expression to decide per item, one that gives "strong" for hard items and "cheap" for the rest.',
-		displayOptions: { show: { routing: ['tier', 'rules'] } },
+			'Which list serves the item. To decide per item, switch to Expression and give "strong" or "cheap", e.g. "strong" when the text is longer than 2000 characters and "cheap" otherwise.',
+		displayOptions: { show: { routing: ['tier'] } },
+	},
+	// The same parameter as above: in Rules mode it is what an item gets when no rule matches.
+	{
+		displayName: 'Default Tier',
+		name: 'tier',
+		type: 'options',
+		options: TIERS,
+		default: 'cheap',
+		hint: 'Used for items that match no rule',
+		description:
+			'The list that serves an item no rule matches. An expression giving "strong" or "cheap" decides per item.',
+		displayOptions: { show: { routing: ['rules'] } },
 	},
 	{
 		displayName: 'Cheap Models',
 		name: 'cheapModels',
 		type: 'string',
+		typeOptions: { rows: 3 },
 		default: 'openai/gpt-4o-mini, google/gemini-2.5-flash-lite',
+		placeholder: 'e.g. openai/gpt-4o-mini, google/gemini-2.5-flash-lite',
 		description:
-			'Model IDs for routine work, in order of preference, separated by commas or new lines',
+			'Model IDs for routine work, tried in order of preference; one per line or separated by commas',
 		displayOptions: { show: { routing: ['tier', 'rules', 'cascade'] } },
 	},
 	{
 		displayName: 'Strong Models',
 		name: 'strongModels',
 		type: 'string',
+		typeOptions: { rows: 3 },
 		default: 'anthropic/claude-sonnet-4.5, openai/gpt-5',
+		placeholder: 'e.g. anthropic/claude-sonnet-4.5, openai/gpt-5',
 		description:
-			'Model IDs for hard work, in order of preference, separated by commas or new lines',
+			'Model IDs for hard work, tried in order of preference; one per line or separated by commas',
 		displayOptions: { show: { routing: ['tier', 'rules', 'cascade'] } },
 	},
 ];
