@@ -25,13 +25,13 @@ export const optionsProperty: INodeProperties = {
 				'Whether to add a last item with the total cost, tokens and calls per model, and the saving against sending every item to the priciest model in the chain',
 		},
 		{
-			displayName: 'Fallback Drill',
+			displayName: 'Fallback Drill: Models to Fail',
 			name: 'fallbackDrill',
 			type: 'number',
 			typeOptions: { minValue: 0 },
 			default: 0,
 			description:
-				'Treat the first N models of the chain as failed without calling them, to see the fallback path work. The output is marked as a drill.',
+				'How many models at the start of the chain to treat as failed without calling them, to watch the fallbacks serve, e.g. 1 skips the first model. 0 turns the drill off. The output is marked as a drill.',
 		},
 		{
 			displayName: 'Include Raw Response',
@@ -41,20 +41,22 @@ export const optionsProperty: INodeProperties = {
 			description: "Whether to add the gateway's response body as `raw`",
 		},
 		{
-			displayName: 'Item Deadline (Ms)',
+			displayName: 'Item Deadline (Milliseconds)',
 			name: 'deadlineMs',
 			type: 'number',
 			typeOptions: { minValue: 0 },
 			default: 0,
 			description:
-				'Give up on an item after this long, all attempts and waits included. 0 means no deadline.',
+				'Give up on an item after this many milliseconds, all attempts and waits included, e.g. 120000 for two minutes. 0 means no deadline.',
 		},
 		{
 			displayName: 'JSON Schema',
 			name: 'jsonSchema',
 			type: 'json',
 			default: '{\n  "type": "object",\n  "properties": {},\n  "additionalProperties": false\n}',
-			description: 'Used when Response Format is JSON Schema: the answer must match it',
+			description:
+				'The schema the answer must match. Applies when Response Format is JSON Schema (add that option first).',
+			displayOptions: { show: { responseFormat: ['json_schema'] } },
 		},
 		{
 			displayName: 'Max Cost per Execution (USD)',
@@ -94,8 +96,9 @@ export const optionsProperty: INodeProperties = {
 			displayName: 'Provider: Data Collection',
 			name: 'providerDataCollection',
 			type: 'options',
+			description: 'OpenRouter only: whether providers that may store or train on prompts are used',
 			options: [
-				{ name: 'Allow', value: 'allow' },
+				{ name: 'Allow', value: 'allow', description: 'Any provider of the model' },
 				{
 					name: 'Deny',
 					value: 'deny',
@@ -127,13 +130,14 @@ export const optionsProperty: INodeProperties = {
 			name: 'providerOrder',
 			type: 'string',
 			default: '',
-			placeholder: 'anthropic, openai',
-			description: 'Provider slugs to try first, in order, separated by commas',
+			placeholder: 'e.g. anthropic, openai',
+			description: 'OpenRouter only: provider slugs to try first, in order, separated by commas',
 		},
 		{
 			displayName: 'Provider: Sort',
 			name: 'providerSort',
 			type: 'options',
+			description: 'OpenRouter only: how the providers of a model are ordered',
 			options: [
 				{ name: 'Default (Balanced)', value: '' },
 				{ name: 'Latency', value: 'latency' },
@@ -167,8 +171,9 @@ export const optionsProperty: INodeProperties = {
 			displayName: 'Response Format',
 			name: 'responseFormat',
 			type: 'options',
+			description: 'Plain text, or JSON that the node also returns parsed, ready for the next node',
 			options: [
-				{ name: 'Text', value: 'text' },
+				{ name: 'Text', value: 'text', description: 'The answer as the model writes it' },
 				{
 					name: 'JSON Object',
 					value: 'json_object',
@@ -177,7 +182,8 @@ export const optionsProperty: INodeProperties = {
 				{
 					name: 'JSON Schema',
 					value: 'json_schema',
-					description: 'The answer must match the JSON Schema option',
+					description:
+						'The answer must match the JSON Schema option, which appears once this is chosen',
 				},
 			],
 			default: 'text',
@@ -203,6 +209,7 @@ export const optionsProperty: INodeProperties = {
 			name: 'stop',
 			type: 'string',
 			default: '',
+			placeholder: 'e.g. ###, END',
 			description: 'Stop generating at any of these, separated by commas',
 		},
 		{
@@ -211,13 +218,17 @@ export const optionsProperty: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 0, maxValue: 2, numberPrecision: 2 },
 			default: 0.7,
+			description:
+				'How varied the answer is: 0 gives nearly the same answer every time, higher values more variety (e.g. 0.2 to extract data, 1 to brainstorm)',
 		},
 		{
-			displayName: 'Timeout per Attempt (Ms)',
+			displayName: 'Timeout per Attempt (Milliseconds)',
 			name: 'timeoutMs',
 			type: 'number',
 			typeOptions: { minValue: 1 },
 			default: 60000,
+			description:
+				'How many milliseconds one request may take before it counts as timed out and is retried or falls back, e.g. 60000 for one minute',
 		},
 		{
 			displayName: 'Top P',
@@ -225,6 +236,8 @@ export const optionsProperty: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 },
 			default: 1,
+			description:
+				'Nucleus sampling: the model picks only among the likeliest words whose probabilities add up to this (1 = all). Change this or Temperature, not both.',
 		},
 	],
 };
