@@ -348,8 +348,12 @@ describe('Routed Chat in n8n', () => {
 			credentials(),
 		);
 		expect(results.map((result) => result.value)).toEqual([BACKUP, CHEAP, DOWN, STRONG]);
-		expect(results.find((result) => result.value === STRONG)?.name).toMatch(
-			/\$3 in \/ \$15 out per 1M tokens · \d+k context/,
+		// Two decimals at least, context kept, short enough for the panel's default width.
+		const strong = results.find((result) => result.value === STRONG)?.name ?? '';
+		expect(strong).toMatch(/^strong\/large · \d+k ctx · \$3\.00 in \/ \$15\.00 out per 1M$/);
+		expect(strong.length).toBeLessThanOrEqual(60);
+		expect(results.find((result) => result.value === CHEAP)?.name).toContain(
+			'$0.10 in / $0.40 out per 1M',
 		);
 		const filtered = await runListSearch(
 			'n8n-nodes-routed-chat.routedChat',

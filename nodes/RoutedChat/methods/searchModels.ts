@@ -8,20 +8,22 @@ import type { ModelInfo } from '../core';
 import { createGatewayClient } from '../transport/gatewayClient';
 import { readGatewayCredentials } from '../transport/gatewayCredentials';
 
-/** USD per million tokens, as model pages quote prices. */
+/** USD per million tokens, as model pages quote prices: two decimals at least ($0.60, $2.50), more when they matter ($0.075). */
 function perMillion(picoUsdPerToken: number): string {
-	const usd = (picoUsdPerToken * 1e6) / 1e12;
-	return `$${Number(usd.toPrecision(4))}`;
+	const usd = Number(((picoUsdPerToken * 1e6) / 1e12).toPrecision(4));
+	const decimals = usd.toString().split('.')[1]?.length ?? 0;
+	return `$${usd.toFixed(Math.min(Math.max(decimals, 2), 6))}`;
 }
 
+/** Kept short so a row fits the panel's default width, context length included. */
 function describe(model: ModelInfo): string {
-	const price = model.price
-		? `${perMillion(model.price.promptPicoUsd)} in / ${perMillion(model.price.completionPicoUsd)} out per 1M tokens`
-		: 'price unknown';
 	const context = model.contextLength
-		? `${Math.round(model.contextLength / 1000)}k context`
-		: 'context unknown';
-	return `${price} · ${context}`;
+		? `${Math.round(model.contextLength / 1000)}k ctx`
+		: 'ctx unknown';
+	const price = model.price
+		? `${perMillion(model.price.promptPicoUsd)} in / ${perMillion(model.price.completionPicoUsd)} out per 1M`
+		: 'price unknown';
+	return `${context} · ${price}`;
 }
 
 /** The model picker: every model the gateway lists, with its price and context length. */
@@ -41,7 +43,7 @@ export async function searchModels(
 		)
 		.sort((a, b) => a.id.localeCompare(b.id))
 		.map((model) => ({
-			name: `${model.name} — ${describe(model)}`,
+			name: `${model.name} · ${describe(model)}`,
 			value: model.id,
 			description: model.id,
 		}));
