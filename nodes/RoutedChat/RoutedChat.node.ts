@@ -12,6 +12,7 @@ import { messageProperties } from './description/messages';
 import { optionsProperty } from './description/options';
 import { routingProperties } from './description/routing';
 import { ruleProperties } from './description/rules';
+import { subtitle } from './description/subtitle';
 import { executeRoutedChat } from './execution/executeRoutedChat';
 import { searchModels } from './methods/searchModels';
 import { CREDENTIAL_TYPE } from './transport/credentialType';
@@ -23,8 +24,7 @@ export class RoutedChat implements INodeType {
 		icon: { light: 'file:routedChat.svg', dark: 'file:routedChat.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle:
-			'={{ $parameter["routing"] === "pinned" ? "Pinned: " + ($parameter["model"].value || "") : $parameter["routing"] === "tier" ? "Tier: " + $parameter["tier"] : $parameter["routing"] === "rules" ? "Rules" : "Cascade: cheap → strong" }}',
+		subtitle,
 		description:
 			'Chat completions through OpenRouter or any OpenAI-compatible gateway: pinned models or cheap/strong tiers, ordered fallbacks, and the model, tokens, cost and latency of every call',
 		defaults: { name: 'Routed Chat' },

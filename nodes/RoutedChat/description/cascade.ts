@@ -17,6 +17,7 @@ export const cascadeProperties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Check',
 		default: { notTruncated: true },
+		description: 'What a cheap answer must pass to be kept; each check you add can escalate it',
 		displayOptions: { show: { routing: ['cascade'] } },
 		options: [
 			{

@@ -7,6 +7,7 @@ export const optionsProperty: INodeProperties = {
 	type: 'collection',
 	placeholder: 'Add Option',
 	default: {},
+	description: 'Budgets, retries, response format, sampling and OpenRouter provider preferences',
 	options: [
 		{
 			displayName: 'Concurrency',

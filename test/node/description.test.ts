@@ -1,0 +1,51 @@
+import type { INodeProperties, INodePropertyCollection } from 'n8n-workflow';
+
+import { RoutedChat } from '../../nodes/RoutedChat/RoutedChat.node';
+
+type Field = INodeProperties & { path: string };
+
+/** Every field a user can meet in the panel, nested ones included, with where it sits. */
+function fields(properties: INodeProperties[], parent = ''): Field[] {
+	return properties.flatMap((property) => {
+		const path = parent ? `${parent}.${property.name}` : property.name;
+		const own = { ...property, path };
+		if (property.type === 'collection')
+			return [own, ...fields(property.options as INodeProperties[], path)];
+		if (property.type === 'fixedCollection') {
+			const groups = property.options as INodePropertyCollection[];
+			return [own, ...groups.flatMap((group) => fields(group.values, `${path}.${group.name}`))];
+		}
+		return [own];
+	});
+}
+
+describe('the node panel as a first-time user reads it', () => {
+	const all = fields(new RoutedChat().description.properties);
+
+	it('says what every field does', () => {
+		const silent = all
+			.filter((field) => field.type !== 'notice')
+			.filter((field) => !field.description && !field.hint)
+			.map((field) => field.path);
+		expect(silent).toEqual([]);
+	});
+
+	it('gives every free-text field that starts empty an example', () => {
+		const bare = all
+			.filter((field) => field.type === 'string' && field.default === '')
+			.filter((field) => !field.placeholder?.startsWith('e.g. '))
+			.map((field) => field.path);
+		expect(bare).toEqual([]);
+	});
+
+	it('gives the model lists a few rows, as their help speaks of new lines', () => {
+		const rows = ['cheapModels', 'strongModels', 'fallbackModels'].map(
+			(name) => all.find((field) => field.name === name)?.typeOptions?.rows,
+		);
+		expect(rows).toEqual([3, 3, 3]);
+	});
+
+	it('spells units in labels the way they read, never "(Ms)"', () => {
+		expect(all.filter((field) => field.displayName.includes('(Ms)'))).toEqual([]);
+	});
+});
