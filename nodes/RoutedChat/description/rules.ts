@@ -1,6 +1,15 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 export const ruleProperties: INodeProperties[] = [
+	// n8n's editor cannot number a fixedCollection's entries, nor show its hint: this notice says it.
+	{
+		displayName:
+			'Rules are checked from the top, numbered 1, 2, 3… The output\'s `route` names the rule that matched, e.g. "rule 2: prompt over 2000 tokens". Items that match no rule get the Default Tier.',
+		name: 'rulesNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { routing: ['rules'] } },
+	},
 	{
 		displayName: 'Rules',
 		name: 'rules',
@@ -8,7 +17,6 @@ export const ruleProperties: INodeProperties[] = [
 		typeOptions: { multipleValues: true, sortable: true },
 		placeholder: 'Add Rule',
 		default: {},
-		hint: 'Rules count from the top, 1, 2, 3…: an item\'s output `route` names the rule that matched, e.g. "rule 2: prompt over 2000 tokens"',
 		description:
 			'Checked from the top for each item; the first that matches decides. Items no rule matches get the Default Tier.',
 		displayOptions: { show: { routing: ['rules'] } },
