@@ -15,15 +15,22 @@ function perMillion(picoUsdPerToken: number): string {
 	return `$${usd.toFixed(Math.min(Math.max(decimals, 2), 6))}`;
 }
 
-/** Kept short so a row fits the panel's default width, context length included. */
-function describe(model: ModelInfo): string {
-	const context = model.contextLength
-		? `${Math.round(model.contextLength / 1000)}k ctx`
-		: 'ctx unknown';
+function contextLength(tokens: number): string {
+	return tokens >= 1e6 ? `${Number((tokens / 1e6).toFixed(1))}M` : `${Math.round(tokens / 1000)}k`;
+}
+
+/**
+ * One row of the list, short enough for the panel's default width with the context length and
+ * both prices in view: OpenRouter's "Vendor: " prefix is dropped (the id, which is what gets
+ * pinned, keeps the vendor).
+ */
+function row(model: ModelInfo): string {
+	const name = model.name.replace(/^[^:]{1,40}:\s+/, '');
+	const context = model.contextLength ? `${contextLength(model.contextLength)} ctx` : 'ctx unknown';
 	const price = model.price
 		? `${perMillion(model.price.promptPicoUsd)} in / ${perMillion(model.price.completionPicoUsd)} out per 1M`
 		: 'price unknown';
-	return `${context} · ${price}`;
+	return `${name} · ${context} · ${price}`;
 }
 
 /** The model picker: every model the gateway lists, with its price and context length. */
@@ -43,7 +50,7 @@ export async function searchModels(
 		)
 		.sort((a, b) => a.id.localeCompare(b.id))
 		.map((model) => ({
-			name: `${model.name} · ${describe(model)}`,
+			name: row(model),
 			value: model.id,
 			description: model.id,
 		}));
