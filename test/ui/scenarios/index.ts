@@ -1,0 +1,24 @@
+import type { Scenario } from '../scenario';
+import { addFromNodePanel } from './addFromNodePanel';
+import { cascadeMinConfidence } from './cascadeChecks';
+import { credentialTest } from './credentialTest';
+import { darkTheme } from './darkTheme';
+import { executeDemo } from './executeDemo';
+import { fieldsPerRouting, modelListRows } from './fieldsPerRouting';
+import { modelList } from './modelList';
+import { optionsThatApply } from './options';
+import { rulesMode } from './rulesMode';
+
+/** In order: the credential scenario adds and deletes a credential, so it runs after the others add nodes. */
+export const scenarios: Scenario[] = [
+	addFromNodePanel,
+	fieldsPerRouting,
+	modelListRows,
+	rulesMode,
+	cascadeMinConfidence,
+	optionsThatApply,
+	modelList,
+	executeDemo,
+	darkTheme,
+	credentialTest,
+];
