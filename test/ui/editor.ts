@@ -49,6 +49,19 @@ export async function addRoutedChat(page: Page, n8nUrl: string): Promise<void> {
 	await addToWorkflow(page, await searchNodePanel(page, n8nUrl, 'Routed', 'Routed Chat'));
 }
 
+/**
+ * Routed Chat's panel, reusing what the page already shows (the panel open, or the one Routed Chat
+ * node of a new workflow) to spare a reload of the editor; otherwise a new workflow with it.
+ */
+export async function routedChatPanel(page: Page, n8nUrl: string): Promise<void> {
+	if (await parameters(page).isVisible()) return;
+	if (page.url().includes('/workflow/') && (await canvasNode(page, 'Routed Chat').count()) === 1) {
+		await openNode(page, 'Routed Chat');
+		return;
+	}
+	await addRoutedChat(page, n8nUrl);
+}
+
 /** The open node panel's parameter list. */
 export function parameters(page: Page): Locator {
 	return page.locator('[data-test-id="node-parameters"]');

@@ -45,6 +45,8 @@ async function runScenarios(
 				`FAIL  ${scenario.name} (${seconds(started)})\n${reason.replace(/^/gm, '      ')}\n`,
 			);
 			await artifacts.save(slugOf(scenario.name), page, consoleLines, error);
+			// The next scenario starts from a clean page, not from whatever this one left open.
+			await page.goto('about:blank');
 		}
 	}
 	return failed;

@@ -10,6 +10,17 @@ const TIERED = 'Routed Chat: cheap or strong';
 const PINNED = 'Routed Chat: pinned model';
 const COLUMNS = ['model', 'cost', 'fallbackUsed', 'attempts'];
 
+/** Drags the panel's middle column to the left, as a user does to see more of the output. */
+async function widenOutput(page: Page): Promise<void> {
+	const box = await page.locator('[data-test-id="panel-drag-button"]').boundingBox();
+	if (!box) throw new Error('the node panel has no drag handle');
+	const y = box.y + box.height / 2;
+	await page.mouse.move(box.x + box.width / 2, y);
+	await page.mouse.down();
+	await page.mouse.move(box.x - 420, y, { steps: 12 });
+	await page.mouse.up();
+}
+
 /** The open node's output as a table: its headers and, per row, the cell under each header. */
 async function outputTable(page: Page): Promise<Array<Record<string, string>>> {
 	const output = page.locator('[data-test-id="output-panel"]');
@@ -49,7 +60,13 @@ export const executeDemo: Scenario = {
 			assert.ok(succeeded >= 9, `${succeeded} nodes succeeded`);
 		}, 120_000);
 
+		await page
+			.locator('.el-notification .el-notification__closeBtn')
+			.first()
+			.click()
+			.catch(() => {});
 		await openNode(page, TIERED);
+		await widenOutput(page);
 		const tiered = await outputTable(page);
 		assert.deepEqual(
 			Object.keys(tiered[0] ?? {}).slice(0, 4),

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 
-import { addRoutedChat, choose, eventually, fieldLabels, parameters } from '../editor';
+import { choose, eventually, fieldLabels, parameters, routedChatPanel } from '../editor';
 import type { Scenario } from '../scenario';
 
 /** The fields that belong to one Routing mode or another; the rest show in every mode. */
@@ -25,8 +25,8 @@ const ALWAYS = ['Input', 'Prompt', 'Routing', 'Fallback Models', 'Fallback Mode'
 
 export const fieldsPerRouting: Scenario = {
 	name: "Routing modes: each shows its own fields and none of the other modes'",
-	async run({ page, n8nUrl }) {
-		await addRoutedChat(page, n8nUrl);
+	async run({ page, n8nUrl, capture }) {
+		await routedChatPanel(page, n8nUrl);
 		for (const [routing, expected] of Object.entries(EXPECTED)) {
 			await choose(page, 'routing', routing);
 			await eventually(async () => {
@@ -36,6 +36,8 @@ export const fieldsPerRouting: Scenario = {
 				for (const label of ALWAYS)
 					assert.ok(labels.includes(label), `Routing ${routing} hides ${label}`);
 			});
+			if (routing === 'Tier')
+				await capture('node-panel-tier', page.locator('[data-test-id="ndv"]'));
 		}
 	},
 };
@@ -43,7 +45,7 @@ export const fieldsPerRouting: Scenario = {
 export const modelListRows: Scenario = {
 	name: 'Cheap, Strong and Fallback Models are three-row text areas',
 	async run({ page, n8nUrl }) {
-		await addRoutedChat(page, n8nUrl);
+		await routedChatPanel(page, n8nUrl);
 		await choose(page, 'routing', 'Tier');
 		for (const name of ['cheapModels', 'strongModels', 'fallbackModels']) {
 			const area = parameters(page).locator(`[data-test-id="parameter-input-${name}"] textarea`);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 
-import { addRoutedChat, canvasNode, closeNode, eventually, parameters } from '../editor';
+import { canvasNode, choose, closeNode, eventually, parameters, routedChatPanel } from '../editor';
 import type { Scenario } from '../scenario';
 
 /** "Claude Sonnet 4.5 · 1M ctx · $3.00 in / $15.00 out per 1M": context and both prices, two decimals at least. */
@@ -9,7 +9,8 @@ const ROW = /^.+ · \d+(\.\d)?[kM] ctx · \$\d+\.\d{2,} in \/ \$\d+\.\d{2,} out 
 export const modelList: Scenario = {
 	name: "Model, From List: the mock's models with context and prices, rows that fit, typing filters, picking fills the field",
 	async run({ page, n8nUrl, capture }) {
-		await addRoutedChat(page, n8nUrl);
+		await routedChatPanel(page, n8nUrl);
+		await choose(page, 'routing', 'Pinned Model');
 		const locator = parameters(page).locator('[data-test-id="resource-locator-model"]');
 		await locator.locator('[data-test-id="rlc-input"]').click();
 		const rows = page.locator('[data-test-id="rlc-item"]');
@@ -25,7 +26,7 @@ export const modelList: Scenario = {
 		assert.deepEqual(cutOff, [], 'rows cut off at the default panel width');
 		await capture('model-list', page.locator('[data-test-id="ndv"]'));
 
-		await page.locator('[data-test-id="rlc-search"] input').fill('claude');
+		await page.locator('[data-test-id="rlc-search"]').fill('claude');
 		await eventually(async () => {
 			const filtered = await rows.allInnerTexts();
 			assert.ok(filtered.length >= 1, 'typing "claude" left no model');

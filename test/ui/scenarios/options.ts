@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 
 import type { Page } from 'playwright-core';
 
-import { addRoutedChat, choose, eventually, parameters } from '../editor';
+import { choose, eventually, parameters, routedChatPanel } from '../editor';
 import type { Scenario } from '../scenario';
 
 /** The names the "Add Option" list offers now (Options is the panel's last collection). */
@@ -26,7 +26,7 @@ async function addOption(page: Page, name: string): Promise<void> {
 export const optionsThatApply: Scenario = {
 	name: 'Options: JSON Schema only with Response Format JSON Schema; labels say what they count and in which unit',
 	async run({ page, n8nUrl }) {
-		await addRoutedChat(page, n8nUrl);
+		await routedChatPanel(page, n8nUrl);
 		const offered = await optionsOffered(page);
 		for (const label of [
 			'Fallback Drill: Models to Fail',

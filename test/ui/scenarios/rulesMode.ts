@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 
-import { addRoutedChat, choose, eventually, parameters } from '../editor';
+import { choose, eventually, parameters, routedChatPanel } from '../editor';
 import type { Scenario } from '../scenario';
 
 export const rulesMode: Scenario = {
 	name: 'Rules mode: Tier reads as the default when no rule matches, rules say how they are numbered, Field Value has an example',
 	async run({ page, n8nUrl }) {
-		await addRoutedChat(page, n8nUrl);
+		await routedChatPanel(page, n8nUrl);
 		await choose(page, 'routing', 'Rules');
 		const panel = parameters(page);
 		await eventually(async () => {
