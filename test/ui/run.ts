@@ -1,8 +1,6 @@
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
-import type { Page } from 'playwright-core';
-
 import { runEntryPoint, stopAllChildren, stopChildrenOnExit } from '../../scripts/n8n/children';
 import { freePort } from '../../scripts/n8n/freePort';
 import { type Gateway, startMockGateway } from '../../scripts/n8n/gateway';
@@ -24,7 +22,7 @@ const ARTIFACTS = join(REPO_ROOT, 'test-results', 'ui');
 /** Runs each scenario on the same signed-in page; a failure saves what the page showed and goes on. */
 async function runScenarios(
 	list: Scenario[],
-	context: Omit<UiContext, 'page'> & { page: Page },
+	context: UiContext,
 	artifacts: FailureArtifacts,
 ): Promise<number> {
 	const { page } = context;
@@ -54,7 +52,8 @@ async function runScenarios(
 
 /**
  * Run by scripts/ui.sh once the package is packed: `run.ts --tarball <tgz> [--keep] [--screenshots]`.
- * `--attach <url>` runs the scenarios against an n8n already running from `npm run demo -- --ui`.
+ * `--attach <url>` runs the scenarios against an n8n already running from `npm run demo -- --ui`;
+ * `--only <text>` runs the scenarios whose name contains it.
  */
 async function main(): Promise<number> {
 	const { values } = parseArgs({

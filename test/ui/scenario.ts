@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 
 import type { Gateway } from '../../scripts/n8n/gateway';
 
-/** What a scenario needs: a signed-in page on the editor, and the mock gateway behind the credential. */
+/** What a scenario needs: a signed-in page on the editor, and the mock gateway this run started. */
 export interface UiContext {
 	page: Page;
 	n8nUrl: string;
