@@ -1,5 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 import type { INodeProperties, INodePropertyCollection } from 'n8n-workflow';
 
+import { RoutedChatOpenRouterApi } from '../../credentials/RoutedChatOpenRouterApi.credentials';
 import { RoutedChat } from '../../nodes/RoutedChat/RoutedChat.node';
 
 type Field = INodeProperties & { path: string };
@@ -47,5 +51,10 @@ describe('the node panel as a first-time user reads it', () => {
 
 	it('spells units in labels the way they read, never "(Ms)"', () => {
 		expect(all.filter((field) => field.displayName.includes('(Ms)'))).toEqual([]);
+	});
+
+	it('names the credential in the README as the editor does', () => {
+		const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
+		expect(readme).toContain(`**${new RoutedChatOpenRouterApi().displayName}**`);
 	});
 });
