@@ -37,7 +37,9 @@ describe('summarizeCosts', () => {
 				}),
 			});
 		}
-		outcomes.push({ error: new RouteError('down', 'exhausted', [], 503, 1234) });
+		outcomes.push({
+			error: new RouteError('down', 'exhausted', [], 503, { nanoUsd: 1234, source: 'gateway' }),
+		});
 
 		const summary = summarizeCosts(outcomes, [CHEAP, STRONG], prices);
 

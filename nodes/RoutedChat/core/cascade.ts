@@ -76,7 +76,7 @@ class CascadeLedger {
 		if (!routed.ok) {
 			const error = routed.error;
 			if (!(error instanceof RouteError)) throw error;
-			this.record(stage, error.attempts, { nanoUsd: error.spentNanoUsd, source: 'gateway' });
+			this.record(stage, error.attempts, error.spent);
 			if (stage === 'strong' || isFinal(error)) throw this.failure(error);
 			return { rejected: error.rejected, reason: `${stage} tier failed: ${error.message}` };
 		}
@@ -125,7 +125,7 @@ class CascadeLedger {
 			cause.reason,
 			this.attempts,
 			cause.status,
-			sumCosts(this.costs).nanoUsd ?? 0,
+			sumCosts(this.costs),
 			cause.rejected,
 		);
 	}

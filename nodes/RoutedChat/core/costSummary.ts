@@ -67,7 +67,7 @@ export function summarizeCosts(
 				byModel.set(attempt.servedBy, tally);
 			}
 		} else if (outcome.error instanceof RouteError) {
-			totalNano += outcome.error.spentNanoUsd;
+			totalNano += outcome.error.spent.nanoUsd ?? 0;
 		}
 	}
 

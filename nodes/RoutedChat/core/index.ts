@@ -10,6 +10,7 @@ export { RouteError, type RouteErrorReason, type RejectedAnswer } from './routeE
 export type { ChatClient, ChatRequest, ChatCompletion, ModelInfo, ModelPrice } from './chatClient';
 export { createOpenAiChatClient, type AttemptRequestInit } from './openAiChatClient';
 export type { Clock } from './clock';
+export type { CostFigure } from './cost';
 export { CircuitBreaker, type CircuitBreakerSettings } from './circuitBreaker';
 export { PricingCache, type PriceBook } from './pricingCache';
 export { ExecutionBudget } from './executionBudget';

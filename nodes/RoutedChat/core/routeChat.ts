@@ -220,7 +220,7 @@ class Route {
 				'deadline',
 				this.attempts,
 				undefined,
-				this.spentNano(),
+				this.spent(),
 			);
 		}
 		if (ms <= 0) return;
@@ -241,7 +241,7 @@ class Route {
 			failure.kind,
 			this.attempts,
 			failure.status,
-			this.spentNano(),
+			this.spent(),
 			this.rejected,
 		);
 	}
@@ -256,13 +256,13 @@ class Route {
 			'exhausted',
 			this.attempts,
 			lastFailure?.status,
-			this.spentNano(),
+			this.spent(),
 			this.rejected,
 		);
 	}
 
-	private spentNano(): number {
-		return sumCosts(this.costs).nanoUsd ?? 0;
+	private spent(): CostFigure {
+		return sumCosts(this.costs);
 	}
 }
 

@@ -80,7 +80,7 @@ export async function executeRoutedChat(
 				});
 				return { result };
 			} catch (error) {
-				if (error instanceof RouteError) budget?.add(error.spentNanoUsd);
+				if (error instanceof RouteError) budget?.add(error.spent.nanoUsd ?? 0);
 				if (!continueOnFail && firstFailure === undefined && !stop.signal.aborted) {
 					firstFailure = itemIndex;
 					stop.abort();
