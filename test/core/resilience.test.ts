@@ -27,17 +27,48 @@ describe('timeouts, deadline and cancellation', () => {
 		);
 	});
 
-	it('stops at the item deadline instead of waiting for another attempt', async () => {
+	it('skips a backoff that would run past the item deadline and fails over to the next model', async () => {
 		fixture.gateway.setModel(pricedModel(A, { down: { status: 503 } }));
-		const error = await routeChat(
+		const clock = fakeClock();
+		const result = await routeChat(
 			plan([A, B], { policy: { ...plan([]).policy, deadlineMs: 300 } }),
-			{
-				client: fixture.client,
-				clock: fakeClock(),
-			},
+			{ client: fixture.client, clock },
+		);
+		expect(result.model).toBe(B);
+		expect(requestedModels(fixture.gateway)).toEqual([[A], [B]]);
+		expect(clock.sleeps).toEqual([]);
+	});
+
+	it('fails over instead of waiting out a Retry-After longer than the time left', async () => {
+		fixture.gateway.setModel(pricedModel(A, { down: { status: 429, retryAfter: '10' } }));
+		const result = await routeChat(
+			plan([A, B], { policy: { ...plan([]).policy, deadlineMs: 5_000 } }),
+			{ client: fixture.client, clock: fakeClock() },
+		);
+		expect(result.model).toBe(B);
+		expect(requestedModels(fixture.gateway)).toEqual([[A], [B]]);
+	});
+
+	it('fails the item at the deadline only when no time is left for another model', async () => {
+		const clock = fakeClock();
+		fixture.gateway.setModel(
+			pricedModel(A, {
+				reply: () => {
+					clock.advance(400);
+					return 'not json';
+				},
+			}),
+		);
+		const error = await routeChat(
+			plan([A, B], {
+				completion: { responseFormat: { type: 'json_object' } },
+				policy: { ...plan([]).policy, deadlineMs: 300 },
+			}),
+			{ client: fixture.client, clock },
 		).catch((e) => e);
 		expect(error).toBeInstanceOf(RouteError);
 		expect(error.reason).toBe('deadline');
+		expect(error.attempts).toEqual([expect.objectContaining({ model: A, kind: 'invalid_output' })]);
 		expect(requestedModels(fixture.gateway)).toEqual([[A]]);
 	});
 

@@ -38,6 +38,8 @@ class Route {
 	private readonly skipped = new Set<string>();
 	private readonly costs: CostFigure[] = [];
 	private rejected: RejectedAnswer | undefined;
+	/** Set when a retry was dropped because its wait would not end before the deadline. */
+	private cutByDeadline = false;
 
 	constructor(
 		private readonly plan: RoutePlan,
@@ -55,11 +57,12 @@ class Route {
 		for (const step of requestSteps(plan.models, plan.fallbackMode, plan.policy.gatewayModelsCap)) {
 			const models = step.filter((model) => this.admit(model, budgetPrices));
 			if (models.length === 0) continue;
+			if (this.remaining() <= 0) throw this.pastDeadline();
 			const outcome = await this.tryStep(models);
 			if ('served' in outcome) return outcome.served;
 			lastFailure = outcome.failure;
 		}
-		throw this.exhausted(lastFailure);
+		throw this.cutByDeadline ? this.pastDeadline() : this.exhausted(lastFailure);
 	}
 
 	/** Records why a model is passed over, once per model, and says whether it may be called. */
@@ -91,23 +94,29 @@ class Route {
 
 	private async tryStep(models: string[]): Promise<StepOutcome> {
 		const { policy } = this.plan;
-		let failure: Failure | undefined;
+		let waitMs = 0;
 		for (let retry = 0; ; retry++) {
-			const waitMs = failure ? this.backoff(retry, failure) : 0;
-			await this.wait(waitMs);
 			const outcome = await this.attempt(models, waitMs);
 			if ('served' in outcome) return outcome;
-			failure = outcome.failure;
+			const { failure } = outcome;
 			const canRetry =
 				kindPolicy[failure.kind].retrySameModel &&
 				retry < policy.retriesPerModel &&
 				(failure.retryAfterMs ?? 0) <= policy.maxRetryAfterMs;
 			if (!canRetry) return outcome;
+			waitMs = this.backoff(retry + 1, failure);
+			// A wait that would outlast the deadline is skipped: the next model may still answer in time.
+			if (waitMs >= this.remaining()) {
+				this.cutByDeadline = true;
+				return outcome;
+			}
+			await this.wait(waitMs);
 		}
 	}
 
 	private async attempt(models: string[], waitMs: number): Promise<StepOutcome> {
 		const { client, clock, signal } = this.context;
+		if (signal?.aborted) throw this.stopped({ kind: 'aborted', message: 'Cancelled' });
 		const [model] = models;
 		const startedAt = clock.now();
 		const base = { model, models: models.length > 1 ? models : undefined, waitMs };
@@ -213,20 +222,20 @@ class Route {
 
 	private async wait(ms: number): Promise<void> {
 		const { clock, signal } = this.context;
-		if (signal?.aborted) throw this.stopped({ kind: 'aborted', message: 'Cancelled' });
-		if (this.remaining() <= ms) {
-			throw new RouteError(
-				`No answer within the ${this.plan.policy.deadlineMs} ms deadline (${countOf(this.attempts.length, 'attempt')})`,
-				'deadline',
-				this.attempts,
-				undefined,
-				this.spent(),
-			);
-		}
-		if (ms <= 0) return;
 		const slept = await settle(clock.sleep(ms, signal));
 		if (signal?.aborted) throw this.stopped({ kind: 'aborted', message: 'Cancelled' });
 		if (!slept.ok) throw slept.error;
+	}
+
+	private pastDeadline(): RouteError {
+		return new RouteError(
+			`No answer within the ${this.plan.policy.deadlineMs} ms deadline (${countOf(this.attempts.length, 'attempt')})`,
+			'deadline',
+			this.attempts,
+			this.attempts.at(-1)?.status,
+			this.spent(),
+			this.rejected,
+		);
 	}
 
 	private remaining(): number {
