@@ -148,6 +148,14 @@ describe('routeCascade', () => {
 		expect(repairRequest.messages[2].content).toContain('shorter than the 20 required');
 	});
 
+	it('asks the model it asked for to repair, even when the answer named a dated variant', async () => {
+		fixture.gateway.setModel(
+			pricedModel(CHEAP, { reply: 'short', answerAs: `${CHEAP}-2026-01-01` }),
+		);
+		await run(cascade({ checks: { minLength: 20 }, repair: true }));
+		expect(requestedModels(fixture.gateway)).toEqual([[CHEAP], [CHEAP], [STRONG]]);
+	});
+
 	it('does not ask for a repair of a low self-reported confidence: it escalates', async () => {
 		fixture.gateway.setModel(pricedModel(CHEAP, { reply: '{"category":"bug","confidence":0.3}' }));
 		const result = await run(

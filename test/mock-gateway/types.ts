@@ -29,6 +29,8 @@ export interface MockModel {
 	contextLength?: number;
 	/** Reported as the response's top-level `provider`; defaults to 'MockProvider'. */
 	provider?: string;
+	/** The `model` the answer reports when it is not the id asked for (a dated variant, `openrouter/auto`'s pick). */
+	answerAs?: string;
 	/** Real-time delay before this model answers or fails, per attempt. */
 	latencyMs?: number;
 	/** Consumed one per request reaching this model, in order (`null`: that request succeeds); once empty the model succeeds. */

@@ -88,7 +88,7 @@ class CascadeLedger {
 		const { problems, repairable } = judgeAnswer(result, checks);
 		if (problems.length === 0) return { result };
 		return {
-			rejected: { model: result.model, content: result.content, problems, repairable },
+			rejected: { model: result.chainModel, content: result.content, problems, repairable },
 			reason: `${result.model}'s answer failed the checks: ${problems.join('; ')}`,
 		};
 	}

@@ -6,7 +6,8 @@ import { completionCost, type CostFigure, sumCosts, worstCaseNano } from './cost
 import { classifyFailure, kindPolicy, type Failure } from './failure';
 import { nanoToUsd, usdToNano } from './money';
 import type { PriceBook } from './pricingCache';
-import { requestSteps } from './requestSteps';
+import { nextRequest } from './requestSteps';
+import { servedPosition } from './servedPosition';
 import { settle } from './settle';
 import { type RejectedAnswer, RouteError } from './routeError';
 import { estimatePromptTokens } from './tokenEstimate';
@@ -23,7 +24,8 @@ export interface RouteContext {
 	prices?: () => Promise<PriceBook | undefined>;
 }
 
-type StepOutcome = { served: RouteResult } | { failure: Failure };
+/** A request's outcome; `answeredAt` is the position in its models of the model whose answer was rejected. */
+type StepOutcome = { served: RouteResult } | { failure: Failure; answeredAt?: number };
 
 /** Sends one item's messages along the plan's chain until a model gives a usable answer. */
 export async function routeChat(plan: RoutePlan, context: RouteContext): Promise<RouteResult> {
@@ -35,7 +37,8 @@ class Route {
 	private readonly attempts: Attempt[] = [];
 	private readonly started: number;
 	private readonly deadline: number;
-	private readonly skipped = new Set<string>();
+	/** Models no later request may ask: covered by an earlier request, or skipped. */
+	private readonly done = new Set<string>();
 	private readonly costs: CostFigure[] = [];
 	private rejected: RejectedAnswer | undefined;
 	/** Set when a retry was dropped because its wait would not end before the deadline. */
@@ -53,26 +56,45 @@ class Route {
 	async run(): Promise<RouteResult> {
 		const { plan } = this;
 		const budgetPrices = plan.maxCostUsd === undefined ? undefined : await this.context.prices?.();
+		const isOpen = (model: string) => !this.done.has(model) && this.admit(model, budgetPrices);
 		let lastFailure: Failure | undefined;
-		for (const step of requestSteps(plan.models, plan.fallbackMode, plan.policy.gatewayModelsCap)) {
-			const models = step.filter((model) => this.admit(model, budgetPrices));
-			if (models.length === 0) continue;
+		for (;;) {
+			const models = nextRequest(
+				plan.models,
+				plan.fallbackMode,
+				plan.policy.gatewayModelsCap,
+				isOpen,
+			);
+			if (models.length === 0) break;
 			if (this.remaining() <= 0) throw this.pastDeadline();
 			const outcome = await this.tryStep(models);
 			if ('served' in outcome) return outcome.served;
 			lastFailure = outcome.failure;
+			this.cover(models, outcome.answeredAt);
 		}
 		throw this.cutByDeadline ? this.pastDeadline() : this.exhausted(lastFailure);
+	}
+
+	/**
+	 * After a failed request, which of its models the gateway may have reached. An answer (rejected)
+	 * came from `answeredAt`, the models before it having failed; without an answer (an error status,
+	 * a timeout, a broken body) the gateway may have reached any of them. In gateway mode a request's
+	 * whole slice is done. Asking a covered model again is left to Retries per Model.
+	 */
+	private cover(models: readonly string[], answeredAt: number | undefined): void {
+		const reached =
+			answeredAt === undefined || this.plan.fallbackMode === 'gateway'
+				? models
+				: models.slice(0, answeredAt + 1);
+		for (const model of reached) this.done.add(model);
 	}
 
 	/** Records why a model is passed over, once per model, and says whether it may be called. */
 	private admit(model: string, prices: PriceBook | undefined): boolean {
 		const reason = this.skipReason(model, prices);
 		if (!reason) return true;
-		if (!this.skipped.has(model)) {
-			this.skipped.add(model);
-			this.attempts.push({ model, outcome: 'skipped', skipped: reason, waitMs: 0, latencyMs: 0 });
-		}
+		this.done.add(model);
+		this.attempts.push({ model, outcome: 'skipped', skipped: reason, waitMs: 0, latencyMs: 0 });
 		return false;
 	}
 
@@ -143,8 +165,10 @@ class Route {
 			return { failure };
 		}
 		const latencyMs = clock.now() - startedAt;
-		this.context.breaker?.recordSuccess(completion.model);
-		const cost = await this.costOf(completion);
+		const answeredAt = servedPosition(models, completion.model);
+		const asked = models[answeredAt];
+		this.context.breaker?.recordSuccess(asked);
+		const cost = await this.costOf(completion, asked);
 		const served = {
 			...base,
 			servedBy: completion.model,
@@ -155,7 +179,7 @@ class Route {
 		if (!check.ok) {
 			const failure: Failure = { kind: 'invalid_output', message: check.error };
 			this.rejected = {
-				model: completion.model,
+				model: asked,
 				content: completion.content,
 				problems: [check.error],
 				repairable: true,
@@ -166,33 +190,33 @@ class Route {
 				kind: failure.kind,
 				error: failure.message,
 			});
-			return { failure };
+			return { failure, answeredAt };
 		}
 		this.attempts.push({ ...served, outcome: 'success' });
-		return { served: this.result(completion, check.json) };
+		return { served: this.result(completion, asked, check.json) };
 	}
 
-	private async costOf(completion: ChatCompletion): Promise<CostFigure> {
-		const price =
-			completion.gatewayCostUsd === null
-				? (await this.context.prices?.())?.get(completion.model)
-				: undefined;
+	/** The price of the model as the gateway named it, else of the model asked for. */
+	private async costOf(completion: ChatCompletion, asked: string): Promise<CostFigure> {
+		const prices = completion.gatewayCostUsd === null ? await this.context.prices?.() : undefined;
+		const price = prices?.get(completion.model) ?? prices?.get(asked);
 		const cost = completionCost(completion, price);
 		this.costs.push(cost);
 		return cost;
 	}
 
-	private result(completion: ChatCompletion, json: unknown): RouteResult {
+	private result(completion: ChatCompletion, asked: string, json: unknown): RouteResult {
 		const cost = sumCosts(this.costs);
 		const requestedModel = this.plan.models[0];
 		return {
 			content: completion.content,
 			json,
 			model: completion.model,
+			chainModel: asked,
 			requestedModel,
 			provider: completion.provider,
 			tier: this.plan.tier ?? null,
-			fallbackUsed: completion.model !== requestedModel,
+			fallbackUsed: asked !== requestedModel,
 			attempts: this.attempts,
 			usage: completion.usage ?? {
 				promptTokens: 0,

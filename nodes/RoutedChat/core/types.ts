@@ -138,7 +138,10 @@ export interface RouteResult {
 	content: string;
 	/** Parsed answer when the response format asks for JSON. */
 	json?: unknown;
+	/** The model that served, as the gateway named it. */
 	model: string;
+	/** The same model as the chain spells it (the gateway may name a dated variant or a router's pick). */
+	chainModel: string;
 	requestedModel: string;
 	provider: string | null;
 	tier: Tier | null;
