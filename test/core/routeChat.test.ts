@@ -359,6 +359,31 @@ describe('routeChat', () => {
 		});
 	});
 
+	describe('an error after a paid call', () => {
+		it('keeps the call as an attempt and its cost in the error', async () => {
+			fixture.gateway.setModel(pricedModel(A, { reply: '{"a":1}' }));
+			const schema = { properties: { a: { $ref: 'other.json' } } };
+			const error = await routeChat(
+				plan([A, B], {
+					completion: { responseFormat: { type: 'json_schema', name: 'x', schema, strict: true } },
+				}),
+				{ client: fixture.client, clock: fakeClock() },
+			).catch((e) => e);
+
+			expect(error).toBeInstanceOf(RouteError);
+			expect(error.reason).toBe('unexpected');
+			expect(error.attempts).toEqual([
+				expect.objectContaining({ model: A, servedBy: A, outcome: 'error', kind: 'unexpected' }),
+			]);
+			expect(error.attempts[0].costUsd).toBeGreaterThan(0);
+			expect(error.spent).toEqual({
+				nanoUsd: Math.round(error.attempts[0].costUsd * 1e9),
+				source: 'gateway',
+			});
+			expect(requestedModels(fixture.gateway)).toEqual([[A]]);
+		});
+	});
+
 	describe('fallback drill', () => {
 		it('treats the first models as failed without calling them and marks the result', async () => {
 			const result = await routeChat(plan([A, B, C], { drillFailures: 2 }), {

@@ -8,7 +8,7 @@ import { nanoToUsd, usdToNano } from './money';
 import type { PriceBook } from './pricingCache';
 import { nextRequest } from './requestSteps';
 import { servedPosition } from './servedPosition';
-import { settle } from './settle';
+import { attempt as attemptStep, settle } from './settle';
 import { type RejectedAnswer, RouteError } from './routeError';
 import { estimatePromptTokens } from './tokenEstimate';
 import type { Attempt, RoutePlan, RouteResult, SkipReason } from './types';
@@ -55,7 +55,7 @@ class Route {
 
 	async run(): Promise<RouteResult> {
 		const { plan } = this;
-		const budgetPrices = plan.maxCostUsd === undefined ? undefined : await this.context.prices?.();
+		const budgetPrices = plan.maxCostUsd === undefined ? undefined : await this.priceBook();
 		const isOpen = (model: string) => !this.done.has(model) && this.admit(model, budgetPrices);
 		let lastFailure: Failure | undefined;
 		for (;;) {
@@ -175,7 +175,22 @@ class Route {
 			latencyMs,
 			costUsd: cost.nanoUsd === null ? null : nanoToUsd(cost.nanoUsd),
 		};
-		const check = checkAnswer(completion, this.plan.completion.responseFormat);
+		// The call is paid for: whatever goes wrong from here, its attempt and cost stay on the record.
+		const checked = attemptStep(() => checkAnswer(completion, this.plan.completion.responseFormat));
+		if (!checked.ok) {
+			const failure: Failure = {
+				kind: 'unexpected',
+				message: checked.error instanceof Error ? checked.error.message : String(checked.error),
+			};
+			this.attempts.push({
+				...served,
+				outcome: 'error',
+				kind: failure.kind,
+				error: failure.message,
+			});
+			throw this.stopped(failure);
+		}
+		const check = checked.value;
 		if (!check.ok) {
 			const failure: Failure = { kind: 'invalid_output', message: check.error };
 			this.rejected = {
@@ -198,11 +213,17 @@ class Route {
 
 	/** The price of the model as the gateway named it, else of the model asked for. */
 	private async costOf(completion: ChatCompletion, asked: string): Promise<CostFigure> {
-		const prices = completion.gatewayCostUsd === null ? await this.context.prices?.() : undefined;
+		const prices = completion.gatewayCostUsd === null ? await this.priceBook() : undefined;
 		const price = prices?.get(completion.model) ?? prices?.get(asked);
 		const cost = completionCost(completion, price);
 		this.costs.push(cost);
 		return cost;
+	}
+
+	/** Published prices; a list that fails to load leaves costs unknown and must not lose a paid call. */
+	private async priceBook(): Promise<PriceBook | undefined> {
+		const loaded = await settle(Promise.resolve().then(() => this.context.prices?.()));
+		return loaded.ok ? loaded.value : undefined;
 	}
 
 	private result(completion: ChatCompletion, asked: string, json: unknown): RouteResult {
