@@ -1,5 +1,4 @@
 import { type ItemOutcome, summarizeCosts } from '../../nodes/RoutedChat/core/costSummary';
-import { ExecutionBudget } from '../../nodes/RoutedChat/core/executionBudget';
 import { routeChat } from '../../nodes/RoutedChat/core/routeChat';
 import { RouteError } from '../../nodes/RoutedChat/core/routeError';
 import { fakeClock, gatewayFixture, plan } from './support';
@@ -75,19 +74,6 @@ describe('summarizeCosts', () => {
 	it('has no saving figure without published prices', () => {
 		expect(summarizeCosts([], [CHEAP], undefined)).toEqual(
 			expect.objectContaining({ strongestModel: null, savedUsd: null }),
-		);
-	});
-});
-
-describe('ExecutionBudget', () => {
-	it('is reached once the spend meets the limit, and says so in dollars', () => {
-		const budget = new ExecutionBudget(0.001);
-		budget.add(999_999);
-		expect(budget.reached).toBe(false);
-		budget.add(1);
-		expect(budget.reached).toBe(true);
-		expect(budget.describe()).toBe(
-			'Budget reached: this execution has spent $0.001000 of its $0.001 limit',
 		);
 	});
 });

@@ -1,5 +1,6 @@
 import { type CostFigure, sumCosts } from './cost';
 import { kindPolicy } from './failure';
+import { ItemBudget } from './itemBudget';
 import { nanoToUsd } from './money';
 import { judgeAnswer, type QualityChecks } from './qualityChecks';
 import { type RejectedAnswer, RouteError } from './routeError';
@@ -20,8 +21,12 @@ export interface CascadePlan {
 /** Cheap first; escalate to strong only when the cheap answer fails a check. Every call is kept and paid for. */
 export async function routeCascade(plan: CascadePlan, context: RouteContext): Promise<RouteResult> {
 	const ledger = new CascadeLedger();
+	// Max Cost per Item bounds the cheap, repair and strong calls together.
+	const itemBudget =
+		plan.cheap.maxCostUsd === undefined ? undefined : new ItemBudget(plan.cheap.maxCostUsd);
+	const stages: RouteContext = { ...context, itemBudget };
 
-	const cheap = await ledger.run('cheap', plan.cheap, context, plan.checks);
+	const cheap = await ledger.run('cheap', plan.cheap, stages, plan.checks);
 	if (cheap.result) return ledger.finish(cheap.result, { escalated: false });
 
 	const rejected = cheap.rejected;
@@ -29,14 +34,14 @@ export async function routeCascade(plan: CascadePlan, context: RouteContext): Pr
 		const repair = await ledger.run(
 			'repair',
 			repairPlan(plan.cheap, rejected),
-			context,
+			stages,
 			plan.checks,
 		);
 		if (repair.result) return ledger.finish(repair.result, { escalated: false, repaired: true });
 	}
 
 	// The strong tier is the last word: its answer is kept, with any check it misses said in the output.
-	const strong = await ledger.run('strong', plan.strong, context, {});
+	const strong = await ledger.run('strong', plan.strong, stages, {});
 	const unmetChecks = judgeAnswer(strong.result, plan.checks).problems;
 	return ledger.finish(strong.result, {
 		escalated: true,

@@ -54,7 +54,7 @@ export function summarizeCosts(
 			if (result.fallbackUsed) fellBack++;
 			tokens.prompt += result.usage.promptTokens;
 			tokens.completion += result.usage.completionTokens;
-			if (result.costNanoUsd === null) costIncomplete = true;
+			if (result.cost.source === 'unknown') costIncomplete = true;
 			totalNano += result.costNanoUsd ?? 0;
 			servedNano += result.costNanoUsd ?? 0;
 			for (const attempt of result.attempts) {

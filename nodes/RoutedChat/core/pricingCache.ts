@@ -38,6 +38,9 @@ export class PricingCache {
 
 function toPriceBook(models: ModelInfo[]): PriceBook {
 	const book = new Map<string, ModelPrice>();
-	for (const model of models) if (model.price) book.set(model.id, model.price);
+	for (const model of models) {
+		if (model.price)
+			book.set(model.id, { ...model.price, maxCompletionTokens: model.contextLength ?? undefined });
+	}
 	return book;
 }

@@ -2,9 +2,12 @@ import type { ChatClient, ChatCompletion } from './chatClient';
 import type { CircuitBreaker } from './circuitBreaker';
 import type { Clock } from './clock';
 import { checkAnswer } from './checkAnswer';
-import { completionCost, type CostFigure, sumCosts, worstCaseNano } from './cost';
+import { BudgetGate } from './budgetGate';
+import { completionCost, type CostFigure, sumCosts } from './cost';
+import type { ExecutionBudget } from './executionBudget';
 import { classifyFailure, kindPolicy, type Failure } from './failure';
-import { nanoToUsd, usdToNano } from './money';
+import { ItemBudget } from './itemBudget';
+import { nanoToUsd } from './money';
 import type { PriceBook } from './pricingCache';
 import { nextRequest } from './requestSteps';
 import { servedPosition } from './servedPosition';
@@ -22,6 +25,10 @@ export interface RouteContext {
 	breaker?: CircuitBreaker;
 	/** Published prices, loaded lazily: only a budget or a missing gateway cost needs them. */
 	prices?: () => Promise<PriceBook | undefined>;
+	/** Max Cost per Execution, shared by the items of one run. */
+	budget?: ExecutionBudget;
+	/** Max Cost per Item, when several routes (a cascade's stages) share one item's cap; else made from the plan. */
+	itemBudget?: ItemBudget;
 }
 
 /** A request's outcome; `answeredAt` is the position in its models of the model whose answer was rejected. */
@@ -54,9 +61,19 @@ class Route {
 	}
 
 	async run(): Promise<RouteResult> {
-		const { plan } = this;
-		const budgetPrices = plan.maxCostUsd === undefined ? undefined : await this.priceBook();
-		const isOpen = (model: string) => !this.done.has(model) && this.admit(model, budgetPrices);
+		const { plan, context } = this;
+		const itemBudget =
+			context.itemBudget ??
+			(plan.maxCostUsd === undefined ? undefined : new ItemBudget(plan.maxCostUsd));
+		const capped = itemBudget !== undefined || context.budget !== undefined;
+		const gate = new BudgetGate(
+			capped ? await this.priceBook() : undefined,
+			estimatePromptTokens(plan.messages),
+			plan.completion.maxTokens,
+			itemBudget,
+			context.budget,
+		);
+		const isOpen = (model: string) => !this.done.has(model) && this.admit(model, gate);
 		let lastFailure: Failure | undefined;
 		for (;;) {
 			const models = nextRequest(
@@ -67,7 +84,7 @@ class Route {
 			);
 			if (models.length === 0) break;
 			if (this.remaining() <= 0) throw this.pastDeadline();
-			const outcome = await this.tryStep(models);
+			const outcome = await this.tryStep(models, gate);
 			if ('served' in outcome) return outcome.served;
 			lastFailure = outcome.failure;
 			this.cover(models, outcome.answeredAt);
@@ -90,35 +107,25 @@ class Route {
 	}
 
 	/** Records why a model is passed over, once per model, and says whether it may be called. */
-	private admit(model: string, prices: PriceBook | undefined): boolean {
-		const reason = this.skipReason(model, prices);
+	private admit(model: string, gate: BudgetGate): boolean {
+		const reason = this.skipReason(model, gate);
 		if (!reason) return true;
 		this.done.add(model);
 		this.attempts.push({ model, outcome: 'skipped', skipped: reason, waitMs: 0, latencyMs: 0 });
 		return false;
 	}
 
-	private skipReason(model: string, prices: PriceBook | undefined): SkipReason | undefined {
-		const { plan } = this;
-		if (plan.models.indexOf(model) < (plan.drillFailures ?? 0)) return 'fallback drill';
+	private skipReason(model: string, gate: BudgetGate): SkipReason | undefined {
+		if (this.plan.models.indexOf(model) < (this.plan.drillFailures ?? 0)) return 'fallback drill';
 		if (this.context.breaker?.isOpen(model)) return 'circuit open';
-		const price = prices?.get(model);
-		if (price && plan.maxCostUsd !== undefined && plan.completion.maxTokens !== undefined) {
-			const worst = worstCaseNano(
-				price,
-				estimatePromptTokens(plan.messages),
-				plan.completion.maxTokens,
-			);
-			if (worst > usdToNano(plan.maxCostUsd)) return 'over budget';
-		}
-		return undefined;
+		return gate.skipReason(model);
 	}
 
-	private async tryStep(models: string[]): Promise<StepOutcome> {
+	private async tryStep(models: string[], gate: BudgetGate): Promise<StepOutcome> {
 		const { policy } = this.plan;
 		let waitMs = 0;
 		for (let retry = 0; ; retry++) {
-			const outcome = await this.attempt(models, waitMs);
+			const outcome = await this.attempt(models, waitMs, gate);
 			if ('served' in outcome) return outcome;
 			const { failure } = outcome;
 			const canRetry =
@@ -136,9 +143,15 @@ class Route {
 		}
 	}
 
-	private async attempt(models: string[], waitMs: number): Promise<StepOutcome> {
+	private async attempt(models: string[], waitMs: number, gate: BudgetGate): Promise<StepOutcome> {
 		const { client, clock, signal } = this.context;
 		if (signal?.aborted) throw this.stopped({ kind: 'aborted', message: 'Cancelled' });
+		const admission = await gate.admit(models, signal);
+		if (signal?.aborted) {
+			admission?.settle(0);
+			throw this.stopped({ kind: 'aborted', message: 'Cancelled' });
+		}
+		if (!admission) throw this.budgetReached(gate.describeRefusal(models));
 		const [model] = models;
 		const startedAt = clock.now();
 		const base = { model, models: models.length > 1 ? models : undefined, waitMs };
@@ -160,6 +173,8 @@ class Route {
 				error: failure.message,
 				latencyMs: clock.now() - startedAt,
 			});
+			// An error status is not billed; a call that ended any other way may have been, unseen.
+			admission.settle(failure.status === undefined ? null : 0);
 			if (kindPolicy[failure.kind].retrySameModel) this.context.breaker?.recordFailure(model);
 			if (!kindPolicy[failure.kind].failOver) throw this.stopped(failure);
 			return { failure };
@@ -169,6 +184,7 @@ class Route {
 		const asked = models[answeredAt];
 		this.context.breaker?.recordSuccess(asked);
 		const cost = await this.costOf(completion, asked);
+		admission.settle(cost.nanoUsd);
 		const served = {
 			...base,
 			servedBy: completion.model,
@@ -270,6 +286,17 @@ class Route {
 		const slept = await settle(clock.sleep(ms, signal));
 		if (signal?.aborted) throw this.stopped({ kind: 'aborted', message: 'Cancelled' });
 		if (!slept.ok) throw slept.error;
+	}
+
+	private budgetReached(message: string): RouteError {
+		return new RouteError(
+			message,
+			'budget_reached',
+			this.attempts,
+			undefined,
+			this.spent(),
+			this.rejected,
+		);
 	}
 
 	private pastDeadline(): RouteError {

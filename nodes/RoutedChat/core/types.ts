@@ -70,7 +70,7 @@ export interface RoutePlan {
 	policy: RetryPolicy;
 	/** Treat the first N models as failed without calling them: a deliberate fallback drill. */
 	drillFailures?: number;
-	/** Skip models whose worst-case cost for this call is above this (USD). */
+	/** Max Cost per Item (USD): what all of the item's calls may cost together, worst cases counted. */
 	maxCostUsd?: number;
 	includeRaw?: boolean;
 }
@@ -92,7 +92,7 @@ export type FailureKind =
 	| 'invalid_output'
 	| 'unexpected';
 
-export type SkipReason = 'circuit open' | 'over budget' | 'fallback drill';
+export type SkipReason = 'circuit open' | 'over budget' | 'cost unknown' | 'fallback drill';
 
 export type AttemptOutcome = 'success' | 'error' | 'skipped';
 
