@@ -128,6 +128,68 @@ describe('circuit breaker', () => {
 		expect((await route()).model).toBe(A);
 	});
 
+	const breakerFor = (clock: ReturnType<typeof fakeClock>) =>
+		new CircuitBreaker({ threshold: 3, windowMs: 60_000, cooldownMs: 30_000 }, clock);
+
+	it('counts failures within a rolling minute, not the gap between consecutive ones', async () => {
+		fixture.gateway.setModel(pricedModel(A, { down: { status: 503 } }));
+		const clock = fakeClock();
+		const breaker = breakerFor(clock);
+		for (let i = 0; i < 3; i++) {
+			if (i > 0) clock.advance(50_000);
+			await routeChat(plan([A, B], { policy: noRetries }), {
+				client: fixture.client,
+				clock,
+				breaker,
+			});
+		}
+		// Failures at 0 s, 50 s and 100 s: never three within one minute.
+		expect(breaker.isOpen(A)).toBe(false);
+	});
+
+	it("counts an item's retries of one request once", async () => {
+		fixture.gateway.setModel(pricedModel(A, { down: { status: 503 } }));
+		const clock = fakeClock();
+		const breaker = breakerFor(clock);
+		const result = await routeChat(plan([A, B], { policy: { ...noRetries, retriesPerModel: 2 } }), {
+			client: fixture.client,
+			clock,
+			breaker,
+		});
+		expect(requestedModels(fixture.gateway)).toEqual([[A], [A], [A], [B]]);
+		expect(result.model).toBe(B);
+		expect(breaker.isOpen(A)).toBe(false);
+	});
+
+	it('blames every model of a gateway request that failed with an error status', async () => {
+		fixture.gateway.setModel(pricedModel(A, { down: { status: 503 } }));
+		fixture.gateway.setModel(pricedModel(B, { down: { status: 503 } }));
+		const clock = fakeClock();
+		const breaker = breakerFor(clock);
+		for (let i = 0; i < 3; i++) {
+			await routeChat(plan([A, B], { policy: noRetries, fallbackMode: 'gateway' }), {
+				client: fixture.client,
+				clock,
+				breaker,
+			}).catch(() => undefined);
+		}
+		expect([breaker.isOpen(A), breaker.isOpen(B)]).toEqual([true, true]);
+	});
+
+	it('blames only the first model of a gateway request that broke without a status', async () => {
+		fixture.gateway.setModel(pricedModel(A, { down: { kind: 'malformed' } }));
+		const clock = fakeClock();
+		const breaker = breakerFor(clock);
+		for (let i = 0; i < 3; i++) {
+			await routeChat(plan([A, B], { policy: noRetries, fallbackMode: 'gateway' }), {
+				client: fixture.client,
+				clock,
+				breaker,
+			}).catch(() => undefined);
+		}
+		expect([breaker.isOpen(A), breaker.isOpen(B)]).toEqual([true, false]);
+	});
+
 	it('does not count failures further apart than the window as in a row', async () => {
 		fixture.gateway.setModel(pricedModel(A, { down: { status: 503 } }));
 		const clock = fakeClock();

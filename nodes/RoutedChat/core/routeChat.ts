@@ -1,5 +1,5 @@
 import type { ChatClient, ChatCompletion } from './chatClient';
-import type { CircuitBreaker } from './circuitBreaker';
+import type { CircuitBreaker, RequestId } from './circuitBreaker';
 import type { Clock } from './clock';
 import { checkAnswer } from './checkAnswer';
 import { BudgetGate } from './budgetGate';
@@ -124,8 +124,9 @@ class Route {
 	private async tryStep(models: string[], gate: BudgetGate): Promise<StepOutcome> {
 		const { policy } = this.plan;
 		let waitMs = 0;
+		const request: RequestId = {};
 		for (let retry = 0; ; retry++) {
-			const outcome = await this.attempt(models, waitMs, gate);
+			const outcome = await this.attempt(models, waitMs, gate, request);
 			if ('served' in outcome) return outcome;
 			const { failure } = outcome;
 			const canRetry =
@@ -143,7 +144,12 @@ class Route {
 		}
 	}
 
-	private async attempt(models: string[], waitMs: number, gate: BudgetGate): Promise<StepOutcome> {
+	private async attempt(
+		models: string[],
+		waitMs: number,
+		gate: BudgetGate,
+		request: RequestId,
+	): Promise<StepOutcome> {
 		const { client, clock, signal } = this.context;
 		if (signal?.aborted) throw this.stopped({ kind: 'aborted', message: 'Cancelled' });
 		const admission = await gate.admit(models, signal);
@@ -175,7 +181,8 @@ class Route {
 			});
 			// An error status is not billed; a call that ended any other way may have been, unseen.
 			admission.settle(failure.status === undefined ? null : 0);
-			if (kindPolicy[failure.kind].retrySameModel) this.context.breaker?.recordFailure(model);
+			if (kindPolicy[failure.kind].retrySameModel)
+				this.context.breaker?.recordFailure(blamed(models, failure), request);
 			if (!kindPolicy[failure.kind].failOver) throw this.stopped(failure);
 			return { failure };
 		}
@@ -345,6 +352,16 @@ class Route {
 	private spent(): CostFigure {
 		return sumCosts(this.costs);
 	}
+}
+
+/**
+ * The models a failed request is blamed on. OpenRouter's error names no model: an error status
+ * means the gateway went through every model of the request and each failed; any other failure (a
+ * timeout, a broken body) happened at a model the gateway got to, and the first model, the one
+ * asked for, failed on the way there or caused it.
+ */
+function blamed(models: readonly string[], failure: Failure): readonly string[] {
+	return failure.status === undefined ? models.slice(0, 1) : models;
 }
 
 function countOf(n: number, noun: string): string {
