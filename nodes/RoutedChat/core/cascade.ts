@@ -6,6 +6,7 @@ import { judgeAnswer, type QualityChecks } from './qualityChecks';
 import { type RejectedAnswer, RouteError } from './routeError';
 import { type RouteContext, routeChat } from './routeChat';
 import { settle } from './settle';
+import { sumUsage } from './usage';
 import type { Attempt, CascadeStage, ChatMessage, RoutePlan, RouteResult } from './types';
 
 export interface CascadePlan {
@@ -111,6 +112,7 @@ class CascadeLedger {
 		return {
 			...result,
 			attempts: this.attempts,
+			usage: sumUsage(this.attempts),
 			cost: {
 				totalUsd: cost.nanoUsd === null ? null : nanoToUsd(cost.nanoUsd),
 				source: cost.source,

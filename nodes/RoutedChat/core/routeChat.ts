@@ -14,6 +14,7 @@ import { servedPosition } from './servedPosition';
 import { attempt as attemptStep, settle } from './settle';
 import { type RejectedAnswer, RouteError } from './routeError';
 import { estimatePromptTokens } from './tokenEstimate';
+import { sumUsage } from './usage';
 import type { Attempt, RoutePlan, RouteResult, SkipReason } from './types';
 
 export interface RouteContext {
@@ -196,6 +197,7 @@ class Route {
 			...base,
 			servedBy: completion.model,
 			latencyMs,
+			usage: completion.usage ?? undefined,
 			costUsd: cost.nanoUsd === null ? null : nanoToUsd(cost.nanoUsd),
 		};
 		// The call is paid for: whatever goes wrong from here, its attempt and cost stay on the record.
@@ -262,13 +264,7 @@ class Route {
 			tier: this.plan.tier ?? null,
 			fallbackUsed: asked !== requestedModel,
 			attempts: this.attempts,
-			usage: completion.usage ?? {
-				promptTokens: 0,
-				completionTokens: 0,
-				totalTokens: 0,
-				cachedTokens: 0,
-				reasoningTokens: 0,
-			},
+			usage: sumUsage(this.attempts),
 			cost: {
 				totalUsd: cost.nanoUsd === null ? null : nanoToUsd(cost.nanoUsd),
 				source: cost.source,

@@ -116,6 +116,8 @@ export interface Attempt {
 	latencyMs: number;
 	/** What a call that got an answer cost, used or not (null when unknown). */
 	costUsd?: number | null;
+	/** The tokens of a call that got an answer, as the gateway counted them. */
+	usage?: Usage;
 	stage?: CascadeStage;
 }
 
@@ -147,6 +149,7 @@ export interface RouteResult {
 	tier: Tier | null;
 	fallbackUsed: boolean;
 	attempts: Attempt[];
+	/** The tokens of every call the item made, as `cost` is the cost of every call. */
 	usage: Usage;
 	cost: Cost;
 	/** Integer nano-dollars behind cost.totalUsd, so totals add up exactly. */
