@@ -39,6 +39,8 @@ export interface MockModel {
 	down?: Fault;
 	/** Content of the answer; defaults to `<id> answered: <first 60 chars of the last user message>`. */
 	reply?: string | ((request: RecordedChatRequest) => string);
+	/** The model's tokenizer: characters per token (default 4). Models count the same text differently. */
+	charsPerToken?: number;
 	/** Replaces the counted completion tokens (which include `reasoningTokens`). */
 	completionTokens?: number;
 	/** Reported in completion_tokens_details and counted into completion tokens. */
