@@ -1,6 +1,7 @@
 import { routeCascade, type CascadePlan } from '../../nodes/RoutedChat/core/cascade';
 import { PricingCache } from '../../nodes/RoutedChat/core/pricingCache';
 import { RouteError } from '../../nodes/RoutedChat/core/routeError';
+import { compileJsonSchema } from '../../nodes/RoutedChat/plan/compileJsonSchema';
 import { fakeClock, gatewayFixture, plan } from './support';
 import { pricedModel, requestedModels } from '../mock-gateway/jestFixture';
 
@@ -107,6 +108,7 @@ describe('routeCascade', () => {
 			name: 'ticket',
 			schema: ticketSchema,
 			strict: true,
+			validate: compileJsonSchema(ticketSchema),
 		};
 		const base = cascade({}, [CHEAP, CHEAP_2]);
 		const result = await run({
