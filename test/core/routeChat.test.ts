@@ -362,10 +362,15 @@ describe('routeChat', () => {
 	describe('an error after a paid call', () => {
 		it('keeps the call as an attempt and its cost in the error', async () => {
 			fixture.gateway.setModel(pricedModel(A, { reply: '{"a":1}' }));
-			const schema = { properties: { a: { $ref: 'other.json' } } };
+			// A validator that throws, standing for anything that goes wrong once the answer is in.
+			const validate = (): string[] => {
+				throw new Error('Unresolved $ref "other.json"');
+			};
 			const error = await routeChat(
 				plan([A, B], {
-					completion: { responseFormat: { type: 'json_schema', name: 'x', schema, strict: true } },
+					completion: {
+						responseFormat: { type: 'json_schema', name: 'x', schema: {}, strict: true, validate },
+					},
 				}),
 				{ client: fixture.client, clock: fakeClock() },
 			).catch((e) => e);
