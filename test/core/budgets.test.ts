@@ -95,6 +95,24 @@ describe('budgets, with a gateway that reports no cost', () => {
 			expect(error.spent).toEqual({ nanoUsd: 64_000, source: 'estimate' });
 		});
 
+		it('makes no retry the cap has no room for after a call charged at its worst case', async () => {
+			// A timed-out call is charged its 208,000 worst case; a retry would take the item to 416,000.
+			fixture.gateway.setModel(pricedModel(A, { reportCost: false, down: { kind: 'hang' } }));
+			const error = await routeChat(
+				plan([A, B], {
+					completion: { maxTokens: 100 },
+					policy: { ...plan([]).policy, retriesPerModel: 1, attemptTimeoutMs: 50 },
+					maxCostUsd: 0.0003,
+				}),
+				context(),
+			).catch((e) => e);
+			expect(error.attempts).toEqual([
+				expect.objectContaining({ model: A, kind: 'timeout' }),
+				expect.objectContaining({ model: B, skipped: 'over budget' }),
+			]);
+			expect(requestedModels(fixture.gateway)).toEqual([[A]]);
+		});
+
 		it('refuses a model without a published price while a cap is set', async () => {
 			const result = await routeChat(
 				plan([UNPRICED, A], { completion: { maxTokens: 100 }, maxCostUsd: 1 }),

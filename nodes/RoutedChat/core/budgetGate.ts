@@ -38,14 +38,17 @@ export class BudgetGate {
 		return undefined;
 	}
 
+	/** Whether another call of this request still fits Max Cost per Item (a retry after a charged call). */
+	fitsItem(models: readonly string[]): boolean {
+		return this.item?.fits(this.requestWorstCase(models)) ?? true;
+	}
+
 	/**
 	 * Holds the worst case of a request (its priciest model) against the caps, waiting for room in
 	 * the execution budget while calls are in flight; undefined when the execution cap cannot fit it.
 	 */
 	async admit(models: readonly string[], signal?: AbortSignal): Promise<Admission | undefined> {
-		const worstNano = this.capped
-			? Math.max(...models.map((model) => this.worstCase(model) ?? 0))
-			: 0;
+		const worstNano = this.capped ? this.requestWorstCase(models) : 0;
 		let reservation: Reservation | undefined;
 		if (this.execution) {
 			reservation = await this.execution.reserve(worstNano, signal);
@@ -61,8 +64,12 @@ export class BudgetGate {
 	}
 
 	describeRefusal(models: readonly string[]): string {
-		const worst = Math.max(...models.map((model) => this.worstCase(model) ?? 0));
-		return this.execution?.describe(worst) ?? 'Budget reached';
+		return this.execution?.describe(this.requestWorstCase(models)) ?? 'Budget reached';
+	}
+
+	/** Only one model of a request answers and is billed: its worst case is its priciest model's. */
+	private requestWorstCase(models: readonly string[]): number {
+		return Math.max(...models.map((model) => this.worstCase(model) ?? 0));
 	}
 
 	private worstCase(model: string): number | undefined {

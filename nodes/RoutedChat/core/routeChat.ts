@@ -133,6 +133,7 @@ class Route {
 			const canRetry =
 				kindPolicy[failure.kind].retrySameModel &&
 				retry < policy.retriesPerModel &&
+				gate.fitsItem(models) &&
 				(failure.retryAfterMs ?? 0) <= policy.maxRetryAfterMs;
 			if (!canRetry) return outcome;
 			waitMs = this.backoff(retry + 1, failure);
