@@ -12,7 +12,8 @@ export type Tier = 'cheap' | 'strong';
 /**
  * gateway: one request carries the chain as OpenRouter's `models` array and the gateway fails over.
  * client:  one model per request; the core walks the chain.
- * both:    every request carries the rest of the chain, and if it still fails the core moves on one model.
+ * both:    every request carries the next models no request has covered yet, and if it still fails
+ *           the core sends the next request from where the gateway got to.
  */
 export type FallbackMode = 'gateway' | 'client' | 'both';
 
