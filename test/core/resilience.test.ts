@@ -15,7 +15,7 @@ describe('timeouts, deadline and cancellation', () => {
 	it('gives up on an attempt that never answers and fails over', async () => {
 		fixture.gateway.setModel(pricedModel(A, { down: { kind: 'hang' } }));
 		const result = await routeChat(
-			plan([A, B], { policy: { ...noRetries, attemptTimeoutMs: 150 } }),
+			plan([A, B], { policy: { ...noRetries, attemptTimeoutMs: 1_000 } }),
 			{
 				client: fixture.client,
 				clock: fakeClock(),

@@ -154,7 +154,7 @@ describe('routeChat', () => {
 		const both = (overrides: Parameters<typeof plan>[1] = {}) =>
 			plan([A, B, C, D], {
 				fallbackMode: 'both',
-				policy: { ...plan([]).policy, retriesPerModel: 0, attemptTimeoutMs: 150 },
+				policy: { ...plan([]).policy, retriesPerModel: 0, attemptTimeoutMs: 1_000 },
 				...overrides,
 			});
 
