@@ -167,6 +167,21 @@ describe('budgets, with a gateway that reports no cost', () => {
 			expect(await chargedUsd(fixture.gateway)).toBe(0.000108);
 		});
 
+		it('a call waiting for room ends when the execution is cancelled', async () => {
+			fixture.gateway.setModel(pricedModel(A, { reportCost: false, down: { kind: 'hang' } }));
+			const cancel = new AbortController();
+			const shared = context({ budget: new ExecutionBudget(0.0003), signal: cancel.signal });
+			const route = () =>
+				routeChat(plan([A], { completion: { maxTokens: 100 } }), shared).catch((e) => e);
+			const pending = [route(), route()];
+			while (requestedModels(fixture.gateway).length === 0)
+				await new Promise((resolve) => setImmediate(resolve));
+			cancel.abort();
+			const errors = await Promise.all(pending);
+			expect(errors.map((error) => error.reason)).toEqual(['aborted', 'aborted']);
+			expect(requestedModels(fixture.gateway)).toEqual([[A]]);
+		});
+
 		it('charges a call whose cost is not known at its worst case', async () => {
 			// A timed-out call may have been billed unseen: it holds its 208,000 worst case for good.
 			fixture.gateway.setModel(pricedModel(A, { reportCost: false, down: { kind: 'hang' } }));

@@ -31,7 +31,7 @@ export class ExecutionBudget {
 	async reserve(worstNano: number, signal?: AbortSignal): Promise<Reservation | undefined> {
 		while (this.spentNano + this.reservedNano + worstNano > this.limitNano) {
 			if (this.inFlight === 0 || signal?.aborted) return undefined;
-			await this.nextSettle(signal);
+			await this.nextSettle();
 		}
 		this.reservedNano += worstNano;
 		this.inFlight++;
@@ -58,15 +58,9 @@ export class ExecutionBudget {
 		return `Budget reached: this execution has spent ${usd(this.spentNano)}${reserved} of its $${nanoToUsd(this.limitNano)} limit${call}`;
 	}
 
-	private async nextSettle(signal?: AbortSignal): Promise<void> {
-		await new Promise<void>((resolve) => {
-			const wake = () => {
-				signal?.removeEventListener('abort', wake);
-				resolve();
-			};
-			this.waiters.push(wake);
-			signal?.addEventListener('abort', wake, { once: true });
-		});
+	/** Resolves when a call in flight settles; a cancelled execution's calls settle too, as they abort. */
+	private async nextSettle(): Promise<void> {
+		await new Promise<void>((resolve) => this.waiters.push(resolve));
 	}
 }
 
