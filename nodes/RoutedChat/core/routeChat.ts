@@ -1,8 +1,8 @@
 import type { ChatClient, ChatCompletion } from './chatClient';
 import type { CircuitBreaker, RequestId } from './circuitBreaker';
 import type { Clock } from './clock';
-import { checkAnswer } from './checkAnswer';
-import { BudgetGate } from './budgetGate';
+import { type AnswerCheck, checkAnswer } from './checkAnswer';
+import { type Admission, BudgetGate } from './budgetGate';
 import { completionCost, type CostFigure, sumCosts } from './cost';
 import type { ExecutionBudget } from './executionBudget';
 import { classifyFailure, kindPolicy, type Failure } from './failure';
@@ -146,6 +146,7 @@ class Route {
 		}
 	}
 
+	/** Sends one request, once it is admitted under the caps, and records it as an attempt. */
 	private async attempt(
 		models: string[],
 		waitMs: number,
@@ -163,23 +164,24 @@ class Route {
 		const [model] = models;
 		const startedAt = clock.now();
 		const base = { model, models: models.length > 1 ? models : undefined, waitMs };
-		let completion: ChatCompletion;
-		try {
-			completion = await client.complete(
+		const sent = await settle(
+			client.complete(
 				{ model, models, messages: this.plan.messages, completion: this.plan.completion },
 				{ signal, timeoutMs: Math.min(this.plan.policy.attemptTimeoutMs, this.remaining()) },
-			);
-		} catch (error) {
+			),
+		);
+		const latencyMs = clock.now() - startedAt;
+		if (!sent.ok) {
 			const failure = signal?.aborted
 				? { kind: 'aborted' as const, message: 'Cancelled' }
-				: classifyFailure(error, clock.now());
+				: classifyFailure(sent.error, clock.now());
 			this.attempts.push({
 				...base,
 				outcome: 'error',
 				kind: failure.kind,
 				status: failure.status,
 				error: failure.message,
-				latencyMs: clock.now() - startedAt,
+				latencyMs,
 			});
 			// An error status is not billed; a call that ended any other way may have been, unseen.
 			admission.settle(failure.status === undefined ? null : 0);
@@ -188,7 +190,16 @@ class Route {
 			if (!kindPolicy[failure.kind].failOver) throw this.stopped(failure);
 			return { failure };
 		}
-		const latencyMs = clock.now() - startedAt;
+		return await this.answered(sent.value, models, { ...base, latencyMs }, admission);
+	}
+
+	/** Records a paid answer: its cost, then whether it is usable as asked. */
+	private async answered(
+		completion: ChatCompletion,
+		models: string[],
+		base: Omit<Attempt, 'outcome'>,
+		admission: Admission,
+	): Promise<StepOutcome> {
 		const answeredAt = servedPosition(models, completion.model);
 		const asked = models[answeredAt];
 		this.context.breaker?.recordSuccess(asked);
@@ -197,44 +208,34 @@ class Route {
 		const served = {
 			...base,
 			servedBy: completion.model,
-			latencyMs,
 			usage: completion.usage ?? undefined,
 			costUsd: cost.nanoUsd === null ? null : nanoToUsd(cost.nanoUsd),
 		};
 		// The call is paid for: whatever goes wrong from here, its attempt and cost stay on the record.
 		const checked = attemptStep(() => checkAnswer(completion, this.plan.completion.responseFormat));
-		if (!checked.ok) {
-			const failure: Failure = {
-				kind: 'unexpected',
-				message: checked.error instanceof Error ? checked.error.message : String(checked.error),
-			};
-			this.attempts.push({
-				...served,
-				outcome: 'error',
-				kind: failure.kind,
-				error: failure.message,
-			});
-			throw this.stopped(failure);
+		const check: AnswerCheck = checked.ok
+			? checked.value
+			: {
+					ok: false,
+					error: checked.error instanceof Error ? checked.error.message : String(checked.error),
+				};
+		if (check.ok) {
+			this.attempts.push({ ...served, outcome: 'success' });
+			return { served: this.result(completion, asked, check.json) };
 		}
-		const check = checked.value;
-		if (!check.ok) {
-			const failure: Failure = { kind: 'invalid_output', message: check.error };
-			this.rejected = {
-				model: asked,
-				content: completion.content,
-				problems: [check.error],
-				repairable: true,
-			};
-			this.attempts.push({
-				...served,
-				outcome: 'error',
-				kind: failure.kind,
-				error: failure.message,
-			});
-			return { failure, answeredAt };
-		}
-		this.attempts.push({ ...served, outcome: 'success' });
-		return { served: this.result(completion, asked, check.json) };
+		const failure: Failure = {
+			kind: checked.ok ? 'invalid_output' : 'unexpected',
+			message: check.error,
+		};
+		this.attempts.push({ ...served, outcome: 'error', kind: failure.kind, error: failure.message });
+		if (!checked.ok) throw this.stopped(failure);
+		this.rejected = {
+			model: asked,
+			content: completion.content,
+			problems: [check.error],
+			repairable: true,
+		};
+		return { failure, answeredAt };
 	}
 
 	/** The price of the model as the gateway named it, else of the model asked for. */
