@@ -25,7 +25,10 @@ describe('fault matrix (core)', () => {
 			const clock = fakeClock();
 			const chain = [A, B, C];
 			const outcome = await routeChat(
-				plan(chain, { fallbackMode: mode, policy: { ...plan([]).policy, attemptTimeoutMs: 200 } }),
+				plan(chain, {
+					fallbackMode: mode,
+					policy: { ...plan([]).policy, attemptTimeoutMs: 1_000 },
+				}),
 				{
 					client: fixture.client,
 					clock,

@@ -69,7 +69,7 @@ async function tryModel(
 	const { usage, cost } = meterUsage(model, script.prices, request.body.messages, content);
 	const completion = chatCompletionBody({
 		generationId: `gen-${++state.generations}`,
-		model: id,
+		model: model.answerAs ?? id,
 		provider: model.provider ?? 'MockProvider',
 		content,
 		finishReason: model.finishReason ?? 'stop',

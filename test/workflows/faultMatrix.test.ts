@@ -53,7 +53,8 @@ describe('fault matrix (node in n8n)', () => {
 				fallbackModels: `${B}, ${C}`,
 				fallbackMode,
 				// No retries, so no real backoff waits here; the waits are asserted on the core with an injected clock.
-				options: { retries: 0, timeoutMs: 200, concurrency: 3 },
+				// The timeout only has to end the hanging cases: long enough for a healthy model on a loaded machine.
+				options: { retries: 0, timeoutMs: 2_000, concurrency: 3 },
 			});
 			const run = await runWorkflow(chatWorkflow(parameters, { onError }), {
 				credentials: credentialsFor(fixture.gateway),

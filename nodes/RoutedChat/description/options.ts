@@ -66,7 +66,7 @@ export const optionsProperty: INodeProperties = {
 			typeOptions: { minValue: 0, numberPrecision: 4 },
 			default: 1,
 			description:
-				'Once this run has spent this much, later items fail with "budget reached" instead of calling a model',
+				'A call starts only while what this run spent, plus the worst case of the calls in flight and its own, fits; otherwise it waits for them, then fails with "budget reached"',
 		},
 		{
 			displayName: 'Max Cost per Item (USD)',
@@ -75,7 +75,7 @@ export const optionsProperty: INodeProperties = {
 			typeOptions: { minValue: 0, numberPrecision: 6 },
 			default: 0.01,
 			description:
-				'Skip models whose worst case for this item (published price × prompt and Max Tokens) is above this',
+				"What all of an item's calls may cost together (retries, fallbacks, cascade stages): a model is skipped when its worst case (published price × prompt and Max Tokens) no longer fits",
 		},
 		{
 			displayName: 'Max Tokens',

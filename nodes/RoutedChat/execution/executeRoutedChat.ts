@@ -69,8 +69,7 @@ export async function executeRoutedChat(
 				if (budget?.reached) throw new RouteError(budget.describe(), 'budget_reached', []);
 				const plan = readItemPlan(context, itemIndex);
 				for (const model of candidateModels(plan)) candidates.add(model);
-				const result = await routeItem(plan, { ...services, signal });
-				budget?.add(result.costNanoUsd ?? 0);
+				const result = await routeItem(plan, { ...services, signal, budget });
 				context.logger.debug('Routed Chat served an item', {
 					itemIndex,
 					model: result.model,
@@ -80,7 +79,6 @@ export async function executeRoutedChat(
 				});
 				return { result };
 			} catch (error) {
-				if (error instanceof RouteError) budget?.add(error.spentNanoUsd);
 				if (!continueOnFail && firstFailure === undefined && !stop.signal.aborted) {
 					firstFailure = itemIndex;
 					stop.abort();
