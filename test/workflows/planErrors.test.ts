@@ -1,0 +1,43 @@
+import { runWorkflow } from './harness';
+import { chatWorkflow, credentialsFor } from './support';
+import { chatRequests, mockGatewayFixture, pricedModel } from '../mock-gateway/jestFixture';
+
+const CHEAP = 'cheap/small';
+const STRONG = 'strong/large';
+
+/** Parameters the plan refuses: the run fails naming the field, and no request reaches the gateway. */
+describe('bad parameters fail before any request', () => {
+	const fixture = mockGatewayFixture([pricedModel(CHEAP), pricedModel(STRONG)]);
+	const credentials = () => credentialsFor(fixture.gateway);
+	const tiers = { cheapModels: CHEAP, strongModels: STRONG };
+	const items = [{ text: 'first' }, { text: 'second' }, { text: 'third' }];
+
+	async function refused(parameters: Record<string, unknown>, message: string) {
+		const run = await runWorkflow(chatWorkflow({ prompt: '={{ $json.text }}', ...parameters }), {
+			credentials: credentials(),
+			inputItems: items,
+		});
+		expect(run.status).toBe('error');
+		expect(run.error?.message).toContain(message);
+		expect(chatRequests(fixture.gateway)).toHaveLength(0);
+	}
+
+	describe('a regex that does not compile', () => {
+		it('in a rule, naming the rule', () =>
+			refused(
+				{
+					routing: 'rules',
+					rules: { rule: [{ condition: 'promptMatches', pattern: '(unclosed', target: 'strong' }] },
+					...tiers,
+				},
+				'rules[1].pattern: "(unclosed" is not a valid regex',
+			));
+
+		it.each(['mustMatch', 'mustNotMatch'])('in the cascade checks (%s)', (field) =>
+			refused(
+				{ routing: 'cascade', cascadeChecks: { [field]: '[a-' }, ...tiers },
+				`cascadeChecks.${field}: "[a-" is not a valid regex`,
+			),
+		);
+	});
+});
