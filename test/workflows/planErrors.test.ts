@@ -1,5 +1,5 @@
 import { runWorkflow } from './harness';
-import { chatWorkflow, credentialsFor } from './support';
+import { chatWorkflow, credentialsFor, outputJson, ROUTED_CHAT } from './support';
 import { chatRequests, mockGatewayFixture, pricedModel } from '../mock-gateway/jestFixture';
 
 const CHEAP = 'cheap/small';
@@ -39,5 +39,33 @@ describe('bad parameters fail before any request', () => {
 				`cascadeChecks.${field}: "[a-" is not a valid regex`,
 			),
 		);
+	});
+});
+
+describe('a rule left at its default condition', () => {
+	const fixture = mockGatewayFixture([pricedModel(CHEAP), pricedModel(STRONG)]);
+
+	// n8n fills in a stored rule's default condition, but an expression for it can give nothing.
+	it.each([
+		['left out', {}],
+		['an expression that gives nothing', { condition: '={{ $json.noSuchField }}' }],
+	])('is "prompt over N tokens", as the editor shows it, when %s', async (_, condition) => {
+		const run = await runWorkflow(
+			chatWorkflow({
+				prompt: '={{ $json.text }}',
+				routing: 'rules',
+				rules: { rule: [{ ...condition, tokens: 5, target: 'strong' }] },
+				cheapModels: CHEAP,
+				strongModels: STRONG,
+			}),
+			{
+				credentials: credentialsFor(fixture.gateway),
+				inputItems: [{ text: 'short' }, { text: 'a prompt well over five tokens long' }],
+			},
+		);
+		expect(outputJson(run, ROUTED_CHAT).map((item) => [item.route, item.model])).toEqual([
+			['default', CHEAP],
+			['rule 1: prompt over 5 tokens', STRONG],
+		]);
 	});
 });
