@@ -51,6 +51,28 @@ describe('hostile answers', () => {
 		expect(result.json).toEqual({ ok: true });
 	});
 
+	it('a megabyte of JSON breaking the schema in every element is refused, naming the first break', async () => {
+		fixture.gateway.setModel(pricedModel(MODEL, { reply: `[${'1,'.repeat(MB / 2)}1]` }));
+		const schemaChain: ItemPlan = {
+			kind: 'chain',
+			route: 'pinned',
+			plan: plan([MODEL], {
+				completion: {
+					responseFormat: {
+						type: 'json_schema',
+						name: 'answer',
+						schema: { type: 'array', items: { type: 'string' } },
+						strict: true,
+					},
+				},
+			}),
+		};
+		const error = (await routeItem(schemaChain, context()).catch((e: unknown) => e)) as RouteError;
+		expect(error.attempts[0].error).toBe(
+			'The answer does not match the JSON schema: #/0: Instance type "number" is invalid. Expected "string".',
+		);
+	});
+
 	it.each(HOSTILE_ANSWERS)(
 		'%s: a cascade reads no confidence in it and escalates',
 		async (_, reply) => {

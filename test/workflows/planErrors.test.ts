@@ -40,6 +40,43 @@ describe('bad parameters fail before any request', () => {
 			),
 		);
 	});
+
+	describe('a JSON Schema the validator cannot use', () => {
+		const schemaRun = (schema: object) => ({
+			routing: 'pinned',
+			model: { __rl: true, mode: 'id', value: CHEAP },
+			options: { responseFormat: 'json_schema', jsonSchema: JSON.stringify(schema) },
+		});
+		const named = (where: string) => `options.jsonSchema: The JSON Schema cannot be used: ${where}`;
+
+		it.each([
+			[
+				'an unresolved $ref',
+				{ type: 'object', properties: { a: { $ref: '#/$defs/missing' } } },
+				named('#/properties/a/$ref: "#/$defs/missing" does not resolve'),
+			],
+			[
+				'a duplicate $id',
+				{ properties: { a: { $id: 'https://x.test/s' }, b: { $id: 'https://x.test/s' } } },
+				named('Duplicate schema URI "https://x.test/s"'),
+			],
+			[
+				'an invalid type',
+				{ type: 'object', properties: { age: { type: 'numbr' } } },
+				named('#/properties/age/type: "numbr" is not a JSON Schema type'),
+			],
+			[
+				'a pattern that does not compile',
+				{ properties: { code: { type: 'string', pattern: '(' } } },
+				named('#/properties/code/pattern: "(" is not a valid regex'),
+			],
+			[
+				'a format whose check can hang',
+				{ properties: { link: { type: 'string', format: 'url' } } },
+				named('#/properties/link/format: "url" is not a JSON Schema format'),
+			],
+		])('%s', (_, schema, message) => refused(schemaRun(schema), message));
+	});
 });
 
 describe('a rule left at its default condition', () => {

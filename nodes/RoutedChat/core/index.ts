@@ -17,5 +17,6 @@ export { summarizeCosts, type CostSummary, type ItemOutcome } from './costSummar
 export { mapWithConcurrency } from './concurrency';
 export { estimatePromptTokens } from './tokenEstimate';
 export { attempt, settle, type Settled } from './settle';
+export { compileJsonSchema } from './compileJsonSchema';
 export type { QualityChecks } from './qualityChecks';
 export type * from './types';

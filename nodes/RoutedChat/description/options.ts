@@ -54,7 +54,8 @@ export const optionsProperty: INodeProperties = {
 			name: 'jsonSchema',
 			type: 'json',
 			default: '{\n  "type": "object",\n  "properties": {},\n  "additionalProperties": false\n}',
-			description: 'Used when Response Format is JSON Schema: the answer must match it',
+			description:
+				'Used when Response Format is JSON Schema: the answer must match it. Checked before any request: an unresolved $ref, a duplicate $id or an unknown type fails the run.',
 		},
 		{
 			displayName: 'Max Cost per Execution (USD)',

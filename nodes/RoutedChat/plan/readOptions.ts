@@ -1,5 +1,4 @@
 import {
-	attempt,
 	type CompletionOptions,
 	type ProviderPreferences,
 	type ResponseFormat,
@@ -7,6 +6,7 @@ import {
 } from '../core';
 import { type NodeOptions, optionsSchema } from './optionsSchema';
 import { ParameterError } from './parameterError';
+import { readJsonSchema } from './readJsonSchema';
 
 /** OpenRouter accepted at most this many ids in `models` when last documented with a cap. */
 const GATEWAY_MODELS_CAP = 3;
@@ -56,28 +56,6 @@ function responseFormat(options: NodeOptions): ResponseFormat | undefined {
 		schema: readJsonSchema(options.jsonSchema),
 		strict: true,
 	};
-}
-
-function readJsonSchema(value: NodeOptions['jsonSchema']): Record<string, unknown> {
-	const hint =
-		'Paste a JSON Schema object in Options → JSON Schema, e.g. {"type": "object", "properties": {…}}';
-	if (value === undefined)
-		throw new ParameterError(
-			'options.jsonSchema',
-			'Response Format is JSON Schema but no schema is set',
-			hint,
-		);
-	const parsed =
-		typeof value === 'string'
-			? attempt(() => JSON.parse(value) as unknown)
-			: { ok: true as const, value };
-	if (!parsed.ok)
-		throw new ParameterError('options.jsonSchema', 'The JSON Schema is not valid JSON', hint);
-	const schema = parsed.value;
-	if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) {
-		throw new ParameterError('options.jsonSchema', 'The JSON Schema must be a JSON object', hint);
-	}
-	return schema as Record<string, unknown>;
 }
 
 function providerPreferences(options: NodeOptions): ProviderPreferences | undefined {
