@@ -14,7 +14,8 @@ export const optionsProperty: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 100 },
 			default: 10,
-			description: 'How many items are sent at once. Output order always matches input order.',
+			description:
+				'How many items are sent at once. Output order always matches input order. Applies to the whole run: an expression is read for the first item only.',
 		},
 		{
 			displayName: 'Cost Summary Item',
@@ -22,7 +23,7 @@ export const optionsProperty: INodeProperties = {
 			type: 'boolean',
 			default: false,
 			description:
-				'Whether to add a last item with the total cost, tokens and calls per model, and the saving against sending every item to the priciest model in the chain',
+				'Whether to add a last item with the total cost, tokens and calls per model, and the saving against sending every item to the priciest model in the chain. Applies to the whole run: an expression is read for the first item only.',
 		},
 		{
 			displayName: 'Fallback Drill',
@@ -64,7 +65,7 @@ export const optionsProperty: INodeProperties = {
 			typeOptions: { minValue: 0, numberPrecision: 4 },
 			default: 1,
 			description:
-				'Once this run has spent this much, later items fail with "budget reached" instead of calling a model',
+				'Once this run has spent this much, later items fail with "budget reached" instead of calling a model. Applies to the whole run: an expression is read for the first item only.',
 		},
 		{
 			displayName: 'Max Cost per Item (USD)',

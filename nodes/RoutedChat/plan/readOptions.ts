@@ -4,6 +4,8 @@ import {
 	type ResponseFormat,
 	type RetryPolicy,
 } from '../core';
+import type { z } from 'zod';
+
 import { type NodeOptions, optionsSchema } from './optionsSchema';
 import { ParameterError } from './parameterError';
 import { readJsonSchema } from './readJsonSchema';
@@ -12,8 +14,13 @@ import { readJsonSchema } from './readJsonSchema';
 const GATEWAY_MODELS_CAP = 3;
 
 export function readOptions(value: unknown): NodeOptions {
-	const parsed = optionsSchema.safeParse(value ?? {});
-	if (parsed.success) return parsed.data;
+	return parseOptions(optionsSchema, value);
+}
+
+/** Parses options with a schema, or a ParameterError naming the first bad one. */
+export function parseOptions<T extends z.ZodTypeAny>(schema: T, value: unknown): z.infer<T> {
+	const parsed = schema.safeParse(value ?? {});
+	if (parsed.success) return parsed.data as z.infer<T>;
 	const issue = parsed.error.issues[0];
 	const name = issue.path.join('.');
 	throw new ParameterError(
