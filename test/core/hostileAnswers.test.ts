@@ -1,4 +1,5 @@
 import { type RouteError, routeItem, type ItemPlan } from '../../nodes/RoutedChat/core';
+import { compileJsonSchema } from '../../nodes/RoutedChat/plan/compileJsonSchema';
 import { fakeClock, gatewayFixture, plan } from './support';
 import { pricedModel } from '../mock-gateway/jestFixture';
 
@@ -53,6 +54,7 @@ describe('hostile answers', () => {
 
 	it('a megabyte of JSON breaking the schema in every element is refused, naming the first break', async () => {
 		fixture.gateway.setModel(pricedModel(MODEL, { reply: `[${'1,'.repeat(MB / 2)}1]` }));
+		const schema = { type: 'array', items: { type: 'string' } };
 		const schemaChain: ItemPlan = {
 			kind: 'chain',
 			route: 'pinned',
@@ -61,8 +63,9 @@ describe('hostile answers', () => {
 					responseFormat: {
 						type: 'json_schema',
 						name: 'answer',
-						schema: { type: 'array', items: { type: 'string' } },
+						schema,
 						strict: true,
+						validate: compileJsonSchema(schema),
 					},
 				},
 			}),

@@ -57,12 +57,8 @@ export function retryPolicy(options: NodeOptions): RetryPolicy {
 function responseFormat(options: NodeOptions): ResponseFormat | undefined {
 	if (options.responseFormat !== 'json_schema')
 		return options.responseFormat ? { type: options.responseFormat } : undefined;
-	return {
-		type: 'json_schema',
-		name: 'answer',
-		schema: readJsonSchema(options.jsonSchema),
-		strict: true,
-	};
+	const { schema, check } = readJsonSchema(options.jsonSchema);
+	return { type: 'json_schema', name: 'answer', schema, strict: true, validate: check };
 }
 
 function providerPreferences(options: NodeOptions): ProviderPreferences | undefined {

@@ -31,33 +31,46 @@ const REFUSED_FORMATS: Record<string, string> = {
 type Schema = Record<string, unknown>;
 type Lookup = Record<string, unknown>;
 
-const validators = new WeakMap<Schema, Validator>();
+const MAX_REPORTED = 5;
+
+/** Where an answer breaks the schema, one readable line per problem. */
+export type SchemaCheck = (value: unknown) => string[];
 
 /**
- * Readies a JSON Schema for checking answers, once per schema object, or says where the validator
- * could not use it: an unresolved `$ref`, a duplicate `$id`, an unknown type, a regex that does
- * not compile. The validator itself only finds these while checking an answer, after it is paid for.
+ * A JSON Schema compiled once into the checker the core runs on each answer (an interpreter: no
+ * code generation). Throws where the validator could not use it: an unresolved `$ref`, a duplicate
+ * `$id`, an unknown type, a regex that does not compile. The validator itself finds these only
+ * while checking an answer, after it is paid for.
  */
-export function compileJsonSchema(schema: Schema): { ok: true } | { ok: false; error: string } {
-	if (validators.has(schema)) return { ok: true };
-	let lookup: Lookup;
-	try {
-		lookup = dereference(schema as never);
-	} catch (error) {
-		return { ok: false, error: (error as Error).message };
-	}
+export function compileJsonSchema(schema: Schema): SchemaCheck {
+	const lookup = dereference(schema as never);
 	const problem = schemaProblem(schema, '#', lookup);
-	if (problem) return { ok: false, error: problem };
+	if (problem) throw new Error(problem);
 	// Short-circuit: a full report on a hostile answer (a million failing elements) took seconds.
-	validators.set(schema, new Validator(schema as never, '2020-12', true));
-	return { ok: true };
+	const validator = new Validator(schema as never, '2020-12', true);
+	return (value) => schemaErrors(validator, value);
 }
 
-/** The validator for a schema, compiled on first use. */
-export function validatorFor(schema: Schema): Validator {
-	const compiled = compileJsonSchema(schema);
-	if (!compiled.ok) throw new Error(`The JSON Schema cannot be used: ${compiled.error}`);
-	return validators.get(schema) as Validator;
+/** The validator stops at the first failing keyword, so this is usually one line. */
+function schemaErrors(validator: Validator, value: unknown): string[] {
+	const result = validator.validate(value);
+	if (result.valid) return [];
+	// The validator reports each failure and then every enclosing keyword that failed because of it;
+	// keep the leaves.
+	const enclosing = new Set<string>();
+	for (const { instanceLocation } of result.errors) {
+		for (let slash = instanceLocation.lastIndexOf('/'); slash > 0; ) {
+			const parent = instanceLocation.slice(0, slash);
+			if (enclosing.has(parent)) break;
+			enclosing.add(parent);
+			slash = parent.lastIndexOf('/');
+		}
+	}
+	const leaves = result.errors.filter((error) => !enclosing.has(error.instanceLocation));
+	const lines = (leaves.length ? leaves : result.errors).map(
+		(e) => `${e.instanceLocation || '#'}: ${e.error}`,
+	);
+	return [...new Set(lines)].slice(0, MAX_REPORTED);
 }
 
 function schemaProblem(schema: unknown, at: string, lookup: Lookup): string | undefined {
