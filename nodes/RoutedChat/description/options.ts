@@ -56,7 +56,7 @@ export const optionsProperty: INodeProperties = {
 			type: 'json',
 			default: '{\n  "type": "object",\n  "properties": {},\n  "additionalProperties": false\n}',
 			description:
-				'Used when Response Format is JSON Schema: the answer must match it. Checked before any request: an unresolved $ref, a duplicate $id or an unknown type fails the run.',
+				'Used when Response Format is JSON Schema: the answer must match it. Checked before any request: an unresolved reference, a repeated schema URI or an unknown type fails the run.',
 		},
 		{
 			displayName: 'Max Cost per Execution (USD)',
