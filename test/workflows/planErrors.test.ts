@@ -76,6 +76,25 @@ describe('bad parameters fail before any request', () => {
 				named('#/properties/link/format: "url" is not a JSON Schema format'),
 			],
 		])('%s', (_, schema, message) => refused(schemaRun(schema), message));
+
+		it('a schema using $defs, $ref, $anchor, anyOf and patternProperties is accepted', async () => {
+			fixture.gateway.setModel(pricedModel(CHEAP, { reply: '{"count": 2, "x-note": "ok"}' }));
+			const schema = {
+				$defs: {
+					count: { type: 'integer', minimum: 0 },
+					note: { $anchor: 'note', type: 'string' },
+				},
+				type: 'object',
+				properties: { count: { $ref: '#/$defs/count' } },
+				patternProperties: { '^x-': { anyOf: [{ $ref: '#note' }, { type: 'null' }] } },
+				required: ['count'],
+			};
+			const run = await runWorkflow(chatWorkflow({ prompt: 'count', ...schemaRun(schema) }), {
+				credentials: credentials(),
+				inputItems: [{}],
+			});
+			expect(outputJson(run, ROUTED_CHAT)[0].json).toEqual({ count: 2, 'x-note': 'ok' });
+		});
 	});
 });
 

@@ -75,32 +75,34 @@ function schemaErrors(validator: Validator, value: unknown): string[] {
 
 function schemaProblem(schema: unknown, at: string, lookup: Lookup): string | undefined {
 	if (typeof schema === 'boolean') return undefined;
-	if (typeof schema !== 'object' || schema === null || Array.isArray(schema))
-		return `${at}: a schema must be an object or true / false`;
-	const node = schema as Schema & { __absolute_ref__?: string };
-	const own = ownProblem(node, at, lookup);
+	if (!isObject(schema)) return `${at}: a schema must be an object or true / false`;
+	const own = ownProblem(schema, at, lookup);
 	if (own) return own;
-	for (const [keyword, value] of Object.entries(node)) {
-		const inner = `${at}/${keyword}`;
-		const found =
-			SCHEMA_LIST_KEYWORDS.includes(keyword) && Array.isArray(value)
-				? firstProblem(
-						value.map((item, index) => [`${inner}/${index}`, item]),
-						lookup,
-					)
-				: SCHEMA_MAP_KEYWORDS.includes(keyword)
-					? typeof value === 'object' && value !== null && !Array.isArray(value)
-						? firstProblem(
-								Object.entries(value).map(([key, item]) => [`${inner}/${key}`, item]),
-								lookup,
-							)
-						: `${inner}: must be an object of schemas`
-					: SCHEMA_KEYWORDS.includes(keyword)
-						? schemaProblem(value, inner, lookup)
-						: undefined;
+	for (const [keyword, value] of Object.entries(schema)) {
+		const inner = subschemas(keyword, value, `${at}/${keyword}`);
+		const found = typeof inner === 'string' ? inner : firstProblem(inner, lookup);
 		if (found) return found;
 	}
 	return undefined;
+}
+
+/** The schemas under one keyword with their locations, as the validator walks them, or what is wrong. */
+function subschemas(
+	keyword: string,
+	value: unknown,
+	at: string,
+): Array<[string, unknown]> | string {
+	if (SCHEMA_LIST_KEYWORDS.includes(keyword) && Array.isArray(value))
+		return value.map((item, index) => [`${at}/${index}`, item]);
+	if (SCHEMA_MAP_KEYWORDS.includes(keyword)) {
+		if (!isObject(value)) return `${at}: must be an object of schemas`;
+		return Object.entries(value).map(([key, item]) => [`${at}/${key}`, item]);
+	}
+	return SCHEMA_KEYWORDS.includes(keyword) ? [[at, value]] : [];
+}
+
+function isObject(value: unknown): value is Schema {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function firstProblem(entries: Array<[string, unknown]>, lookup: Lookup): string | undefined {
@@ -131,9 +133,10 @@ function ownProblem(
 		return `${at}/required: must be a list of property names`;
 	const patterns = [
 		...(pattern === undefined ? [] : [[`${at}/pattern`, pattern]]),
-		...Object.keys(
-			typeof patternProperties === 'object' && patternProperties ? patternProperties : {},
-		).map((key) => [`${at}/patternProperties`, key]),
+		...Object.keys(isObject(patternProperties) ? patternProperties : {}).map((key) => [
+			`${at}/patternProperties`,
+			key,
+		]),
 	];
 	for (const [where, source] of patterns) {
 		const problem = regexProblem(source);
