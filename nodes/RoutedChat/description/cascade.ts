@@ -53,7 +53,7 @@ export const cascadeProperties: INodeProperties[] = [
 				default: '',
 				placeholder: 'e.g. ^(yes|no)\\b',
 				description:
-					'Escalates when the answer does not match this regular expression (case-insensitive)',
+					'Escalates when the answer does not match this regular expression (case-insensitive, on its first 100,000 characters)',
 			},
 			{
 				displayName: 'Must Not Match Regex',
@@ -61,7 +61,8 @@ export const cascadeProperties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: "e.g. I (cannot|can't|am unable)",
-				description: 'Escalates when the answer matches this regular expression (case-insensitive)',
+				description:
+					'Escalates when the answer matches this regular expression (case-insensitive, on its first 100,000 characters)',
 			},
 			{
 				displayName: 'Not Cut Off',

@@ -15,7 +15,8 @@ export const optionsProperty: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 100 },
 			default: 10,
-			description: 'How many items are sent at once. Output order always matches input order.',
+			description:
+				'How many items are sent at once. Output order always matches input order. Applies to the whole run: an expression is read for the first item only.',
 		},
 		{
 			displayName: 'Cost Summary Item',
@@ -23,7 +24,7 @@ export const optionsProperty: INodeProperties = {
 			type: 'boolean',
 			default: false,
 			description:
-				'Whether to add a last item with the total cost, tokens and calls per model, and the saving against sending every item to the priciest model in the chain',
+				'Whether to add a last item with the total cost, tokens and calls per model, and the saving against sending every item to the priciest model in the chain. Applies to the whole run: an expression is read for the first item only.',
 		},
 		{
 			displayName: 'Fallback Drill: Models to Fail',
@@ -56,7 +57,7 @@ export const optionsProperty: INodeProperties = {
 			type: 'json',
 			default: '{\n  "type": "object",\n  "properties": {},\n  "additionalProperties": false\n}',
 			description:
-				'The schema the answer must match. Applies when Response Format is JSON Schema (add that option first).',
+				'The schema the answer must match. Applies when Response Format is JSON Schema (add that option first). Checked before any request: an unresolved reference, a repeated schema URI or an unknown type fails the run.',
 			displayOptions: { show: { responseFormat: ['json_schema'] } },
 		},
 		{
@@ -66,7 +67,7 @@ export const optionsProperty: INodeProperties = {
 			typeOptions: { minValue: 0, numberPrecision: 4 },
 			default: 1,
 			description:
-				'A call starts only while what this run spent, plus the worst case of the calls in flight and its own, fits; otherwise it waits for them, then fails with "budget reached"',
+				'A call starts only while what this run spent, plus the worst case of the calls in flight and its own, fits; otherwise it waits for them, then fails with "budget reached". Applies to the whole run: an expression is read for the first item only.',
 		},
 		{
 			displayName: 'Max Cost per Item (USD)',
