@@ -90,6 +90,21 @@ export async function choose(page: Page, parameter: string, option: string): Pro
 		.click();
 }
 
+/**
+ * Opens the "Add …" list of a collection (the panel's `index`th: Checks before Options) and
+ * returns its entries: those of this list only, even while another list is still closing.
+ */
+export async function openCollectionAdd(page: Page, index: 'first' | 'last'): Promise<Locator> {
+	const add = parameters(page).locator('[data-test-id="collection-parameter-add"]')[index]();
+	const input = add.locator('input');
+	await input.click();
+	const list = await input.getAttribute('aria-controls');
+	if (!list) throw new Error('the "Add" list has no listbox');
+	const entries = page.locator(`[id="${list}"] [data-test-id="collection-parameter-option"]`);
+	await entries.first().waitFor();
+	return entries;
+}
+
 /** The labels of the fields the panel shows now, in order. */
 export async function fieldLabels(page: Page): Promise<string[]> {
 	const labels = await parameters(page).locator('[data-test-id="input-label"]').allInnerTexts();

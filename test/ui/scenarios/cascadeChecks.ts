@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 
-import { choose, eventually, parameters, routedChatPanel } from '../editor';
+import { choose, eventually, openCollectionAdd, parameters, routedChatPanel } from '../editor';
 import type { Scenario } from '../scenario';
 
 export const cascadeMinConfidence: Scenario = {
@@ -10,11 +10,7 @@ export const cascadeMinConfidence: Scenario = {
 		await routedChatPanel(page, n8nUrl);
 		await choose(page, 'routing', 'Cascade');
 		const panel = parameters(page);
-		await panel.locator('[data-test-id="collection-parameter-add"]').first().click();
-		await page
-			.locator('[data-test-id="collection-parameter-option"]:visible')
-			.filter({ hasText: 'Min Confidence' })
-			.click();
+		await (await openCollectionAdd(page, 'first')).filter({ hasText: 'Min Confidence' }).click();
 		const field = panel.locator('[data-test-id="parameter-input-minConfidence"] input');
 		await eventually(async () => assert.match(await field.inputValue(), /^0\.70?$/));
 	},

@@ -2,31 +2,25 @@ import assert from 'node:assert/strict';
 
 import type { Page } from 'playwright-core';
 
-import { choose, eventually, parameters, routedChatPanel } from '../editor';
+import { choose, eventually, openCollectionAdd, routedChatPanel } from '../editor';
 import type { Scenario } from '../scenario';
 
 /** The names the "Add Option" list offers now (Options is the panel's last collection). */
 async function optionsOffered(page: Page): Promise<string[]> {
-	await parameters(page).locator('[data-test-id="collection-parameter-add"]').last().click();
-	const options = page.locator('[data-test-id="collection-parameter-option"]:visible');
-	await options.first().waitFor();
-	const names = await options.allInnerTexts();
+	const names = await (await openCollectionAdd(page, 'last')).allInnerTexts();
 	await page.keyboard.press('Escape');
 	return names.map((name) => name.trim());
 }
 
 async function addOption(page: Page, name: string): Promise<void> {
-	await parameters(page).locator('[data-test-id="collection-parameter-add"]').last().click();
-	await page
-		.locator('[data-test-id="collection-parameter-option"]:visible')
-		.filter({ hasText: name })
-		.click();
+	await (await openCollectionAdd(page, 'last')).filter({ hasText: name }).click();
 }
 
 export const optionsThatApply: Scenario = {
 	name: 'Options: JSON Schema only with Response Format JSON Schema; labels say what they count and in which unit',
 	async run({ page, n8nUrl }) {
 		await routedChatPanel(page, n8nUrl);
+		await choose(page, 'routing', 'Pinned Model');
 		const offered = await optionsOffered(page);
 		for (const label of [
 			'Fallback Drill: Models to Fail',
