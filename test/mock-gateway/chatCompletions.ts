@@ -6,6 +6,7 @@ import { parseChatRequest } from './chatRequest';
 import { isStatusFault, sendMisbehaviour, sendStatusFault } from './faults';
 import type { GatewayState } from './gatewayState';
 import { sendError, sendJson, type Exchange } from './http';
+import { unknownFieldsProblem } from './strictServer';
 import { replyContent } from './reply';
 import type { RecordedChatRequest, StatusFault } from './types';
 import { meterUsage } from './usage';
@@ -17,6 +18,8 @@ export async function handleChatCompletions(
 ): Promise<void> {
 	const keyProblem = bearerKeyProblem(req, state.apiKey);
 	if (keyProblem) return sendError(res, 401, keyProblem);
+	const unknownFields = state.strict ? unknownFieldsProblem(recorded.body) : undefined;
+	if (unknownFields) return sendError(res, 400, unknownFields);
 	const parsed = parseChatRequest(recorded.body);
 	if ('problem' in parsed) return sendError(res, 400, parsed.problem);
 

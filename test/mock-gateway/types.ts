@@ -56,6 +56,8 @@ export interface MockGatewayOptions {
 	port?: number;
 	/** Defaults to 127.0.0.1. */
 	host?: string;
+	/** Answer as a strict OpenAI-compatible server instead of OpenRouter (strictServer.ts). */
+	strict?: boolean;
 }
 
 export interface ChatMessage {

@@ -46,6 +46,11 @@ export interface CallOptions {
  * it over n8n's HTTP helper. It fails with the errors of gatewayError.ts.
  */
 export interface ChatClient {
+	/**
+	 * How many models one request may name for the gateway to fail over within;
+	 * 1 for a gateway that cannot. Unset: as many as the plan's policy allows.
+	 */
+	readonly modelsPerRequest?: number;
 	complete(request: ChatRequest, options: CallOptions): Promise<ChatCompletion>;
 	listModels(options: CallOptions): Promise<ModelInfo[]>;
 }

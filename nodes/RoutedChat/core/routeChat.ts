@@ -52,7 +52,11 @@ class Route {
 		const { plan } = this;
 		const budgetPrices = plan.maxCostUsd === undefined ? undefined : await this.context.prices?.();
 		let lastFailure: Failure | undefined;
-		for (const step of requestSteps(plan.models, plan.fallbackMode, plan.policy.gatewayModelsCap)) {
+		const cap = Math.min(
+			plan.policy.gatewayModelsCap,
+			this.context.client.modelsPerRequest ?? Infinity,
+		);
+		for (const step of requestSteps(plan.models, plan.fallbackMode, cap)) {
 			const models = step.filter((model) => this.admit(model, budgetPrices));
 			if (models.length === 0) continue;
 			const outcome = await this.tryStep(models);
