@@ -46,6 +46,13 @@ export interface MockModel {
 	finishReason?: string;
 	/** When false, usage carries no `cost` (as for some providers). Defaults to true. */
 	reportCost?: boolean;
+	/**
+	 * Served with the user's own provider key (BYOK): the provider charges the full price to that key
+	 * (`cost_details.upstream_inference_cost`) and OpenRouter charges its fee, 5% of it, as `cost`.
+	 */
+	byok?: boolean;
+	/** Leave `usage.total_tokens` out, as some OpenAI-compatible gateways do. */
+	omitTotalTokens?: boolean;
 }
 
 export interface MockGatewayOptions {

@@ -16,8 +16,10 @@ export interface ChatCompletion {
 	content: string;
 	finishReason: string | null;
 	usage: Usage | null;
-	/** `usage.cost` as the gateway reported it, in USD. */
+	/** What the call cost as the gateway reported it, in USD, a BYOK provider's charge included. */
 	gatewayCostUsd: number | null;
+	/** Of that, what the provider charged the user's own key (BYOK), when reported. */
+	upstreamCostUsd: number | null;
 	raw: unknown;
 }
 

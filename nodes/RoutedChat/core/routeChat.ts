@@ -2,7 +2,7 @@ import type { ChatClient, ChatCompletion } from './chatClient';
 import type { CircuitBreaker } from './circuitBreaker';
 import type { Clock } from './clock';
 import { checkAnswer } from './checkAnswer';
-import { completionCost, type CostFigure, sumCosts, worstCaseNano } from './cost';
+import { completionCost, type CostFigure, reportedCost, sumCosts, worstCaseNano } from './cost';
 import { classifyFailure, kindPolicy, type Failure } from './failure';
 import { nanoToUsd, usdToNano } from './money';
 import type { PriceBook } from './pricingCache';
@@ -196,10 +196,7 @@ class Route {
 				cachedTokens: 0,
 				reasoningTokens: 0,
 			},
-			cost: {
-				totalUsd: cost.nanoUsd === null ? null : nanoToUsd(cost.nanoUsd),
-				source: cost.source,
-			},
+			cost: reportedCost(cost),
 			costNanoUsd: cost.nanoUsd,
 			latencyMs: this.context.clock.now() - this.started,
 			generationId: completion.id,
