@@ -6,7 +6,7 @@ import { buildAdditionalData } from './additionalData';
 import { attachCredentials } from './credentialReferences';
 import { HarnessCredentialsHelper } from './credentialsHelper';
 import { loadCredentialTypes } from './credentialTypes';
-import { prepareEngine } from './engine';
+import { prepareEngine, warmUpHttp } from './engine';
 import { readJournalFromNow } from './logJournal';
 import { loadNodeTypes, nodeTypes } from './nodeTypes';
 import { readRun } from './readRun';
@@ -23,6 +23,7 @@ export async function runWorkflow(
 	options: RunOptions = {},
 ): Promise<WorkflowRun> {
 	prepareEngine();
+	await warmUpHttp();
 	const credentials = options.credentials ?? {};
 	await loadNodeTypes(definition.nodes.map((node) => node.type));
 	await loadCredentialTypes();
