@@ -1,5 +1,7 @@
 import OpenAI from 'openai';
 
+import { GatewayStatusError } from '../../nodes/RoutedChat/core';
+import { loopbackChatClient } from '../transport/loopbackClient';
 import { startMockGateway } from './server';
 import { cheapModel } from './testClient';
 import type { MockGateway } from './types';
@@ -54,5 +56,23 @@ describe.each([
 		expect((error as InstanceType<typeof OpenAI.RateLimitError>).headers.get('retry-after')).toBe(
 			'7',
 		);
+	});
+
+	it("gives the node's transport the same status, message and Retry-After", async () => {
+		const messages = [{ role: 'user' as const, content: 'Hi' }];
+		const sdkError = (await client.chat.completions
+			.create({ model: LIMITED, messages })
+			.catch((caught: unknown) => caught)) as InstanceType<typeof OpenAI.RateLimitError>;
+		const ours = await loopbackChatClient(gateway, !strict)
+			.complete({ model: LIMITED, messages, completion: {} }, { timeoutMs: 5_000 })
+			.catch((caught: unknown) => caught);
+
+		expect(ours).toBeInstanceOf(GatewayStatusError);
+		const { status, message, headers } = ours as GatewayStatusError;
+		expect({ status, message, retryAfter: headers?.get('retry-after') }).toEqual({
+			status: sdkError.status,
+			message: sdkError.message,
+			retryAfter: sdkError.headers.get('retry-after'),
+		});
 	});
 });
