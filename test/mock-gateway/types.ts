@@ -6,7 +6,13 @@
  */
 export type Fault =
 	/** An HTTP error with OpenRouter's error body; `retryAfter` is sent verbatim as the Retry-After header. */
-	| { status: number; retryAfter?: string; message?: string }
+	| {
+			status: number;
+			retryAfter?: string;
+			message?: string;
+			/** The provider's own error, which OpenRouter passes on as `error.metadata.raw` with `provider_name`. */
+			raw?: string;
+	  }
 	/** Never answers, until the client aborts or the gateway closes. */
 	| { kind: 'hang' }
 	/** Sends status 200, the headers and part of the body, then destroys the socket. */
