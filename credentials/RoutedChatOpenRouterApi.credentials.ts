@@ -106,7 +106,8 @@ export class RoutedChatOpenRouterApi implements ICredentialType {
 	// OpenRouter's GET /models passes without a key, so there GET /key checks it; other gateways have no /key.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			// Trailing slashes trimmed by a linear pattern, as readGatewayCredentials does.
+			baseURL: '={{$credentials.baseUrl.replace(/(?<!\\/)\\/+$/, "")}}',
 			url: `={{ ${IS_OPENROUTER} ? "/key" : "/models" }}`,
 		},
 		rules: [

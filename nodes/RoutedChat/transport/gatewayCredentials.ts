@@ -25,7 +25,8 @@ export async function readGatewayCredentials(
 	const data = await context.getCredentials(CREDENTIAL_TYPE);
 	const reference = context.getNode().credentials?.[CREDENTIAL_TYPE];
 	const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
-	const baseUrl = (text(data.baseUrl) || DEFAULT_BASE_URL).replace(/\/+$/, '');
+	// The lookbehind starts a match only where a run of slashes starts: linear, where /\/+$/ is quadratic.
+	const baseUrl = (text(data.baseUrl) || DEFAULT_BASE_URL).replace(/(?<!\/)\/+$/, '');
 	const problem = baseUrlProblem(baseUrl);
 	if (problem) {
 		throw new ParameterError(

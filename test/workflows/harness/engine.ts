@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { Logger } from '@n8n/backend-common';
-import { OutboundHttp } from '@n8n/backend-network';
 import { InstanceSettingsConfig, SsrfProtectionConfig } from '@n8n/config';
 import { Container } from '@n8n/di';
 import { InstanceSettings } from 'n8n-core';
@@ -53,22 +52,4 @@ export function prepareEngine(): void {
 		SsrfProtectionConfig,
 		Object.assign(new SsrfProtectionConfig(), { enabled: false }),
 	);
-}
-
-let warmedUp: Promise<void> | undefined;
-
-/**
- * n8n's HTTP stack loads most of its modules on the first request, which under
- * jest takes longer than the short attempt timeouts the fault tests use. One
- * request to a port nothing listens on loads them, once per test file.
- */
-export function warmUpHttp(): Promise<void> {
-	warmedUp ??= Container.get(OutboundHttp)
-		.requests()
-		.request({ url: 'http://127.0.0.1:9/', timeout: 2_000 })
-		.then(
-			() => undefined,
-			() => undefined,
-		);
-	return warmedUp;
 }

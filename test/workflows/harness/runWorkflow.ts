@@ -6,7 +6,7 @@ import { buildAdditionalData } from './additionalData';
 import { attachCredentials } from './credentialReferences';
 import { HarnessCredentialsHelper } from './credentialsHelper';
 import { loadCredentialTypes } from './credentialTypes';
-import { prepareEngine, warmUpHttp } from './engine';
+import { prepareEngine } from './engine';
 import { readJournalFromNow } from './logJournal';
 import { loadNodeTypes, nodeTypes } from './nodeTypes';
 import { readRun } from './readRun';
@@ -23,7 +23,6 @@ export async function runWorkflow(
 	options: RunOptions = {},
 ): Promise<WorkflowRun> {
 	prepareEngine();
-	await warmUpHttp();
 	const credentials = options.credentials ?? {};
 	await loadNodeTypes(definition.nodes.map((node) => node.type));
 	await loadCredentialTypes();
