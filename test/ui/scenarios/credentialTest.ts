@@ -38,7 +38,7 @@ export const credentialTest: Scenario = {
 		);
 		await dialog.getByText('More details').click();
 		await eventually(async () =>
-			assert.match(await dialog.innerText(), /(the key was refused \(401\)|401|Unauthorized)/i),
+			assert.match(await dialog.innerText(), /The key was refused \(401\): check the API Key/),
 		);
 
 		await saveWithKey(dialog, gateway.apiKey);
