@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 
 import type { Locator, Page } from 'playwright-core';
 
-import { eventually, LOAD_TIMEOUT_MS } from '../editor';
+import { choose, eventually, LOAD_TIMEOUT_MS } from '../editor';
 import type { Scenario } from '../scenario';
 
 async function openNewCredential(page: Page, n8nUrl: string): Promise<Locator> {
@@ -31,6 +31,8 @@ export const credentialTest: Scenario = {
 	async run({ page, n8nUrl, gateway }) {
 		const dialog = await openNewCredential(page, n8nUrl);
 		await dialog.locator('[data-test-id="parameter-input-baseUrl"] input').fill(gateway.baseUrl);
+		// The mock stands in for OpenRouter on loopback: Test then asks GET /key, which checks the key.
+		await choose(page, 'gatewayType', 'OpenRouter');
 
 		await saveWithKey(dialog, 'sk-or-not-the-key');
 		await eventually(async () =>
