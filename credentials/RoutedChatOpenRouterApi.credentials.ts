@@ -1,5 +1,5 @@
 import type {
-	IAuthenticateGeneric,
+	IAuthenticate,
 	Icon,
 	ICredentialTestRequest,
 	ICredentialType,
@@ -52,14 +52,15 @@ export class RoutedChatOpenRouterApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Authorization: '=Bearer {{$credentials.apiKey}}',
-			},
-		},
-	};
+	/**
+	 * A function, not n8n's generic form: that one evaluates its header as an
+	 * expression on every request, about a millisecond each in n8n 2.41's
+	 * isolated expression runtime.
+	 */
+	authenticate: IAuthenticate = async (credentials, requestOptions) => ({
+		...requestOptions,
+		headers: { ...requestOptions.headers, Authorization: `Bearer ${String(credentials.apiKey)}` },
+	});
 
 	// GET /key answers 401 to a bad key; GET /models would pass without one.
 	test: ICredentialTestRequest = {
