@@ -26,7 +26,7 @@ function bundle() {
 		platform: 'node',
 		target: 'node20',
 		format: 'cjs',
-		// The n8n instance provides n8n-workflow; openai and zod ship inside the bundle,
+		// The n8n instance provides n8n-workflow; zod and @cfworker/json-schema ship inside the bundle,
 		// because a community package must not have runtime dependencies.
 		external: ['n8n-workflow'],
 		// Unminified for readable stack traces; keepNames because n8n records each

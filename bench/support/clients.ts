@@ -1,10 +1,11 @@
-import { type ChatClient, createOpenAiChatClient } from '../../nodes/RoutedChat/core';
+import type { ChatClient } from '../../nodes/RoutedChat/core';
+import { fetchChatClient } from '../../test/transport/loopbackClient';
 import type { BenchGateway } from './mockGateway';
 import { PROMPT } from './plan';
 
-/** The client routeChat sends through in the bench: the node's own, over Node's fetch. */
+/** The client routeChat sends through in the bench: the node's own HTTP client, over Node's fetch. */
 export function routedClient(gateway: Pick<BenchGateway, 'baseUrl' | 'apiKey'>): ChatClient {
-	return createOpenAiChatClient({ baseUrl: gateway.baseUrl, apiKey: gateway.apiKey });
+	return fetchChatClient(gateway);
 }
 
 /**

@@ -35,11 +35,16 @@ export interface ModelInfo {
 }
 
 export interface CallOptions {
+	/** Cancels the request and closes its connection. */
 	signal?: AbortSignal;
+	/** The request fails as `timeout` when no whole answer came within this. */
 	timeoutMs: number;
 }
 
-/** The thin abstraction between routing and the gateway; the openai SDK implements it. */
+/**
+ * The thin abstraction between routing and the gateway; transport/ implements
+ * it over n8n's HTTP helper. It fails with the errors of gatewayError.ts.
+ */
 export interface ChatClient {
 	complete(request: ChatRequest, options: CallOptions): Promise<ChatCompletion>;
 	listModels(options: CallOptions): Promise<ModelInfo[]>;

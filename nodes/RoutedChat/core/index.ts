@@ -7,8 +7,16 @@ export { routeChat, type RouteContext } from './routeChat';
 export { routeCascade, type CascadePlan } from './cascade';
 export { chooseRoute, type RoutingRule, type RuleCondition, type RuleTarget } from './routingRules';
 export { RouteError, type RouteErrorReason, type RejectedAnswer } from './routeError';
-export type { ChatClient, ChatRequest, ChatCompletion, ModelInfo, ModelPrice } from './chatClient';
-export { createOpenAiChatClient, type AttemptRequestInit } from './openAiChatClient';
+export type {
+	CallOptions,
+	ChatClient,
+	ChatRequest,
+	ChatCompletion,
+	ModelInfo,
+	ModelPrice,
+} from './chatClient';
+export { GatewayError, GatewayStatusError, type ClientFailureKind } from './gatewayError';
+export { usdToPico } from './money';
 export type { Clock } from './clock';
 export { CircuitBreaker, type CircuitBreakerSettings } from './circuitBreaker';
 export { PricingCache, type PriceBook } from './pricingCache';

@@ -1,6 +1,5 @@
-import type { ChatCompletion } from './chatClient';
+import { type ChatCompletion, GatewayError } from '../core';
 import { completionSchema, errorBodySchema } from './gatewaySchema';
-import { GatewayError } from './gatewayError';
 
 /** Turns a gateway's 200 body into a completion, or says why it cannot be one. */
 export function readCompletion(body: unknown): ChatCompletion {

@@ -1,5 +1,4 @@
-import type { ChatRequest } from './chatClient';
-import type { ResponseFormat } from './types';
+import type { ChatRequest, ResponseFormat } from '../core';
 
 /** The wire body of one chat completion request, OpenRouter's extra fields included. */
 export function requestBody(request: ChatRequest): Record<string, unknown> {
