@@ -84,7 +84,8 @@ async function execute(
 		? { NODE_OPTIONS: `--cpu-prof --cpu-prof-interval=200 --cpu-prof-dir=${cpuProfileDir}` }
 		: {};
 	const finished = await n8n(instance, ['execute', `--id=${BENCH_WORKFLOW_ID}`, '--rawOutput'], {
-		timeoutMs: 150_000,
+		// Eleven passes of 200 items, the chain's among them, on a busy 2-core machine.
+		timeoutMs: 480_000,
 		extraEnv,
 	});
 	try {

@@ -133,6 +133,7 @@ export async function n8nRows(
 			log,
 		});
 	} catch (error) {
+		log(`n8n: ${(error as Error).message}`);
 		return skippedRows(
 			`n8n could not run the workflow: ${(error as Error).message.split('\n')[0]}`,
 			config,
