@@ -17,7 +17,7 @@ export interface ChatChoiceWire {
 	finish_reason: string;
 	native_finish_reason: string;
 	logprobs: null;
-	message: { role: 'assistant'; content: string; refusal: null };
+	message: { role: 'assistant'; content: string; refusal: null; reasoning?: string };
 }
 
 export interface Answer {
@@ -25,6 +25,8 @@ export interface Answer {
 	model: string;
 	provider: string;
 	content: string;
+	/** OpenRouter's `message.reasoning`, when the model reasoned and it was not excluded. */
+	reasoning?: string | null;
 	finishReason: string;
 	usage: UsageWire;
 }
@@ -43,7 +45,12 @@ export function chatCompletionBody(answer: Answer): ChatCompletionWire {
 				finish_reason: answer.finishReason,
 				native_finish_reason: answer.finishReason,
 				logprobs: null,
-				message: { role: 'assistant', content: answer.content, refusal: null },
+				message: {
+					role: 'assistant',
+					content: answer.content,
+					refusal: null,
+					...(answer.reasoning ? { reasoning: answer.reasoning } : {}),
+				},
 			},
 		],
 		usage: answer.usage,

@@ -6,6 +6,7 @@ import { parseChatRequest } from './chatRequest';
 import { isStatusFault, sendMisbehaviour, sendStatusFault } from './faults';
 import type { GatewayState } from './gatewayState';
 import { sendError, sendJson, type Exchange } from './http';
+import { thinkAbout } from './reasoning';
 import { replyContent } from './reply';
 import type { RecordedChatRequest, StatusFault } from './types';
 import { meterUsage } from './usage';
@@ -65,14 +66,22 @@ async function tryModel(
 
 	request.chat.served = id;
 	const { model } = script;
-	const content = replyContent(model, request);
-	const { usage, cost } = meterUsage(model, script.prices, request.body.messages, content);
+	const thinking = thinkAbout(model, request.body);
+	const content = thinking?.cutAtMaxTokens ? '' : replyContent(model, request);
+	const { usage, cost } = meterUsage(
+		model,
+		script.prices,
+		request.body.messages,
+		content,
+		thinking,
+	);
 	const completion = chatCompletionBody({
 		generationId: `gen-${++state.generations}`,
 		model: model.answerAs ?? id,
 		provider: model.provider ?? 'MockProvider',
 		content,
-		finishReason: model.finishReason ?? 'stop',
+		reasoning: thinking?.text,
+		finishReason: thinking?.cutAtMaxTokens ? 'length' : (model.finishReason ?? 'stop'),
 		usage,
 	});
 	if (fault) {

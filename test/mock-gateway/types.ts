@@ -45,6 +45,8 @@ export interface MockModel {
 	completionTokens?: number;
 	/** Reported in completion_tokens_details and counted into completion tokens. */
 	reasoningTokens?: number;
+	/** Reasoning text, for a request carrying `reasoning`: sent as `message.reasoning`, its tokens counted (reasoning.ts). */
+	reasoning?: string;
 	/** Reported in prompt_tokens_details; all prompt tokens are billed at the prompt price. */
 	cachedTokens?: number;
 	finishReason?: string;

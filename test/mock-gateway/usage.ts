@@ -36,16 +36,19 @@ export function meterUsage(
 	prices: TokenPrices,
 	messages: ChatMessage[],
 	content: string,
+	thinking?: { reasoningTokens: number; cutAtMaxTokens: boolean },
 ): MeteredUsage {
 	const promptCharacters = messages.reduce(
 		(sum, message) => sum + contentText(message.content).length,
 		0,
 	);
 	const promptTokens = countTokens(promptCharacters, model.charsPerToken);
-	const reasoningTokens = model.reasoningTokens ?? 0;
+	const reasoningTokens = thinking?.reasoningTokens ?? model.reasoningTokens ?? 0;
 	// Reasoning tokens are part of the completion, as OpenAI and OpenRouter count them.
 	const completionTokens =
-		model.completionTokens ?? countTokens(content.length, model.charsPerToken) + reasoningTokens;
+		model.completionTokens ??
+		(thinking?.cutAtMaxTokens ? 0 : countTokens(content.length, model.charsPerToken)) +
+			reasoningTokens;
 	const promptCost = BigInt(promptTokens) * prices.prompt;
 	const completionCost = BigInt(completionTokens) * prices.completion;
 	const costFields: Pick<UsageWire, 'cost' | 'cost_details'> =

@@ -14,6 +14,8 @@ export interface ChatCompletion {
 	model: string;
 	provider: string | null;
 	content: string;
+	/** The reasoning text, when the model returned it. */
+	reasoning?: string | null;
 	finishReason: string | null;
 	usage: Usage | null;
 	/** `usage.cost` as the gateway reported it, in USD. */

@@ -132,6 +132,7 @@ class Route {
 			const { failure } = outcome;
 			const canRetry =
 				kindPolicy[failure.kind].retrySameModel &&
+				failure.sameAgain !== false &&
 				retry < policy.retriesPerModel &&
 				gate.fitsItem(models) &&
 				(failure.retryAfterMs ?? 0) <= policy.maxRetryAfterMs;
@@ -224,11 +225,14 @@ class Route {
 			return { served: this.result(completion, asked, check.json) };
 		}
 		const failure: Failure = {
-			kind: checked.ok ? 'invalid_output' : 'unexpected',
+			kind: checked.ok ? (check.kind ?? 'invalid_output') : 'unexpected',
 			message: check.error,
+			// The same request with the same Max Tokens would be cut the same way.
+			sameAgain: check.kind === 'empty_response' ? false : undefined,
 		};
 		this.attempts.push({ ...served, outcome: 'error', kind: failure.kind, error: failure.message });
 		if (!checked.ok) throw this.stopped(failure);
+		if (check.kind === 'empty_response') return { failure, answeredAt };
 		this.rejected = {
 			model: asked,
 			content: completion.content,
@@ -258,6 +262,7 @@ class Route {
 		const requestedModel = this.plan.models[0];
 		return {
 			content: completion.content,
+			reasoning: completion.reasoning ?? null,
 			json,
 			model: completion.model,
 			chainModel: asked,

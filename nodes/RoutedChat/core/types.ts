@@ -50,6 +50,10 @@ export interface CompletionOptions {
 	stop?: string[];
 	responseFormat?: ResponseFormat;
 	reasoningEffort?: ReasoningEffort;
+	/** A token budget for reasoning, instead of an effort. */
+	reasoningMaxTokens?: number;
+	/** The model still reasons, but the gateway leaves the text out of the answer. */
+	excludeReasoning?: boolean;
 	provider?: ProviderPreferences;
 }
 
@@ -146,6 +150,8 @@ export interface Cost {
 
 export interface RouteResult {
 	content: string;
+	/** The model's reasoning text, when it returned one. */
+	reasoning: string | null;
 	/** Parsed answer when the response format asks for JSON. */
 	json?: unknown;
 	/** The model that served, as the gateway named it. */

@@ -25,6 +25,14 @@ export const optionsProperty: INodeProperties = {
 				'Whether to add a last item with the total cost, tokens and calls per model, and the saving against sending every item to the priciest model in the chain',
 		},
 		{
+			displayName: 'Exclude Reasoning',
+			name: 'excludeReasoning',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to leave the reasoning text out of the answer. The model still reasons, and its reasoning tokens are still paid for.',
+		},
+		{
 			displayName: 'Fallback Drill',
 			name: 'fallbackDrill',
 			type: 'number',
@@ -162,6 +170,15 @@ export const optionsProperty: INodeProperties = {
 			],
 			default: '',
 			description: 'For reasoning models: how much thinking to spend before answering',
+		},
+		{
+			displayName: 'Reasoning Max Tokens',
+			name: 'reasoningMaxTokens',
+			type: 'number',
+			typeOptions: { minValue: 1, numberPrecision: 0 },
+			default: 1024,
+			description:
+				'For reasoning models: a token budget for thinking, instead of Reasoning Effort. Must be less than Max Tokens, which counts the reasoning too.',
 		},
 		{
 			displayName: 'Response Format',

@@ -33,6 +33,8 @@ export const optionsSchema = z.object({
 	providerSort: z.enum(['', 'price', 'throughput', 'latency']).optional(),
 	providerZdr: z.boolean().optional(),
 	reasoningEffort: z.enum(['', 'minimal', 'low', 'medium', 'high']).optional(),
+	reasoningMaxTokens: whole('Reasoning Max Tokens', 1).optional(),
+	excludeReasoning: z.boolean().optional(),
 	responseFormat: z.enum(['text', 'json_object', 'json_schema']).optional(),
 	retries: whole('Retries per Model', 0).optional(),
 	seed: whole('Seed', 0).optional(),

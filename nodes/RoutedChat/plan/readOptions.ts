@@ -31,7 +31,7 @@ export function completionOptions(options: NodeOptions): CompletionOptions {
 		seed: options.seed,
 		stop: splitList(options.stop),
 		responseFormat: responseFormat(options),
-		reasoningEffort: options.reasoningEffort || undefined,
+		...reasoning(options),
 		provider: providerPreferences(options),
 	};
 }
@@ -45,6 +45,34 @@ export function retryPolicy(options: NodeOptions): RetryPolicy {
 		attemptTimeoutMs: options.timeoutMs ?? 60000,
 		deadlineMs: options.deadlineMs || undefined,
 		gatewayModelsCap: GATEWAY_MODELS_CAP,
+	};
+}
+
+/** OpenRouter takes an effort or a token budget for reasoning, not both. */
+function reasoning(
+	options: NodeOptions,
+): Pick<CompletionOptions, 'reasoningEffort' | 'reasoningMaxTokens' | 'excludeReasoning'> {
+	const { reasoningEffort, reasoningMaxTokens, maxTokens } = options;
+	if (reasoningEffort && reasoningMaxTokens !== undefined)
+		throw new ParameterError(
+			'options.reasoningMaxTokens',
+			'Set Reasoning Effort or Reasoning Max Tokens, not both',
+			'OpenRouter takes one of them: remove one from Options',
+		);
+	if (
+		reasoningMaxTokens !== undefined &&
+		maxTokens !== undefined &&
+		reasoningMaxTokens >= maxTokens
+	)
+		throw new ParameterError(
+			'options.reasoningMaxTokens',
+			`Reasoning Max Tokens (${reasoningMaxTokens}) must be less than Max Tokens (${maxTokens})`,
+			'Max Tokens counts the reasoning too: leave room for the answer',
+		);
+	return {
+		reasoningEffort: reasoningEffort || undefined,
+		reasoningMaxTokens,
+		excludeReasoning: options.excludeReasoning || undefined,
 	};
 }
 

@@ -30,7 +30,9 @@ export const completionSchema = z.object({
 	choices: z.array(
 		z.object({
 			finish_reason: z.string().nullish(),
-			message: z.object({ content: z.string().nullish() }).nullish(),
+			message: z
+				.object({ content: z.string().nullish(), reasoning: z.string().nullish() })
+				.nullish(),
 		}),
 	),
 	usage: usageSchema.nullish(),

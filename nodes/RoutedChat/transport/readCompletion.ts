@@ -24,8 +24,9 @@ export function readCompletion(body: unknown): ChatCompletion {
 	}
 	const { id, model, provider, choices, usage } = parsed.data;
 	const choice = choices[0];
-	const content = choice?.message?.content;
-	if (!choice || !content) {
+	const content = choice?.message?.content ?? '';
+	// An answer cut at Max Tokens is a paid answer even when reasoning used every token: the core records it.
+	if (!choice || (!content && choice.finish_reason !== 'length')) {
 		throw new GatewayError('empty_response', 'Empty response: the model returned no content');
 	}
 	return {
@@ -33,6 +34,7 @@ export function readCompletion(body: unknown): ChatCompletion {
 		model,
 		provider: provider ?? null,
 		content,
+		reasoning: choice.message?.reasoning || null,
 		finishReason: choice.finish_reason ?? null,
 		usage: usage
 			? {

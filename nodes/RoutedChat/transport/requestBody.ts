@@ -1,4 +1,4 @@
-import type { ChatRequest, ResponseFormat } from '../core';
+import type { ChatRequest, CompletionOptions, ResponseFormat } from '../core';
 
 /** The wire body of one chat completion request, OpenRouter's extra fields included. */
 export function requestBody(request: ChatRequest): Record<string, unknown> {
@@ -17,10 +17,21 @@ export function requestBody(request: ChatRequest): Record<string, unknown> {
 	if (completion.responseFormat && completion.responseFormat.type !== 'text') {
 		body.response_format = wireResponseFormat(completion.responseFormat);
 	}
-	if (completion.reasoningEffort) body.reasoning = { effort: completion.reasoningEffort };
+	const reasoning = wireReasoning(completion);
+	if (reasoning) body.reasoning = reasoning;
 	if (completion.provider && Object.keys(completion.provider).length)
 		body.provider = completion.provider;
 	return body;
+}
+
+/** OpenRouter's `reasoning`: an effort or a token budget, and whether to leave the text out. */
+function wireReasoning(completion: CompletionOptions): Record<string, unknown> | undefined {
+	const reasoning: Record<string, unknown> = {};
+	if (completion.reasoningEffort) reasoning.effort = completion.reasoningEffort;
+	if (completion.reasoningMaxTokens !== undefined)
+		reasoning.max_tokens = completion.reasoningMaxTokens;
+	if (completion.excludeReasoning) reasoning.exclude = true;
+	return Object.keys(reasoning).length ? reasoning : undefined;
 }
 
 function wireResponseFormat(format: Exclude<ResponseFormat, { type: 'text' }>) {
