@@ -16,6 +16,7 @@ describe('reasoning', () => {
 		pricedModel(PLAIN),
 	]);
 	const credentials = () => credentialsFor(fixture.gateway);
+	const sentBody = () => chatRequests(fixture.gateway)[0].body as Record<string, unknown>;
 	const run = (options: Record<string, unknown>, models = { model: THINKER }) =>
 		runWorkflow(
 			chatWorkflow(pinned(models.model, { options: { retries: 0, ...options } }), {
@@ -27,7 +28,7 @@ describe('reasoning', () => {
 	it('sends effort, budget and exclude as OpenRouter reasoning, and outputs the text and tokens', async () => {
 		const result = await run({ reasoningMaxTokens: 20 });
 
-		expect(chatRequests(fixture.gateway)[0].body.reasoning).toEqual({ max_tokens: 20 });
+		expect(sentBody().reasoning).toEqual({ max_tokens: 20 });
 		const [item] = outputJson(result, ROUTED_CHAT);
 		expect(item.reasoning).toBe(THOUGHTS);
 		expect(item.usage).toMatchObject({ reasoningTokens: 20 });
@@ -38,7 +39,7 @@ describe('reasoning', () => {
 	it('leaves the text out under Exclude Reasoning, still counting its tokens', async () => {
 		const result = await run({ reasoningEffort: 'low', excludeReasoning: true });
 
-		expect(chatRequests(fixture.gateway)[0].body.reasoning).toEqual({
+		expect(sentBody().reasoning).toEqual({
 			effort: 'low',
 			exclude: true,
 		});
@@ -77,7 +78,7 @@ describe('reasoning', () => {
 	it('sends no reasoning object and outputs no reasoning when none is asked for', async () => {
 		const result = await run({});
 
-		expect(chatRequests(fixture.gateway)[0].body).not.toHaveProperty('reasoning');
+		expect(sentBody()).not.toHaveProperty('reasoning');
 		const [item] = outputJson(result, ROUTED_CHAT);
 		expect(item).not.toHaveProperty('reasoning');
 		expect(item.usage).toMatchObject({ reasoningTokens: 0 });
