@@ -14,7 +14,8 @@ export const optionsProperty: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 100 },
 			default: 10,
-			description: 'How many items are sent at once. Output order always matches input order.',
+			description:
+				'How many items are sent at once. Output order always matches input order. Applies to the whole run: an expression is read for the first item only.',
 		},
 		{
 			displayName: 'Cost Summary Item',
@@ -22,7 +23,7 @@ export const optionsProperty: INodeProperties = {
 			type: 'boolean',
 			default: false,
 			description:
-				'Whether to add a last item with the total cost, tokens and calls per model, and the saving against sending every item to the priciest model in the chain',
+				'Whether to add a last item with the total cost, tokens and calls per model, and the saving against sending every item to the priciest model in the chain. Applies to the whole run: an expression is read for the first item only.',
 		},
 		{
 			displayName: 'Exclude Reasoning',
@@ -62,7 +63,8 @@ export const optionsProperty: INodeProperties = {
 			name: 'jsonSchema',
 			type: 'json',
 			default: '{\n  "type": "object",\n  "properties": {},\n  "additionalProperties": false\n}',
-			description: 'Used when Response Format is JSON Schema: the answer must match it',
+			description:
+				'Used when Response Format is JSON Schema: the answer must match it. Checked before any request: an unresolved reference, a repeated schema URI or an unknown type fails the run.',
 		},
 		{
 			displayName: 'Max Cost per Execution (USD)',
@@ -71,7 +73,7 @@ export const optionsProperty: INodeProperties = {
 			typeOptions: { minValue: 0, numberPrecision: 4 },
 			default: 1,
 			description:
-				'A call starts only while what this run spent, plus the worst case of the calls in flight and its own, fits; otherwise it waits for them, then fails with "budget reached"',
+				'A call starts only while what this run spent, plus the worst case of the calls in flight and its own, fits; otherwise it waits for them, then fails with "budget reached". Applies to the whole run: an expression is read for the first item only.',
 		},
 		{
 			displayName: 'Max Cost per Item (USD)',

@@ -13,9 +13,8 @@ import {
 import { failedItem, toNodeError } from '../output/itemFailure';
 import { createRedactor } from '../output/redactor';
 import { resultJson } from '../output/resultJson';
-import type { NodeOptions } from '../plan/optionsSchema';
 import { readItemPlan } from '../plan/readItemPlan';
-import { readOptions } from '../plan/readOptions';
+import { readRunOptions } from '../plan/readRunOptions';
 import { createExecutionServices } from './executionServices';
 import { type ExecutionSpend, recordExecutionSpend } from './executionCustomData';
 
@@ -23,15 +22,6 @@ const DEFAULT_CONCURRENCY = 10;
 
 /** Before the credentials are read there is no secret to scrub. */
 const noSecrets = createRedactor([]);
-
-/** Run-wide settings come from the first item; a bad value there is reported by that item. */
-function readRunOptions(context: IExecuteFunctions): NodeOptions {
-	try {
-		return readOptions(context.getNodeParameter('options', 0, {}));
-	} catch {
-		return {};
-	}
-}
 
 /** Parameters → plan → core → items: one output item per input item, paired, in input order. */
 export async function executeRoutedChat(
@@ -41,15 +31,15 @@ export async function executeRoutedChat(
 	const continueOnFail = context.continueOnFail();
 	const node = context.getNode();
 
-	let services;
+	let services, runOptions;
 	try {
+		runOptions = readRunOptions(context);
 		services = await createExecutionServices(context);
 	} catch (error) {
 		if (!continueOnFail) throw toNodeError(node, error, 0, noSecrets);
 		return [items.map((_, index) => failedItem(node, error, index, noSecrets))];
 	}
 	const { redact } = services;
-	const runOptions = readRunOptions(context);
 	const budget =
 		runOptions.maxCostPerExecutionUsd === undefined
 			? undefined
