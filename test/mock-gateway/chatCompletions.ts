@@ -6,6 +6,7 @@ import { parseChatRequest } from './chatRequest';
 import { isStatusFault, sendMisbehaviour, sendStatusFault } from './faults';
 import type { GatewayState } from './gatewayState';
 import { sendError, sendJson, type Exchange } from './http';
+import { usePromptCache } from './promptCache';
 import { thinkAbout } from './reasoning';
 import { replyContent } from './reply';
 import type { RecordedChatRequest, StatusFault } from './types';
@@ -70,12 +71,14 @@ async function tryModel(
 	const { model } = script;
 	const thinking = thinkAbout(model, request.body);
 	const content = thinking?.cutAtMaxTokens ? '' : replyContent(model, request);
+	const cache = usePromptCache(state.promptCache, model, request.body.messages);
 	const { usage, cost } = meterUsage(
 		model,
 		script.prices,
 		request.body.messages,
 		content,
 		thinking,
+		cache,
 	);
 	const completion = chatCompletionBody({
 		generationId: `gen-${++state.generations}`,

@@ -133,6 +133,40 @@ describe('mock gateway responses parse with @openrouter/sdk', () => {
 		});
 	});
 
+	it('chat completion: cache_control writes a prompt prefix, and a repeat reads it', async () => {
+		const cachedMessages = [
+			{
+				role: 'system',
+				content: [{ type: 'text', text: 'You are terse.', cache_control: { type: 'ephemeral' } }],
+			},
+			messages[1],
+		];
+		const ask = async () =>
+			parsed(
+				chatResultFromJSON(
+					await (
+						await postChat(gateway, {
+							model: 'meta-llama/llama-3.1-8b-instruct',
+							messages: cachedMessages,
+						})
+					).text(),
+				),
+			);
+		const first = await ask();
+		const repeat = await ask();
+
+		// 'You are terse.': 14 characters, 4 tokens.
+		expect(first.usage?.promptTokensDetails).toMatchObject({
+			cacheWriteTokens: 4,
+			cachedTokens: 0,
+		});
+		expect(repeat.usage?.promptTokensDetails).toMatchObject({
+			cacheWriteTokens: 0,
+			cachedTokens: 4,
+		});
+		expect(repeat.usage?.promptTokens).toBe(11);
+	});
+
 	it('chat completion without a reported cost', async () => {
 		const result = parsed(
 			chatResultFromJSON(

@@ -5,6 +5,13 @@ export type ChatRole = 'system' | 'developer' | 'user' | 'assistant';
 export interface ChatMessage {
 	role: ChatRole;
 	content: string;
+	/** Prompt caching: the prefix up to and including this message may be cached (Cache Control). */
+	cache?: CacheMark;
+}
+
+/** OpenRouter's `cache_control: {type: 'ephemeral'}`, kept 5 minutes unless the TTL says 1 h. */
+export interface CacheMark {
+	ttl?: '1h';
 }
 
 export type Tier = 'cheap' | 'strong';
@@ -137,7 +144,10 @@ export interface Usage {
 	promptTokens: number;
 	completionTokens: number;
 	totalTokens: number;
+	/** Prompt tokens read from the provider's prompt cache. */
 	cachedTokens: number;
+	/** Prompt tokens written to it (Cache Control). */
+	cacheWriteTokens: number;
 	reasoningTokens: number;
 }
 

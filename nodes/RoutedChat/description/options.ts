@@ -9,6 +9,46 @@ export const optionsProperty: INodeProperties = {
 	default: {},
 	options: [
 		{
+			displayName: 'Cache Control',
+			name: 'cacheControl',
+			type: 'options',
+			options: [
+				{ name: 'Off', value: '' },
+				{
+					name: 'System Message',
+					value: 'system',
+					description: 'Cache the prompt up to and including the system message',
+				},
+				{
+					name: 'Message at Index',
+					value: 'message',
+					description: 'Cache the prompt up to and including the message at Cache Message Index',
+				},
+			],
+			default: '',
+			description:
+				"Prompt caching: marks a message with cache_control, as OpenRouter passes it to providers that support it (Anthropic, Gemini). Repeats of the same prefix are then read from the provider's cache at a lower price.",
+		},
+		{
+			displayName: 'Cache Message Index',
+			name: 'cacheMessageIndex',
+			type: 'number',
+			typeOptions: { minValue: 0, numberPrecision: 0 },
+			default: 0,
+			description: 'With Cache Control on Message at Index: the message to mark, 0 for the first',
+		},
+		{
+			displayName: 'Cache TTL',
+			name: 'cacheTtl',
+			type: 'options',
+			options: [
+				{ name: '5 Minutes', value: '5m' },
+				{ name: '1 Hour', value: '1h' },
+			],
+			default: '5m',
+			description: 'How long the provider keeps the cached prefix (1 hour costs more to write)',
+		},
+		{
 			displayName: 'Concurrency',
 			name: 'concurrency',
 			type: 'number',

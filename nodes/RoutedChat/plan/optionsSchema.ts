@@ -25,6 +25,9 @@ export type RunOptions = z.infer<typeof runOptionsSchema>;
 
 /** The rest of the `options` collection, read per item with expressions resolved against it. */
 export const optionsSchema = z.object({
+	cacheControl: z.enum(['', 'system', 'message']).optional(),
+	cacheMessageIndex: whole('Cache Message Index', 0).optional(),
+	cacheTtl: z.enum(['5m', '1h']).optional(),
 	deadlineMs: whole('Item Deadline', 0).optional(),
 	fallbackDrill: whole('Fallback Drill', 0).optional(),
 	includeRaw: z.boolean().optional(),

@@ -11,6 +11,7 @@ import {
 	type Tier,
 } from '../core';
 import type { NodeOptions } from './optionsSchema';
+import { markCacheControl } from './markCacheControl';
 import { ParameterError } from './parameterError';
 import { readCascadeChecks } from './readCascadeChecks';
 import { buildChain, readModelId, readModelList } from './readModelList';
@@ -31,10 +32,12 @@ export function readItemPlan(context: IExecuteFunctions, itemIndex: number): Ite
 	const parameter: Parameter = (name, fallback) =>
 		context.getNodeParameter(name, itemIndex, fallback);
 	const options = readOptions(parameter('options', {}));
-	const messages =
+	const messages = markCacheControl(
 		parameter('inputMode', 'prompt') === 'messages'
 			? readMessages(parameter('messages'))
-			: promptMessages(parameter('systemMessage', ''), parameter('prompt', ''));
+			: promptMessages(parameter('systemMessage', ''), parameter('prompt', '')),
+		options,
+	);
 	const fallbacks = readModelList(parameter('fallbackModels', ''), 'fallbackModels');
 	const chainPlan = (primary: string[], tier?: Tier) =>
 		routePlan(

@@ -12,7 +12,9 @@ const usageSchema = z.object({
 	completion_tokens: count,
 	total_tokens: count,
 	cost: z.number().nonnegative().nullish(),
-	prompt_tokens_details: z.object({ cached_tokens: count.nullish() }).nullish(),
+	prompt_tokens_details: z
+		.object({ cached_tokens: count.nullish(), cache_write_tokens: count.nullish() })
+		.nullish(),
 	completion_tokens_details: z.object({ reasoning_tokens: count.nullish() }).nullish(),
 });
 

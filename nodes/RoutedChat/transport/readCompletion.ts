@@ -42,6 +42,7 @@ export function readCompletion(body: unknown): ChatCompletion {
 					completionTokens: usage.completion_tokens,
 					totalTokens: usage.total_tokens,
 					cachedTokens: usage.prompt_tokens_details?.cached_tokens ?? 0,
+					cacheWriteTokens: usage.prompt_tokens_details?.cache_write_tokens ?? 0,
 					reasoningTokens: usage.completion_tokens_details?.reasoning_tokens ?? 0,
 				}
 			: null,

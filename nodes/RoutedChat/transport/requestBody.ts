@@ -1,11 +1,11 @@
-import type { ChatRequest, CompletionOptions, ResponseFormat } from '../core';
+import type { ChatMessage, ChatRequest, CompletionOptions, ResponseFormat } from '../core';
 
 /** The wire body of one chat completion request, OpenRouter's extra fields included. */
 export function requestBody(request: ChatRequest): Record<string, unknown> {
 	const { completion } = request;
 	const body: Record<string, unknown> = {
 		model: request.model,
-		messages: request.messages,
+		messages: request.messages.map(wireMessage),
 		usage: { include: true },
 	};
 	if (request.models && request.models.length > 1) body.models = request.models;
@@ -22,6 +22,13 @@ export function requestBody(request: ChatRequest): Record<string, unknown> {
 	if (completion.provider && Object.keys(completion.provider).length)
 		body.provider = completion.provider;
 	return body;
+}
+
+/** A message marked for prompt caching goes as a text part carrying `cache_control`, as OpenRouter passes it on. */
+function wireMessage({ role, content, cache }: ChatMessage): Record<string, unknown> {
+	if (!cache) return { role, content };
+	const cacheControl = cache.ttl ? { type: 'ephemeral', ttl: cache.ttl } : { type: 'ephemeral' };
+	return { role, content: [{ type: 'text', text: content, cache_control: cacheControl }] };
 }
 
 /** OpenRouter's `reasoning`: an effort or a token budget, and whether to leave the text out. */
