@@ -46,7 +46,22 @@ export interface ProviderPreferences {
 	data_collection?: 'allow' | 'deny';
 	zdr?: boolean;
 	max_price?: { prompt?: number; completion?: number };
+	only?: string[];
+	ignore?: string[];
+	quantizations?: Quantization[];
+	require_parameters?: boolean;
 }
+
+export type Quantization =
+	| 'int4'
+	| 'int8'
+	| 'fp4'
+	| 'fp6'
+	| 'fp8'
+	| 'fp16'
+	| 'bf16'
+	| 'fp32'
+	| 'unknown';
 
 /** What is sent for every attempt, whatever model serves it. */
 export interface CompletionOptions {

@@ -39,6 +39,12 @@ export const optionsSchema = z.object({
 	providerMaxCompletionPrice: nonNegative('Max Completion Price').optional(),
 	providerMaxPromptPrice: nonNegative('Max Prompt Price').optional(),
 	providerOrder: z.string().optional(),
+	providerOnly: z.string().optional(),
+	providerIgnore: z.string().optional(),
+	providerQuantizations: z
+		.array(z.enum(['int4', 'int8', 'fp4', 'fp6', 'fp8', 'fp16', 'bf16', 'fp32', 'unknown']))
+		.optional(),
+	providerRequireParameters: z.boolean().optional(),
 	providerSort: z.enum(['', 'price', 'throughput', 'latency']).optional(),
 	providerZdr: z.boolean().optional(),
 	reasoningEffort: z.enum(['', 'minimal', 'low', 'medium', 'high']).optional(),

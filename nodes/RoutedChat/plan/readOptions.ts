@@ -94,6 +94,13 @@ function providerPreferences(options: NodeOptions): ProviderPreferences | undefi
 	if (options.providerSort) preferences.sort = options.providerSort;
 	const order = splitList(options.providerOrder);
 	if (order) preferences.order = order;
+	const only = splitList(options.providerOnly);
+	if (only) preferences.only = only;
+	const ignore = splitList(options.providerIgnore);
+	if (ignore) preferences.ignore = ignore;
+	if (options.providerQuantizations?.length)
+		preferences.quantizations = options.providerQuantizations;
+	if (options.providerRequireParameters) preferences.require_parameters = true;
 	if (options.providerAllowFallbacks === false) preferences.allow_fallbacks = false;
 	if (options.providerDataCollection === 'deny') preferences.data_collection = 'deny';
 	if (options.providerZdr) preferences.zdr = true;
