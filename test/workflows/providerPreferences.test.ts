@@ -1,3 +1,5 @@
+import type { INodeParameters } from 'n8n-workflow';
+
 import { runWorkflow } from './harness';
 import { chatWorkflow, credentialsFor, outputJson, pinned, ROUTED_CHAT } from './support';
 import { chatRequests, mockGatewayFixture, pricedModel } from '../mock-gateway/jestFixture';
@@ -6,7 +8,7 @@ const MODEL = 'meta-llama/llama-3.3-70b';
 
 describe('provider preferences', () => {
 	const fixture = mockGatewayFixture([pricedModel(MODEL)]);
-	const run = (options: Record<string, unknown>) =>
+	const run = (options: INodeParameters) =>
 		runWorkflow(chatWorkflow(pinned(MODEL, { options }), { onError: 'continueErrorOutput' }), {
 			credentials: credentialsFor(fixture.gateway),
 			inputItems: [{ text: 'hello' }],

@@ -21,5 +21,6 @@ export function createGatewayClient(
 	return createHttpChatClient(n8nSend(context, credentials.decrypted), {
 		baseUrl: credentials.baseUrl,
 		headers: attributionHeaders(credentials),
+		openRouter: credentials.openRouter,
 	});
 }

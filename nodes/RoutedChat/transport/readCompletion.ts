@@ -1,5 +1,5 @@
 import { type ChatCompletion, GatewayError } from '../core';
-import { completionSchema, errorBodySchema } from './gatewaySchema';
+import { type CompletionBody, completionSchema, errorBodySchema } from './gatewaySchema';
 
 /** Turns a gateway's 200 body into a completion, or says why it cannot be one. */
 export function readCompletion(body: unknown): ChatCompletion {
@@ -40,17 +40,33 @@ export function readCompletion(body: unknown): ChatCompletion {
 			? {
 					promptTokens: usage.prompt_tokens,
 					completionTokens: usage.completion_tokens,
-					totalTokens: usage.total_tokens,
+					totalTokens: usage.total_tokens ?? usage.prompt_tokens + usage.completion_tokens,
 					cachedTokens: usage.prompt_tokens_details?.cached_tokens ?? 0,
 					cacheWriteTokens: usage.prompt_tokens_details?.cache_write_tokens ?? 0,
 					reasoningTokens: usage.completion_tokens_details?.reasoning_tokens ?? 0,
 				}
 			: null,
-		gatewayCostUsd: usage?.cost ?? null,
+		...gatewayCost(usage),
 		raw: body,
 	};
 }
 
 function hasErrorField(body: unknown): boolean {
 	return typeof body === 'object' && body !== null && 'error' in body;
+}
+
+/**
+ * What the call cost the user as OpenRouter reports it: its own charge, plus,
+ * with the user's own provider key (BYOK), what that provider charged the key.
+ */
+function gatewayCost(
+	usage: CompletionBody['usage'],
+): Pick<ChatCompletion, 'gatewayCostUsd' | 'upstreamCostUsd'> {
+	const upstream = usage?.cost_details?.upstream_inference_cost ?? null;
+	if (usage?.cost === undefined || usage.cost === null)
+		return { gatewayCostUsd: upstream, upstreamCostUsd: upstream };
+	return {
+		gatewayCostUsd: upstream === null ? usage.cost : usage.cost + upstream,
+		upstreamCostUsd: upstream,
+	};
 }

@@ -1,14 +1,45 @@
-import type { ChatMessage, ChatRequest, CompletionOptions, ResponseFormat } from '../core';
+import type {
+	ChatCompletionContentPartText,
+	ChatCompletionCreateParamsNonStreaming,
+	ChatCompletionMessageParam,
+} from 'openai/resources/chat/completions';
 
-/** The wire body of one chat completion request, OpenRouter's extra fields included. */
-export function requestBody(request: ChatRequest): Record<string, unknown> {
+import type {
+	ChatMessage,
+	ChatRequest,
+	CompletionOptions,
+	ProviderPreferences,
+	ResponseFormat,
+} from '../core';
+
+/** OpenRouter's additions to the OpenAI request (https://openrouter.ai/docs/api-reference/overview). */
+interface OpenRouterFields {
+	models?: string[];
+	usage?: { include: boolean };
+	provider?: ProviderPreferences;
+	reasoning?: { effort?: string; max_tokens?: number; exclude?: boolean };
+}
+
+/** A text part marked for prompt caching, as OpenRouter passes it on to providers that cache. */
+type CachedTextPart = ChatCompletionContentPartText & {
+	cache_control: { type: 'ephemeral'; ttl?: '1h' };
+};
+
+/** The wire body of one chat completion, typed by the openai SDK (types only: nothing of it ships). */
+export type ChatCompletionBody = ChatCompletionCreateParamsNonStreaming & OpenRouterFields;
+
+/**
+ * The body of one chat completion request. OpenRouter's own fields go only to
+ * OpenRouter: a strict OpenAI-compatible server (LiteLLM, vLLM, Azure) answers
+ * an unknown field with 400. Elsewhere reasoning effort is OpenAI's
+ * `reasoning_effort`; provider preferences, a reasoning budget and cache marks are not sent.
+ */
+export function requestBody(request: ChatRequest, openRouter: boolean): ChatCompletionBody {
 	const { completion } = request;
-	const body: Record<string, unknown> = {
+	const body: ChatCompletionBody = {
 		model: request.model,
-		messages: request.messages.map(wireMessage),
-		usage: { include: true },
+		messages: request.messages.map((message) => wireMessage(message, openRouter)),
 	};
-	if (request.models && request.models.length > 1) body.models = request.models;
 	if (completion.temperature !== undefined) body.temperature = completion.temperature;
 	if (completion.maxTokens !== undefined) body.max_tokens = completion.maxTokens;
 	if (completion.topP !== undefined) body.top_p = completion.topP;
@@ -17,6 +48,12 @@ export function requestBody(request: ChatRequest): Record<string, unknown> {
 	if (completion.responseFormat && completion.responseFormat.type !== 'text') {
 		body.response_format = wireResponseFormat(completion.responseFormat);
 	}
+	if (!openRouter) {
+		if (completion.reasoningEffort) body.reasoning_effort = completion.reasoningEffort;
+		return body;
+	}
+	body.usage = { include: true };
+	if (request.models && request.models.length > 1) body.models = request.models;
 	const reasoning = wireReasoning(completion);
 	if (reasoning) body.reasoning = reasoning;
 	if (completion.provider && Object.keys(completion.provider).length)
@@ -24,16 +61,23 @@ export function requestBody(request: ChatRequest): Record<string, unknown> {
 	return body;
 }
 
-/** A message marked for prompt caching goes as a text part carrying `cache_control`, as OpenRouter passes it on. */
-function wireMessage({ role, content, cache }: ChatMessage): Record<string, unknown> {
-	if (!cache) return { role, content };
-	const cacheControl = cache.ttl ? { type: 'ephemeral', ttl: cache.ttl } : { type: 'ephemeral' };
-	return { role, content: [{ type: 'text', text: content, cache_control: cacheControl }] };
+/** A message marked for prompt caching goes to OpenRouter as a text part carrying `cache_control`. */
+function wireMessage(
+	{ role, content, cache }: ChatMessage,
+	openRouter: boolean,
+): ChatCompletionMessageParam {
+	if (!cache || !openRouter) return { role, content } as ChatCompletionMessageParam;
+	const part: CachedTextPart = {
+		type: 'text',
+		text: content,
+		cache_control: cache.ttl ? { type: 'ephemeral', ttl: cache.ttl } : { type: 'ephemeral' },
+	};
+	return { role, content: [part] } as ChatCompletionMessageParam;
 }
 
 /** OpenRouter's `reasoning`: an effort or a token budget, and whether to leave the text out. */
-function wireReasoning(completion: CompletionOptions): Record<string, unknown> | undefined {
-	const reasoning: Record<string, unknown> = {};
+function wireReasoning(completion: CompletionOptions): OpenRouterFields['reasoning'] {
+	const reasoning: NonNullable<OpenRouterFields['reasoning']> = {};
 	if (completion.reasoningEffort) reasoning.effort = completion.reasoningEffort;
 	if (completion.reasoningMaxTokens !== undefined)
 		reasoning.max_tokens = completion.reasoningMaxTokens;
@@ -41,7 +85,9 @@ function wireReasoning(completion: CompletionOptions): Record<string, unknown> |
 	return Object.keys(reasoning).length ? reasoning : undefined;
 }
 
-function wireResponseFormat(format: Exclude<ResponseFormat, { type: 'text' }>) {
+function wireResponseFormat(
+	format: Exclude<ResponseFormat, { type: 'text' }>,
+): NonNullable<ChatCompletionBody['response_format']> {
 	if (format.type === 'json_object') return { type: 'json_object' };
 	return {
 		type: 'json_schema',
