@@ -7,6 +7,7 @@ const OUT_DIR = 'dist';
 // Output paths mirror the sources, so the `n8n` field of package.json finds them.
 const ENTRY_POINTS = [
 	'nodes/RoutedChat/RoutedChat.node.ts',
+	'nodes/RoutedChatModel/RoutedChatModel.node.ts',
 	'credentials/RoutedChatOpenRouterApi.credentials.ts',
 ];
 
@@ -26,9 +27,10 @@ function bundle() {
 		platform: 'node',
 		target: 'node20',
 		format: 'cjs',
-		// The n8n instance provides n8n-workflow; openai and zod ship inside the bundle,
-		// because a community package must not have runtime dependencies.
-		external: ['n8n-workflow'],
+		// The n8n instance provides n8n-workflow and @n8n/ai-node-sdk (loaded lazily by
+		// Routed Chat Model); openai and zod ship inside the bundle, because a community
+		// package must not have runtime dependencies.
+		external: ['n8n-workflow', '@n8n/ai-node-sdk'],
 		// Unminified for readable stack traces; keepNames because n8n records each
 		// class by its constructor name and error classes report theirs.
 		minify: false,

@@ -1,4 +1,4 @@
-import type { ChatMessage, CompletionOptions, Usage } from './types';
+import type { ChatMessage, CompletionOptions, ToolCall, Usage } from './types';
 
 /** One request to the gateway: a model, or a `models` array the gateway fails over within. */
 export interface ChatRequest {
@@ -14,6 +14,7 @@ export interface ChatCompletion {
 	model: string;
 	provider: string | null;
 	content: string;
+	toolCalls?: ToolCall[];
 	finishReason: string | null;
 	usage: Usage | null;
 	/** `usage.cost` as the gateway reported it, in USD. */

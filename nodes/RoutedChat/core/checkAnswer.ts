@@ -10,7 +10,8 @@ export function checkAnswer(
 	completion: ChatCompletion,
 	format: ResponseFormat | undefined,
 ): AnswerCheck {
-	if (!format || format.type === 'text') return { ok: true };
+	// A turn that calls tools is not the answer yet; the format applies to the final one.
+	if (!format || format.type === 'text' || completion.toolCalls?.length) return { ok: true };
 	const parsed = parseJsonAnswer(completion.content);
 	if (!parsed.ok || format.type === 'json_object')
 		return parsed.ok ? { ok: true, json: parsed.value } : parsed;

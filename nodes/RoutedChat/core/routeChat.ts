@@ -178,6 +178,7 @@ class Route {
 		const requestedModel = this.plan.models[0];
 		return {
 			content: completion.content,
+			toolCalls: completion.toolCalls,
 			json,
 			model: completion.model,
 			requestedModel,

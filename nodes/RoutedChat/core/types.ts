@@ -1,11 +1,31 @@
 /** The routing core's vocabulary. Nothing here knows about n8n. */
 
-export type ChatRole = 'system' | 'developer' | 'user' | 'assistant';
+export type ChatRole = 'system' | 'developer' | 'user' | 'assistant' | 'tool';
+
+/** A call the model asks the caller to make; `arguments` is the JSON text the model wrote. */
+export interface ToolCall {
+	id: string;
+	name: string;
+	arguments: string;
+}
 
 export interface ChatMessage {
 	role: ChatRole;
 	content: string;
+	/** On an assistant message: the tools the model called. */
+	toolCalls?: ToolCall[];
+	/** On a tool message: the call whose result `content` is. */
+	toolCallId?: string;
 }
+
+/** A function the model may call; `parameters` is its JSON Schema. */
+export interface ToolDefinition {
+	name: string;
+	description?: string;
+	parameters: Record<string, unknown>;
+}
+
+export type ToolChoice = 'auto' | 'none' | 'required';
 
 export type Tier = 'cheap' | 'strong';
 
@@ -43,6 +63,8 @@ export interface CompletionOptions {
 	responseFormat?: ResponseFormat;
 	reasoningEffort?: ReasoningEffort;
 	provider?: ProviderPreferences;
+	tools?: ToolDefinition[];
+	toolChoice?: ToolChoice;
 }
 
 export interface RetryPolicy {
@@ -136,6 +158,8 @@ export interface Cost {
 
 export interface RouteResult {
 	content: string;
+	/** The tools the model called instead of (or besides) answering. */
+	toolCalls?: ToolCall[];
 	/** Parsed answer when the response format asks for JSON. */
 	json?: unknown;
 	model: string;

@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import {
-	type ChatMessage,
 	chooseRoute,
 	estimatePromptTokens,
 	type FallbackMode,
@@ -24,7 +23,7 @@ const TIER_LISTS: Record<Tier, { parameter: string; label: string }> = {
 	strong: { parameter: 'strongModels', label: 'Strong Models' },
 };
 
-type Parameter = (name: string, fallback?: unknown) => unknown;
+export type Parameter = (name: string, fallback?: unknown) => unknown;
 
 /** Parameters → plan for one item, expressions resolved against that item. */
 export function readItemPlan(context: IExecuteFunctions, itemIndex: number): ItemPlan {
@@ -36,15 +35,16 @@ export function readItemPlan(context: IExecuteFunctions, itemIndex: number): Ite
 			? readMessages(parameter('messages'))
 			: promptMessages(parameter('systemMessage', ''), parameter('prompt', ''));
 	const fallbacks = readModelList(parameter('fallbackModels', ''), 'fallbackModels');
-	const chainPlan = (primary: string[], tier?: Tier) =>
-		routePlan(
+	const chainPlan = (primary: string[], tier?: Tier): RoutePlan => ({
+		...routePlan(
 			primary,
 			fallbacks,
 			tier,
-			messages,
 			options,
 			parameter('fallbackMode', 'both') as FallbackMode,
-		);
+		),
+		messages,
+	});
 
 	switch (parameter('routing', 'pinned')) {
 		case 'tier': {
@@ -83,14 +83,14 @@ export function readItemPlan(context: IExecuteFunctions, itemIndex: number): Ite
 	}
 }
 
-function routePlan(
+/** A chain and everything sent with it, except the messages (Routed Chat Model gets those per call). */
+export function routePlan(
 	primary: string[],
 	fallbacks: string[],
 	tier: Tier | undefined,
-	messages: ChatMessage[],
 	options: NodeOptions,
 	fallbackMode: FallbackMode,
-): RoutePlan {
+): Omit<RoutePlan, 'messages'> {
 	const models = buildChain(primary, fallbacks);
 	if (options.maxCostPerItemUsd !== undefined && options.maxTokens === undefined) {
 		throw new ParameterError(
@@ -103,7 +103,6 @@ function routePlan(
 		models,
 		tier,
 		fallbackMode,
-		messages,
 		completion: completionOptions(options),
 		policy: retryPolicy(options),
 		drillFailures: readDrill(options.fallbackDrill, models.length),
@@ -116,7 +115,7 @@ function targetModels(parameter: Parameter, target: RuleTarget): [string[], Tier
 	return 'model' in target ? [[target.model]] : [tierModels(parameter, target.tier), target.tier];
 }
 
-function tierModels(parameter: Parameter, tier: Tier): string[] {
+export function tierModels(parameter: Parameter, tier: Tier): string[] {
 	const list = TIER_LISTS[tier];
 	const models = readModelList(parameter(list.parameter, ''), list.parameter);
 	if (models.length === 0)
@@ -128,7 +127,7 @@ function tierModels(parameter: Parameter, tier: Tier): string[] {
 	return models;
 }
 
-function readTier(value: unknown): Tier {
+export function readTier(value: unknown): Tier {
 	const tier = typeof value === 'string' ? value.trim().toLowerCase() : value;
 	if (TIERS.includes(tier as Tier)) return tier as Tier;
 	throw new ParameterError(

@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, ILoadOptionsFunctions, ISupplyDataFunctions } from 'n8n-workflow';
 
 import { type ChatClient, createOpenAiChatClient } from '../core';
 import type { GatewayCredentials } from './gatewayCredentials';
@@ -14,7 +14,7 @@ function attributionHeaders(credentials: GatewayCredentials): Record<string, str
 
 /** One client per execution: the openai SDK over n8n's authenticated HTTP helper. */
 export function createGatewayClient(
-	context: IExecuteFunctions | ILoadOptionsFunctions,
+	context: IExecuteFunctions | ILoadOptionsFunctions | ISupplyDataFunctions,
 	credentials: GatewayCredentials,
 ): ChatClient {
 	return createOpenAiChatClient({

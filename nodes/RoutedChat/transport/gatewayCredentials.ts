@@ -1,4 +1,9 @@
-import type { ICredentialsDecrypted, IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
+import type {
+	ICredentialsDecrypted,
+	IExecuteFunctions,
+	ILoadOptionsFunctions,
+	ISupplyDataFunctions,
+} from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from './credentialType';
 
@@ -15,7 +20,7 @@ export interface GatewayCredentials {
 export const DEFAULT_BASE_URL = 'https://openrouter.ai/api/v1';
 
 export async function readGatewayCredentials(
-	context: IExecuteFunctions | ILoadOptionsFunctions,
+	context: IExecuteFunctions | ILoadOptionsFunctions | ISupplyDataFunctions,
 ): Promise<GatewayCredentials> {
 	const data = await context.getCredentials(CREDENTIAL_TYPE);
 	const reference = context.getNode().credentials?.[CREDENTIAL_TYPE];

@@ -5,12 +5,13 @@ import type {
 	IHttpRequestMethods,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
+	ISupplyDataFunctions,
 } from 'n8n-workflow';
 
 import type { AttemptRequestInit } from '../core';
 import { CREDENTIAL_TYPE } from './credentialType';
 
-type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
+type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | ISupplyDataFunctions;
 
 interface FullResponse {
 	body: ArrayBuffer | Buffer | undefined;

@@ -1,0 +1,43 @@
+import type { ISupplyDataFunctions } from 'n8n-workflow';
+
+import { routeItem } from '../RoutedChat/core';
+import type { ExecutionServices } from '../RoutedChat/execution/executionServices';
+import { toNodeError } from '../RoutedChat/output/itemFailure';
+import { addCallToCustomData, type CallLedger } from './callLedger';
+import type { ModelPlan } from './readModelPlan';
+import type { RouteCall } from './sdkAdapter';
+
+/** Each call of the model: its messages and tools → the plan's chain → the core, as Routed Chat does per item. */
+export function routeModelCall(
+	context: ISupplyDataFunctions,
+	itemIndex: number,
+	{ chain, route }: ModelPlan,
+	services: ExecutionServices,
+	ledger: CallLedger,
+): RouteCall {
+	const cancel = context.getExecutionCancelSignal();
+	return async ({ messages, tools, signal }) => {
+		const plan = {
+			...chain,
+			messages,
+			completion: tools.length ? { ...chain.completion, tools } : chain.completion,
+		};
+		const signals = [cancel, signal].filter((s): s is AbortSignal => s !== undefined);
+		try {
+			const result = await routeItem(
+				{ kind: 'chain', plan, route },
+				{ ...services, signal: signals.length ? AbortSignal.any(signals) : undefined },
+			);
+			ledger.record(result);
+			addCallToCustomData(context, result);
+			context.logger.debug('Routed Chat Model served a call', {
+				model: result.model,
+				costUsd: result.cost.totalUsd,
+				attempts: result.attempts.length,
+			});
+			return result;
+		} catch (error) {
+			throw toNodeError(context.getNode(), error, itemIndex, services.redact);
+		}
+	};
+}
