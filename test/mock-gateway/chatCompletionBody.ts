@@ -1,3 +1,4 @@
+import type { ToolCallWire } from './toolTurn';
 import type { UsageWire } from './usage';
 
 /** A chat completion as OpenRouter sends it; `provider` is OpenRouter's addition, untyped in the SDK. */
@@ -17,7 +18,12 @@ export interface ChatChoiceWire {
 	finish_reason: string;
 	native_finish_reason: string;
 	logprobs: null;
-	message: { role: 'assistant'; content: string; refusal: null };
+	message: {
+		role: 'assistant';
+		content: string | null;
+		refusal: null;
+		tool_calls?: ToolCallWire[];
+	};
 }
 
 export interface Answer {
@@ -25,6 +31,7 @@ export interface Answer {
 	model: string;
 	provider: string;
 	content: string;
+	toolCalls?: ToolCallWire[];
 	finishReason: string;
 	usage: UsageWire;
 }
@@ -43,7 +50,9 @@ export function chatCompletionBody(answer: Answer): ChatCompletionWire {
 				finish_reason: answer.finishReason,
 				native_finish_reason: answer.finishReason,
 				logprobs: null,
-				message: { role: 'assistant', content: answer.content, refusal: null },
+				message: answer.toolCalls
+					? { role: 'assistant', content: null, refusal: null, tool_calls: answer.toolCalls }
+					: { role: 'assistant', content: answer.content, refusal: null },
 			},
 		],
 		usage: answer.usage,

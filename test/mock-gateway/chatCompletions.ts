@@ -7,6 +7,7 @@ import { isStatusFault, sendMisbehaviour, sendStatusFault } from './faults';
 import type { GatewayState } from './gatewayState';
 import { sendError, sendJson, type Exchange } from './http';
 import { replyContent } from './reply';
+import { toolCallsFor } from './toolTurn';
 import type { RecordedChatRequest, StatusFault } from './types';
 import { meterUsage } from './usage';
 
@@ -65,14 +66,18 @@ async function tryModel(
 
 	request.chat.served = id;
 	const { model } = script;
-	const content = replyContent(model, request);
-	const { usage, cost } = meterUsage(model, script.prices, request.body.messages, content);
+	const generationId = `gen-${++state.generations}`;
+	const toolCalls = toolCallsFor(model, request, generationId);
+	const content = toolCalls ? '' : replyContent(model, request);
+	const written = toolCalls ? JSON.stringify(toolCalls.map((call) => call.function)) : content;
+	const { usage, cost } = meterUsage(model, script.prices, request.body.messages, written);
 	const completion = chatCompletionBody({
-		generationId: `gen-${++state.generations}`,
+		generationId,
 		model: id,
 		provider: model.provider ?? 'MockProvider',
 		content,
-		finishReason: model.finishReason ?? 'stop',
+		toolCalls,
+		finishReason: toolCalls ? 'tool_calls' : (model.finishReason ?? 'stop'),
 		usage,
 	});
 	if (fault) {

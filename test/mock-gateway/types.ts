@@ -46,6 +46,8 @@ export interface MockModel {
 	finishReason?: string;
 	/** When false, usage carries no `cost` (as for some providers). Defaults to true. */
 	reportCost?: boolean;
+	/** Calls this tool (when the request offers it) until its result is in the conversation. */
+	toolUse?: { name: string; arguments: string };
 }
 
 export interface MockGatewayOptions {
