@@ -28,7 +28,20 @@ export const completionSchema = z.object({
 	choices: z.array(
 		z.object({
 			finish_reason: z.string().nullish(),
-			message: z.object({ content: z.string().nullish() }).nullish(),
+			message: z
+				.object({
+					content: z.string().nullish(),
+					tool_calls: z
+						.array(
+							z.object({
+								id: z.string(),
+								type: z.literal('function'),
+								function: z.object({ name: z.string(), arguments: z.string() }),
+							}),
+						)
+						.nullish(),
+				})
+				.nullish(),
 		}),
 	),
 	usage: usageSchema.nullish(),

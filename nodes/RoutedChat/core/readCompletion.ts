@@ -1,6 +1,7 @@
 import type { ChatCompletion } from './chatClient';
 import { completionSchema, errorBodySchema } from './gatewaySchema';
 import { GatewayError } from './gatewayError';
+import { readToolCalls } from './toolWire';
 
 /** Turns a gateway's 200 body into a completion, or says why it cannot be one. */
 export function readCompletion(body: unknown): ChatCompletion {
@@ -25,8 +26,9 @@ export function readCompletion(body: unknown): ChatCompletion {
 	}
 	const { id, model, provider, choices, usage } = parsed.data;
 	const choice = choices[0];
-	const content = choice?.message?.content;
-	if (!choice || !content) {
+	const content = choice?.message?.content ?? '';
+	const toolCalls = readToolCalls(choice?.message?.tool_calls);
+	if (!choice || (!content && !toolCalls)) {
 		throw new GatewayError('empty_response', 'Empty response: the model returned no content');
 	}
 	return {
@@ -34,6 +36,7 @@ export function readCompletion(body: unknown): ChatCompletion {
 		model,
 		provider: provider ?? null,
 		content,
+		toolCalls,
 		finishReason: choice.finish_reason ?? null,
 		usage: usage
 			? {

@@ -1,4 +1,5 @@
 import type { ChatRequest } from './chatClient';
+import { wireMessage, wireTools } from './toolWire';
 import type { ResponseFormat } from './types';
 
 /** The wire body of one chat completion request, OpenRouter's extra fields included. */
@@ -6,8 +7,9 @@ export function requestBody(request: ChatRequest): Record<string, unknown> {
 	const { completion } = request;
 	const body: Record<string, unknown> = {
 		model: request.model,
-		messages: request.messages,
+		messages: request.messages.map(wireMessage),
 		usage: { include: true },
+		...wireTools(completion.tools, completion.toolChoice),
 	};
 	if (request.models && request.models.length > 1) body.models = request.models;
 	if (completion.temperature !== undefined) body.temperature = completion.temperature;
