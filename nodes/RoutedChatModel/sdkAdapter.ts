@@ -35,9 +35,13 @@ export interface ModelIdentity {
 	modelId: string;
 }
 
-async function loadSdk(context: ISupplyDataFunctions): Promise<Sdk> {
+/**
+ * `require`, not `import()`: n8n resolves a community package's `require` of its
+ * own packages from n8n's install; an ES import from the package's folder would not find it.
+ */
+function loadSdk(context: ISupplyDataFunctions): Sdk {
 	try {
-		return await import('@n8n/ai-node-sdk');
+		return require('@n8n/ai-node-sdk') as Sdk;
 	} catch (error) {
 		throw new NodeOperationError(
 			context.getNode(),
@@ -55,7 +59,7 @@ export async function supplyRoutedChatModel(
 	identity: ModelIdentity,
 	route: RouteCall,
 ): Promise<SupplyData> {
-	const sdk = await loadSdk(context);
+	const sdk = loadSdk(context);
 
 	class RoutedChatModel extends sdk.BaseChatModel {
 		async generate(messages: Message[], config?: ChatModelConfig): Promise<GenerateResult> {
