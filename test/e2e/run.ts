@@ -8,6 +8,7 @@ import { type Gateway, startMockGateway } from '../../scripts/n8n/gateway';
 import { removeInstance } from '../../scripts/n8n/instance';
 import { progress } from '../../scripts/n8n/progress';
 import { executeWorkflow, type Stage, stageN8n } from '../../scripts/n8n/stage';
+import { agentChecks } from './agentChecks';
 import { cascadeChecks } from './cascadeChecks';
 import { type Check, runChecks } from './check';
 import { continueOnFailChecks } from './continueOnFailChecks';
@@ -103,6 +104,7 @@ async function main(): Promise<number> {
 			...demoChecks({ execution: demo.execution, workflow: demoWorkflow, pricing }),
 			...continueOnFailChecks(continueOnFail.execution, continueOnFailWorkflow),
 			...cascadeChecks(cascadeRun),
+			...agentChecks({ execution: agent.execution, workflow: agentWorkflow, pricing }),
 		];
 		process.stdout.write('\n');
 		const failed = runChecks(checks);
