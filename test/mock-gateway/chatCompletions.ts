@@ -3,7 +3,8 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { bearerKeyProblem } from './auth';
 import { chatCompletionBody } from './chatCompletionBody';
 import { parseChatRequest } from './chatRequest';
-import { isStatusFault, sendMisbehaviour, sendStatusFault } from './faults';
+import { isStatusFault, isStreamFault, sendMisbehaviour, sendStatusFault } from './faults';
+import { sendStream } from './streamAnswer';
 import type { GatewayState } from './gatewayState';
 import { sendError, sendJson, type Exchange } from './http';
 import { replyContent } from './reply';
@@ -80,7 +81,23 @@ async function tryModel(
 		finishReason: toolCalls ? 'tool_calls' : (model.finishReason ?? 'stop'),
 		usage,
 	});
-	if (fault) {
+	if (request.body.stream === true) {
+		const streamFault = fault && isStreamFault(fault) ? fault : undefined;
+		if (!streamFault) state.spent += cost;
+		sendStream(
+			res,
+			{
+				generationId,
+				model: id,
+				provider: completion.provider,
+				content,
+				toolCalls,
+				finishReason: completion.choices[0].finish_reason,
+				usage,
+			},
+			streamFault,
+		);
+	} else if (fault && !isStreamFault(fault)) {
 		sendMisbehaviour(res, fault, completion);
 	} else {
 		state.spent += cost;

@@ -16,7 +16,13 @@ export type Fault =
 	/** 200 with `choices: []`. */
 	| { kind: 'empty-choices' }
 	/** 200 whose body is `{error: {code, message}}`, as OpenRouter reports some upstream failures. */
-	| { kind: 'error-in-200'; code?: number; message?: string };
+	| { kind: 'error-in-200'; code?: number; message?: string }
+	/** Streamed requests only: the stream breaks after `afterChunks` content chunks (see streamAnswer.ts). */
+	| StreamFault;
+
+export type StreamFault =
+	| { kind: 'stream-error'; afterChunks: number; code?: number; message?: string }
+	| { kind: 'stream-drop'; afterChunks: number };
 
 export type StatusFault = Extract<Fault, { status: number }>;
 

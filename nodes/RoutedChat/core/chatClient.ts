@@ -35,6 +35,11 @@ export interface ModelInfo {
 	price: ModelPrice | null;
 }
 
+/** A piece of an answer as it streams: text, or part of a tool call (`index` tells calls apart). */
+export type StreamDelta =
+	| { type: 'text'; text: string }
+	| { type: 'tool-call'; index: number; id?: string; name?: string; arguments?: string };
+
 export interface CallOptions {
 	signal?: AbortSignal;
 	timeoutMs: number;
@@ -43,5 +48,11 @@ export interface CallOptions {
 /** The thin abstraction between routing and the gateway; the openai SDK implements it. */
 export interface ChatClient {
 	complete(request: ChatRequest, options: CallOptions): Promise<ChatCompletion>;
+	/** The same request with `stream: true`: deltas as they arrive, then the whole completion. */
+	stream?(
+		request: ChatRequest,
+		options: CallOptions,
+		onDelta: (delta: StreamDelta) => void,
+	): Promise<ChatCompletion>;
 	listModels(options: CallOptions): Promise<ModelInfo[]>;
 }

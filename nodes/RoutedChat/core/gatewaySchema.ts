@@ -7,7 +7,7 @@ import { z } from 'zod';
 
 const count = z.number().int().nonnegative();
 
-const usageSchema = z.object({
+export const usageSchema = z.object({
 	prompt_tokens: count,
 	completion_tokens: count,
 	total_tokens: count,
@@ -16,7 +16,7 @@ const usageSchema = z.object({
 	completion_tokens_details: z.object({ reasoning_tokens: count.nullish() }).nullish(),
 });
 
-const gatewayErrorSchema = z.object({
+export const gatewayErrorSchema = z.object({
 	code: z.union([z.number(), z.string()]).nullish(),
 	message: z.string(),
 });

@@ -3,11 +3,19 @@
  * usage and cost out. Nothing here imports n8n.
  */
 export { routeItem, candidateModels, type ItemPlan, type RoutedItem } from './routeItem';
-export { routeChat, type RouteContext } from './routeChat';
+export { routeChat, streamChat, type RouteContext } from './routeChat';
 export { routeCascade, type CascadePlan } from './cascade';
 export { chooseRoute, type RoutingRule, type RuleCondition, type RuleTarget } from './routingRules';
 export { RouteError, type RouteErrorReason, type RejectedAnswer } from './routeError';
-export type { ChatClient, ChatRequest, ChatCompletion, ModelInfo, ModelPrice } from './chatClient';
+export type {
+	ChatClient,
+	ChatRequest,
+	ChatCompletion,
+	ModelInfo,
+	ModelPrice,
+	StreamDelta,
+} from './chatClient';
+export { readCompletionStream } from './readStream';
 export { createOpenAiChatClient, type AttemptRequestInit } from './openAiChatClient';
 export type { Clock } from './clock';
 export { CircuitBreaker, type CircuitBreakerSettings } from './circuitBreaker';

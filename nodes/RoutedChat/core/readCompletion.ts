@@ -1,7 +1,10 @@
 import type { ChatCompletion } from './chatClient';
-import { completionSchema, errorBodySchema } from './gatewaySchema';
+import type { z } from 'zod';
+
+import { completionSchema, errorBodySchema, type usageSchema } from './gatewaySchema';
 import { GatewayError } from './gatewayError';
 import { readToolCalls } from './toolWire';
+import type { Usage } from './types';
 
 /** Turns a gateway's 200 body into a completion, or says why it cannot be one. */
 export function readCompletion(body: unknown): ChatCompletion {
@@ -38,17 +41,20 @@ export function readCompletion(body: unknown): ChatCompletion {
 		content,
 		toolCalls,
 		finishReason: choice.finish_reason ?? null,
-		usage: usage
-			? {
-					promptTokens: usage.prompt_tokens,
-					completionTokens: usage.completion_tokens,
-					totalTokens: usage.total_tokens,
-					cachedTokens: usage.prompt_tokens_details?.cached_tokens ?? 0,
-					reasoningTokens: usage.completion_tokens_details?.reasoning_tokens ?? 0,
-				}
-			: null,
+		usage: usage ? readUsage(usage) : null,
 		gatewayCostUsd: usage?.cost ?? null,
 		raw: body,
+	};
+}
+
+/** The gateway's usage object in the core's names (shared by whole and streamed answers). */
+export function readUsage(usage: z.infer<typeof usageSchema>): Usage {
+	return {
+		promptTokens: usage.prompt_tokens,
+		completionTokens: usage.completion_tokens,
+		totalTokens: usage.total_tokens,
+		cachedTokens: usage.prompt_tokens_details?.cached_tokens ?? 0,
+		reasoningTokens: usage.completion_tokens_details?.reasoning_tokens ?? 0,
 	};
 }
 

@@ -1,4 +1,4 @@
-import type { ChatClient, ChatCompletion } from './chatClient';
+import type { ChatClient, ChatCompletion, StreamDelta } from './chatClient';
 import type { CircuitBreaker } from './circuitBreaker';
 import type { Clock } from './clock';
 import { checkAnswer } from './checkAnswer';
@@ -31,6 +31,21 @@ export async function routeChat(plan: RoutePlan, context: RouteContext): Promise
 	return await route.run();
 }
 
+/**
+ * routeChat with the answer streamed to `onDelta`. The chain is walked as
+ * routeChat walks it until a model's first token; after that the answer is
+ * that model's, and a failure ends the route with a RouteError naming the
+ * model and the cause (the attempt, and any cost, stay in its ledger).
+ */
+export async function streamChat(
+	plan: RoutePlan,
+	context: RouteContext,
+	onDelta: (delta: StreamDelta) => void,
+): Promise<RouteResult> {
+	const route = new Route(plan, context, onDelta);
+	return await route.run();
+}
+
 class Route {
 	private readonly attempts: Attempt[] = [];
 	private readonly started: number;
@@ -42,6 +57,7 @@ class Route {
 	constructor(
 		private readonly plan: RoutePlan,
 		private readonly context: RouteContext,
+		private readonly onDelta?: (delta: StreamDelta) => void,
 	) {
 		this.started = context.clock.now();
 		this.deadline =
@@ -111,12 +127,26 @@ class Route {
 		const [model] = models;
 		const startedAt = clock.now();
 		const base = { model, models: models.length > 1 ? models : undefined, waitMs };
+		const request = {
+			model,
+			models,
+			messages: this.plan.messages,
+			completion: this.plan.completion,
+		};
+		const options = {
+			signal,
+			timeoutMs: Math.min(this.plan.policy.attemptTimeoutMs, this.remaining()),
+		};
+		let streaming = false;
 		let completion: ChatCompletion;
 		try {
-			completion = await client.complete(
-				{ model, models, messages: this.plan.messages, completion: this.plan.completion },
-				{ signal, timeoutMs: Math.min(this.plan.policy.attemptTimeoutMs, this.remaining()) },
-			);
+			completion =
+				this.onDelta && client.stream
+					? await client.stream(request, options, (delta) => {
+							streaming = true;
+							this.onDelta?.(delta);
+						})
+					: await client.complete(request, options);
 		} catch (error) {
 			const failure = signal?.aborted
 				? { kind: 'aborted' as const, message: 'Cancelled' }
@@ -130,6 +160,7 @@ class Route {
 				latencyMs: clock.now() - startedAt,
 			});
 			if (kindPolicy[failure.kind].retrySameModel) this.context.breaker?.recordFailure(model);
+			if (streaming) throw this.brokenStream(failure);
 			if (!kindPolicy[failure.kind].failOver) throw this.stopped(failure);
 			return { failure };
 		}
@@ -157,9 +188,12 @@ class Route {
 				kind: failure.kind,
 				error: failure.message,
 			});
+			if (streaming) throw this.brokenStream(failure);
 			return { failure };
 		}
 		this.attempts.push({ ...served, outcome: 'success' });
+		// A client that cannot stream answers whole: the caller still gets the answer as deltas.
+		if (this.onDelta && !streaming) emitWhole(completion, this.onDelta);
 		return { served: this.result(completion, check.json) };
 	}
 
@@ -247,6 +281,18 @@ class Route {
 		);
 	}
 
+	/** After its first token the answer is this model's: no other model may take over. */
+	private brokenStream(failure: Failure): RouteError {
+		const model = this.attempts.at(-1)?.model;
+		return new RouteError(
+			`${model} failed after its answer began streaming: ${failure.message}`,
+			failure.kind,
+			this.attempts,
+			failure.status,
+			this.spentNano(),
+		);
+	}
+
 	private exhausted(lastFailure: Failure | undefined): RouteError {
 		const tried = this.attempts.filter((attempt) => attempt.outcome !== 'skipped').length;
 		const message = lastFailure
@@ -265,6 +311,13 @@ class Route {
 	private spentNano(): number {
 		return sumCosts(this.costs).nanoUsd ?? 0;
 	}
+}
+
+function emitWhole(completion: ChatCompletion, onDelta: (delta: StreamDelta) => void): void {
+	if (completion.content) onDelta({ type: 'text', text: completion.content });
+	completion.toolCalls?.forEach((call, index) =>
+		onDelta({ type: 'tool-call', index, id: call.id, name: call.name, arguments: call.arguments }),
+	);
 }
 
 function countOf(n: number, noun: string): string {
