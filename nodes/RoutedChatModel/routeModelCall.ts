@@ -1,6 +1,6 @@
 import type { ISupplyDataFunctions } from 'n8n-workflow';
 
-import { routeItem } from '../RoutedChat/core';
+import { routeItem, streamChat } from '../RoutedChat/core';
 import type { ExecutionServices } from '../RoutedChat/execution/executionServices';
 import { toNodeError } from '../RoutedChat/output/itemFailure';
 import { addCallToCustomData, type CallLedger } from './callLedger';
@@ -16,7 +16,7 @@ export function routeModelCall(
 	ledger: CallLedger,
 ): RouteCall {
 	const cancel = context.getExecutionCancelSignal();
-	return async ({ messages, tools, signal }) => {
+	return async ({ messages, tools, signal }, onDelta) => {
 		const plan = {
 			...chain,
 			messages,
@@ -24,10 +24,13 @@ export function routeModelCall(
 		};
 		const signals = [cancel, signal].filter((s): s is AbortSignal => s !== undefined);
 		try {
-			const result = await routeItem(
-				{ kind: 'chain', plan, route },
-				{ ...services, signal: signals.length ? AbortSignal.any(signals) : undefined },
-			);
+			const routeContext = {
+				...services,
+				signal: signals.length ? AbortSignal.any(signals) : undefined,
+			};
+			const result = onDelta
+				? { ...(await streamChat(plan, routeContext, onDelta)), route }
+				: await routeItem({ kind: 'chain', plan, route }, routeContext);
 			ledger.record(result);
 			addCallToCustomData(context, result);
 			context.logger.debug('Routed Chat Model served a call', {

@@ -15,19 +15,25 @@ import type {
 } from '@n8n/ai-node-sdk';
 import { type ISupplyDataFunctions, NodeOperationError, type SupplyData } from 'n8n-workflow';
 
-import type { ChatMessage, RoutedItem, ToolCall, ToolDefinition } from '../RoutedChat/core';
+import type {
+	ChatMessage,
+	RoutedItem,
+	StreamDelta,
+	ToolCall,
+	ToolDefinition,
+} from '../RoutedChat/core';
+import { ChunkQueue } from './chunkQueue';
 
 type Sdk = typeof import('@n8n/ai-node-sdk');
 
 /** The n8n release this package was built and tested against with the SDK. */
 export const SDK_N8N_VERSION = '2.41.1';
 
-/** One model call: the conversation and tools the chain or agent passes, routed by the core. */
-export type RouteCall = (call: {
-	messages: ChatMessage[];
-	tools: ToolDefinition[];
-	signal?: AbortSignal;
-}) => Promise<RoutedItem>;
+/** One model call: the conversation and tools the chain or agent passes, routed by the core; streamed to `onDelta` when given. */
+export type RouteCall = (
+	call: { messages: ChatMessage[]; tools: ToolDefinition[]; signal?: AbortSignal },
+	onDelta?: (delta: StreamDelta) => void,
+) => Promise<RoutedItem>;
 
 /** What the chain or agent sees as the model's provider and id. */
 export interface ModelIdentity {
@@ -63,28 +69,37 @@ export async function supplyRoutedChatModel(
 
 	class RoutedChatModel extends sdk.BaseChatModel {
 		async generate(messages: Message[], config?: ChatModelConfig): Promise<GenerateResult> {
-			const result = await route({
+			return toGenerateResult(await route(this.call(messages, config)));
+		}
+
+		/**
+		 * Deltas as the serving model writes them. A failure before the first one
+		 * throws (the core has already tried the rest of the chain); after it, the
+		 * stream ends with an `error` chunk naming the model and the cause.
+		 */
+		async *stream(messages: Message[], config?: ChatModelConfig): AsyncIterable<StreamChunk> {
+			const queue = new ChunkQueue<StreamChunk>();
+			route(this.call(messages, config), (delta) => queue.push(toStreamChunk(delta))).then(
+				(result) => {
+					const { finishReason, usage } = toGenerateResult(result);
+					queue.push({ type: 'finish', finishReason: finishReason ?? 'stop', usage });
+					queue.close();
+				},
+				(error: unknown) => {
+					if (!queue.delivered) return queue.fail(error);
+					queue.push({ type: 'error', error: error instanceof Error ? error.message : error });
+					queue.close();
+				},
+			);
+			yield* queue;
+		}
+
+		private call(messages: Message[], config: ChatModelConfig | undefined) {
+			return {
 				messages: messages.map(toChatMessage),
 				tools: this.tools.flatMap((tool) => toToolDefinition(sdk, tool)),
 				signal: signalOf(config),
-			});
-			return toGenerateResult(result);
-		}
-
-		/** Not streamed token by token yet: the whole answer arrives as one delta once routed. */
-		async *stream(messages: Message[], config?: ChatModelConfig): AsyncIterable<StreamChunk> {
-			const result = await this.generate(messages, config);
-			for (const part of result.message.content) {
-				if (part.type === 'text' && part.text) yield { type: 'text-delta', delta: part.text };
-				if (part.type === 'tool-call')
-					yield {
-						type: 'tool-call-delta',
-						id: part.toolCallId,
-						name: part.toolName,
-						argumentsDelta: part.input,
-					};
-			}
-			yield { type: 'finish', finishReason: result.finishReason ?? 'stop', usage: result.usage };
+			};
 		}
 	}
 
@@ -136,6 +151,16 @@ function toToolDefinition(sdk: Sdk, tool: Tool): ToolDefinition[] {
 			parameters: sdk.getParametersJsonSchema(tool) as Record<string, unknown>,
 		},
 	];
+}
+
+function toStreamChunk(delta: StreamDelta): StreamChunk {
+	if (delta.type === 'text') return { type: 'text-delta', delta: delta.text };
+	return {
+		type: 'tool-call-delta',
+		id: delta.id,
+		name: delta.name,
+		argumentsDelta: delta.arguments,
+	};
 }
 
 const FINISH_REASONS: Record<string, FinishReason> = {

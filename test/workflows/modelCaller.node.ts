@@ -10,6 +10,7 @@ import {
 /** The slice of a LangChain chat model that n8n's chains and agents use. */
 interface ChatModel {
 	invoke(input: unknown): Promise<AIMessage>;
+	stream(input: unknown): Promise<AsyncIterable<{ text: string }>>;
 	bindTools(tools: unknown[]): ChatModel;
 }
 
@@ -33,7 +34,8 @@ function runCalculator(args: Record<string, unknown>): string {
  * input as n8n's LangChain nodes do (the harness cannot load
  * @n8n/n8n-nodes-langchain): `invoke` as the Basic LLM Chain does, and with
  * `tool` set, a tool round trip as the AI Agent does (bindTools, invoke, run
- * the tool, invoke again with the tool's result).
+ * the tool, invoke again with the tool's result); with `stream` set, `stream`
+ * as the AI Agent does when it streams to a Chat Trigger.
  */
 export class ModelCaller implements INodeType {
 	description: INodeTypeDescription = {
@@ -59,6 +61,12 @@ export class ModelCaller implements INodeType {
 				itemIndex,
 			)) as ChatModel;
 			const question = new HumanMessage(String(item.json.prompt));
+			if (item.json.stream) {
+				const chunks: string[] = [];
+				for await (const chunk of await model.stream([question])) chunks.push(chunk.text);
+				output.push({ json: { chunks, answer: chunks.join('') }, pairedItem: { item: itemIndex } });
+				continue;
+			}
 			if (!item.json.tool) {
 				const answer = await model.invoke([question]);
 				output.push({ json: { answer: answer.text }, pairedItem: { item: itemIndex } });

@@ -146,6 +146,26 @@ describe('Routed Chat Model under a root node, in n8n-core', () => {
 			);
 	});
 
+	it('streams through the SDK adapter: the answer arrives as chunks and the call keeps its routing and cost', async () => {
+		const run = await runWorkflow(
+			modelWorkflow(pinnedModel(DOWN, { fallbackModels: SERVES, options: { retries: 0 } })),
+			{
+				credentials: credentialsFor(fixture.gateway),
+				inputItems: [{ prompt: 'Hello there', stream: true }],
+			},
+		);
+
+		expect(run.error).toBeUndefined();
+		const [result] = outputJson(run, 'Model Caller');
+		expect(result.answer).toBe(`${SERVES} answered: Hello there`);
+		const [call] = modelCalls(run);
+		expect(call.routedChat).toMatchObject({
+			requestedModel: DOWN,
+			model: SERVES,
+			fallbackUsed: true,
+		});
+	});
+
 	it('a parameter error names the field before any request is sent', async () => {
 		const run = await runWorkflow(
 			modelWorkflow({ routing: 'tier', tier: 'strong', strongModels: '' }),
