@@ -27,9 +27,9 @@ function bundle() {
 		platform: 'node',
 		target: 'node20',
 		format: 'cjs',
-		// The n8n instance provides n8n-workflow and @n8n/ai-node-sdk (loaded lazily by
-		// Routed Chat Model); openai and zod ship inside the bundle, because a community
-		// package must not have runtime dependencies.
+		// The n8n instance provides n8n-workflow and @n8n/ai-node-sdk (which Routed Chat Model
+		// requires lazily); zod and @cfworker/json-schema ship inside the bundle, because a
+		// community package must not have runtime dependencies.
 		external: ['n8n-workflow', '@n8n/ai-node-sdk'],
 		// Unminified for readable stack traces; keepNames because n8n records each
 		// class by its constructor name and error classes report theirs.

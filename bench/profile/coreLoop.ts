@@ -3,7 +3,8 @@ import { Session } from 'node:inspector/promises';
 
 import OpenAI from 'openai';
 
-import { createOpenAiChatClient, routeChat } from '../../nodes/RoutedChat/core';
+import { routeChat } from '../../nodes/RoutedChat/core';
+import { fetchChatClient } from '../../test/transport/loopbackClient';
 import { FAST_MODEL } from '../support/benchModels';
 import { startBenchGateway } from '../support/mockGateway';
 import { benchPlan, PROMPT } from '../support/plan';
@@ -18,7 +19,7 @@ async function main(): Promise<void> {
 	const [side = 'route', count = '3000', out = `bench/results/${side}.cpuprofile`] =
 		process.argv.slice(2);
 	const gateway = await startBenchGateway();
-	const client = createOpenAiChatClient({ baseUrl: gateway.baseUrl, apiKey: gateway.apiKey });
+	const client = fetchChatClient(gateway);
 	const plan = benchPlan([FAST_MODEL]);
 	const sdk = new OpenAI({ baseURL: gateway.baseUrl, apiKey: gateway.apiKey, maxRetries: 0 });
 	const body = {

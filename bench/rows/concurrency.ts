@@ -1,6 +1,7 @@
 import OpenAI from 'openai';
 
-import { createOpenAiChatClient, mapWithConcurrency, routeChat } from '../../nodes/RoutedChat/core';
+import { mapWithConcurrency, routeChat } from '../../nodes/RoutedChat/core';
+import { fetchChatClient } from '../../test/transport/loopbackClient';
 import type { Row, Target } from '../report';
 import { SLOW_LATENCY_MS, SLOW_MODEL } from '../support/benchModels';
 import type { BenchGateway } from '../support/mockGateway';
@@ -21,7 +22,7 @@ export interface ConcurrencyRun {
 
 /** Items through mapWithConcurrency + routeChat against a 50 ms model: wall time vs items × latency / limit. */
 export async function concurrency(gateway: BenchGateway, runs: ConcurrencyRun[]): Promise<Row[]> {
-	const client = createOpenAiChatClient({ baseUrl: gateway.baseUrl, apiKey: gateway.apiKey });
+	const client = fetchChatClient(gateway);
 	const plan = benchPlan([SLOW_MODEL]);
 	const context = { client, clock: realClock };
 	const routed = () => routeChat(plan, context);

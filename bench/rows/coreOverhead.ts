@@ -1,6 +1,7 @@
 import OpenAI from 'openai';
 
-import { createOpenAiChatClient, routeChat } from '../../nodes/RoutedChat/core';
+import { routeChat } from '../../nodes/RoutedChat/core';
+import { fetchChatClient } from '../../test/transport/loopbackClient';
 import type { Row } from '../report';
 import { FAST_MODEL } from '../support/benchModels';
 import type { BenchGateway } from '../support/mockGateway';
@@ -22,7 +23,7 @@ export async function coreOverhead(
 	gateway: BenchGateway,
 	config: CoreOverheadConfig,
 ): Promise<Row[]> {
-	const client = createOpenAiChatClient({ baseUrl: gateway.baseUrl, apiKey: gateway.apiKey });
+	const client = fetchChatClient(gateway);
 	const plan = benchPlan([FAST_MODEL]);
 	const context = { client, clock: realClock };
 	const sdk = new OpenAI({ baseURL: gateway.baseUrl, apiKey: gateway.apiKey, maxRetries: 0 });

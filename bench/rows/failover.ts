@@ -1,6 +1,7 @@
 import OpenAI from 'openai';
 
-import { createOpenAiChatClient, routeChat } from '../../nodes/RoutedChat/core';
+import { routeChat } from '../../nodes/RoutedChat/core';
+import { fetchChatClient } from '../../test/transport/loopbackClient';
 import type { Row } from '../report';
 import { DOWN_MODEL, FAST_MODEL } from '../support/benchModels';
 import type { BenchGateway } from '../support/mockGateway';
@@ -24,7 +25,7 @@ export async function failover(
 	counts: FailoverCounts,
 	maxMs: number,
 ): Promise<Row[]> {
-	const client = createOpenAiChatClient({ baseUrl: gateway.baseUrl, apiKey: gateway.apiKey });
+	const client = fetchChatClient(gateway);
 	const plan = benchPlan([DOWN_MODEL, FAST_MODEL], 'client');
 	const context = { client, clock: realClock };
 	const sdk = new OpenAI({ baseURL: gateway.baseUrl, apiKey: gateway.apiKey, maxRetries: 0 });

@@ -1,11 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 
-import {
-	createOpenAiChatClient,
-	mapWithConcurrency,
-	routeChat,
-	type RouteResult,
-} from '../../nodes/RoutedChat/core';
+import { mapWithConcurrency, routeChat, type RouteResult } from '../../nodes/RoutedChat/core';
+import { fetchChatClient } from '../../test/transport/loopbackClient';
 import { FAST_MODEL } from './benchModels';
 import { benchPlan } from './plan';
 import { realClock } from './realClock';
@@ -48,7 +44,7 @@ async function settledHeap(): Promise<number> {
 async function main(): Promise<void> {
 	const [baseUrl, apiKey, count, limit] = process.argv.slice(2);
 	if (typeof gc !== 'function') throw new Error('run with --expose-gc');
-	const client = createOpenAiChatClient({ baseUrl, apiKey });
+	const client = fetchChatClient({ baseUrl, apiKey });
 	const cancel = new AbortController();
 	const stop = new AbortController();
 	const context = {

@@ -1,5 +1,6 @@
 import { routeCascade, type CascadePlan } from '../../nodes/RoutedChat/core/cascade';
 import { RouteError } from '../../nodes/RoutedChat/core/routeError';
+import { compileJsonSchema } from '../../nodes/RoutedChat/plan/compileJsonSchema';
 import { fakeClock, gatewayFixture, plan } from './support';
 import { pricedModel, requestedModels } from '../mock-gateway/jestFixture';
 
@@ -106,6 +107,7 @@ describe('routeCascade', () => {
 			name: 'ticket',
 			schema: ticketSchema,
 			strict: true,
+			validate: compileJsonSchema(ticketSchema),
 		};
 		const base = cascade({}, [CHEAP, CHEAP_2]);
 		const result = await run({

@@ -1,39 +1,16 @@
-import {
-	type ChatClient,
-	readCompletionStream,
-	RouteError,
-	type StreamDelta,
-	streamChat,
-} from '../../nodes/RoutedChat/core';
-import { requestBody } from '../../nodes/RoutedChat/core/requestBody';
-import type { MockGateway } from '../mock-gateway';
+import { RouteError, type StreamDelta, streamChat } from '../../nodes/RoutedChat/core';
 import { pricedModel, requestedModels } from '../mock-gateway/jestFixture';
 import { fakeClock, gatewayFixture, plan } from './support';
 
 const A = 'vendor-a/streams';
 const B = 'vendor-b/streams';
 
-/** The fixture's client plus `stream`: the same body with `stream: true`, read by the core's stream reader. */
-function streamingClient(gateway: MockGateway, client: ChatClient): ChatClient {
-	return {
-		...client,
-		stream: async (request, _options, onDelta) => {
-			const response = await fetch(`${gateway.baseUrl}/chat/completions`, {
-				method: 'POST',
-				headers: { authorization: `Bearer ${gateway.apiKey}`, 'content-type': 'application/json' },
-				body: JSON.stringify({ ...requestBody(request), stream: true }),
-			});
-			return await readCompletionStream(response.body!, onDelta);
-		},
-	};
-}
-
 const text = (deltas: StreamDelta[]) =>
 	deltas.map((delta) => (delta.type === 'text' ? delta.text : '')).join('');
 
 describe('streamChat', () => {
 	const fixture = gatewayFixture([pricedModel(A), pricedModel(B)]);
-	const client = () => streamingClient(fixture.gateway, fixture.client);
+	const client = () => fixture.client;
 
 	it('streams the answer as deltas and records usage and the gateway cost as routeChat does', async () => {
 		const deltas: StreamDelta[] = [];
@@ -96,10 +73,11 @@ describe('streamChat', () => {
 	});
 
 	it('a client without streaming still answers, as one delta', async () => {
+		const { complete, listModels } = fixture.client;
 		const deltas: StreamDelta[] = [];
 		const result = await streamChat(
 			plan([A]),
-			{ client: fixture.client, clock: fakeClock() },
+			{ client: { complete, listModels }, clock: fakeClock() },
 			(delta) => deltas.push(delta),
 		);
 

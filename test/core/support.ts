@@ -1,8 +1,9 @@
 import type { Clock } from '../../nodes/RoutedChat/core/clock';
-import { createOpenAiChatClient } from '../../nodes/RoutedChat/core/openAiChatClient';
+import type { ChatClient } from '../../nodes/RoutedChat/core';
 import type { RoutePlan } from '../../nodes/RoutedChat/core/types';
 import type { MockModel } from '../mock-gateway';
 import { mockGatewayFixture } from '../mock-gateway/jestFixture';
+import { loopbackChatClient } from '../transport/loopbackClient';
 
 /** A clock whose sleeps return at once and move virtual time forward, recording each wait. */
 export interface FakeClock extends Clock {
@@ -48,13 +49,10 @@ export function plan(models: string[], overrides: Partial<RoutePlan> = {}): Rout
 /** A mock gateway for one test file, and a client on it. */
 export function gatewayFixture(models: MockModel[]) {
 	const fixture = mockGatewayFixture(models) as ReturnType<typeof mockGatewayFixture> & {
-		client: ReturnType<typeof createOpenAiChatClient>;
+		client: ChatClient;
 	};
 	beforeAll(() => {
-		fixture.client = createOpenAiChatClient({
-			baseUrl: fixture.gateway.baseUrl,
-			apiKey: fixture.gateway.apiKey,
-		});
+		fixture.client = loopbackChatClient(fixture.gateway);
 	});
 	return fixture;
 }

@@ -29,7 +29,11 @@ export async function startMockGateway(options: MockGatewayOptions): Promise<Moc
 		spent: 0n,
 		generations: 0,
 	};
+	let openRequests = 0;
 	const server = createServer((req, res) => {
+		openRequests += 1;
+		// Emitted once the answer is complete or the client closed the connection.
+		res.once('close', () => (openRequests -= 1));
 		serve(state, requests, req, res).catch((error: unknown) => {
 			if (res.headersSent) res.destroy();
 			else sendError(res, 500, `Mock gateway failed: ${String(error)}`);
@@ -42,6 +46,7 @@ export async function startMockGateway(options: MockGatewayOptions): Promise<Moc
 		apiKey: state.apiKey,
 		requests,
 		setModel: (model) => state.scripts.set(model),
+		openRequests: () => openRequests,
 		reset: () => {
 			requests.length = 0;
 			state.scripts.reset();

@@ -1,6 +1,7 @@
 import { chatStreamChunkFromJSON } from '@openrouter/sdk/esm/models/chatstreamchunk.js';
 
-import { readCompletionStream, type StreamDelta } from '../../nodes/RoutedChat/core';
+import type { StreamDelta } from '../../nodes/RoutedChat/core';
+import { readCompletionStream } from '../../nodes/RoutedChat/transport/readStream';
 import { startMockGateway } from './server';
 import { cheapModel, postChat } from './testClient';
 import type { MockGateway } from './types';

@@ -114,6 +114,8 @@ export interface MockGateway {
 	apiKey: string;
 	/** Every request received, in arrival order. */
 	requests: RecordedRequest[];
+	/** Requests not answered in full whose connection the client has not closed (a hung request until it is aborted). */
+	openRequests(): number;
 	/** Adds or replaces a model's script, restarting its fault queue. */
 	setModel(model: MockModel): void;
 	/** Clears the recorded requests, the key's spend and restores the initial scripts. */

@@ -41,11 +41,16 @@ export type StreamDelta =
 	| { type: 'tool-call'; index: number; id?: string; name?: string; arguments?: string };
 
 export interface CallOptions {
+	/** Cancels the request and closes its connection. */
 	signal?: AbortSignal;
+	/** The request fails as `timeout` when no whole answer came within this. */
 	timeoutMs: number;
 }
 
-/** The thin abstraction between routing and the gateway; the openai SDK implements it. */
+/**
+ * The thin abstraction between routing and the gateway; transport/ implements
+ * it over n8n's HTTP helper. It fails with the errors of gatewayError.ts.
+ */
 export interface ChatClient {
 	complete(request: ChatRequest, options: CallOptions): Promise<ChatCompletion>;
 	/** The same request with `stream: true`: deltas as they arrive, then the whole completion. */

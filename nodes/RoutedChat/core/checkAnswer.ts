@@ -1,6 +1,5 @@
 import type { ChatCompletion } from './chatClient';
 import { parseJsonAnswer } from './parseJsonAnswer';
-import { schemaErrors } from './schemaErrors';
 import type { ResponseFormat } from './types';
 
 export type AnswerCheck = { ok: true; json?: unknown } | { ok: false; error: string };
@@ -15,7 +14,7 @@ export function checkAnswer(
 	const parsed = parseJsonAnswer(completion.content);
 	if (!parsed.ok || format.type === 'json_object')
 		return parsed.ok ? { ok: true, json: parsed.value } : parsed;
-	const errors = schemaErrors(parsed.value, format.schema);
+	const errors = format.validate(parsed.value);
 	return errors.length
 		? { ok: false, error: `The answer does not match the JSON schema: ${errors.join('; ')}` }
 		: { ok: true, json: parsed.value };

@@ -1,6 +1,4 @@
-import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
-
-import { GatewayError } from './gatewayError';
+import { GatewayError, GatewayStatusError } from './gatewayError';
 import { retryAfterMs } from './retryAfter';
 import type { FailureKind } from './types';
 
@@ -55,18 +53,9 @@ function kindOfStatus(status: number): FailureKind {
 	return 'bad_request';
 }
 
-/** Classifies on the openai SDK's typed errors and our own, never on message text. */
+/** Classifies on the core's own error types (gatewayError.ts), never on message text. */
 export function classifyFailure(error: unknown, now: number): Failure {
-	if (error instanceof GatewayError) {
-		return { kind: error.kind, message: error.message, status: error.status };
-	}
-	if (error instanceof APIUserAbortError) return { kind: 'aborted', message: 'Cancelled' };
-	if (error instanceof APIConnectionTimeoutError)
-		return { kind: 'timeout', message: 'Timed out waiting for the gateway' };
-	if (error instanceof APIConnectionError) {
-		return { kind: 'connection', message: `Connection failed: ${causeOf(error)}` };
-	}
-	if (error instanceof APIError && typeof error.status === 'number') {
+	if (error instanceof GatewayStatusError) {
 		return {
 			kind: kindOfStatus(error.status),
 			message: error.message,
@@ -74,21 +63,8 @@ export function classifyFailure(error: unknown, now: number): Failure {
 			retryAfterMs: retryAfterMs(error.headers, now),
 		};
 	}
-	// Matched by name: these come from the runtime's own realm (undici, JSON.parse), where instanceof can fail.
-	const name = (error as Error | undefined)?.name;
-	if (name === 'SyntaxError')
-		return {
-			kind: 'malformed_response',
-			message: `Malformed response: ${(error as Error).message}`,
-		};
-	// The SDK reads the body after fetch resolves; a socket closed mid-body surfaces as a plain TypeError.
-	if (name === 'TypeError')
-		return { kind: 'connection', message: `Connection failed: ${causeOf(error as Error)}` };
+	if (error instanceof GatewayError) {
+		return { kind: error.kind, message: error.message, status: error.status };
+	}
 	return { kind: 'unexpected', message: error instanceof Error ? error.message : String(error) };
-}
-
-function causeOf(error: Error): string {
-	const cause = error.cause;
-	if (cause instanceof Error) return (cause as NodeJS.ErrnoException).code ?? cause.message;
-	return error.message;
 }

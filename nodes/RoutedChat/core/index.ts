@@ -8,6 +8,7 @@ export { routeCascade, type CascadePlan } from './cascade';
 export { chooseRoute, type RoutingRule, type RuleCondition, type RuleTarget } from './routingRules';
 export { RouteError, type RouteErrorReason, type RejectedAnswer } from './routeError';
 export type {
+	CallOptions,
 	ChatClient,
 	ChatRequest,
 	ChatCompletion,
@@ -15,8 +16,8 @@ export type {
 	ModelPrice,
 	StreamDelta,
 } from './chatClient';
-export { readCompletionStream } from './readStream';
-export { createOpenAiChatClient, type AttemptRequestInit } from './openAiChatClient';
+export { GatewayError, GatewayStatusError, type ClientFailureKind } from './gatewayError';
+export { usdToPico } from './money';
 export type { Clock } from './clock';
 export { CircuitBreaker, type CircuitBreakerSettings } from './circuitBreaker';
 export { PricingCache, type PriceBook } from './pricingCache';

@@ -39,7 +39,14 @@ export type FallbackMode = 'gateway' | 'client' | 'both';
 export type ResponseFormat =
 	| { type: 'text' }
 	| { type: 'json_object' }
-	| { type: 'json_schema'; name: string; schema: Record<string, unknown>; strict: boolean };
+	| {
+			type: 'json_schema';
+			name: string;
+			schema: Record<string, unknown>;
+			strict: boolean;
+			/** The schema compiled while the plan was read: where an answer breaks it, one line per problem. */
+			validate: (value: unknown) => string[];
+	  };
 
 export type ReasoningEffort = 'minimal' | 'low' | 'medium' | 'high';
 

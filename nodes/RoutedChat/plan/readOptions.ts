@@ -6,6 +6,7 @@ import {
 	type RetryPolicy,
 } from '../core';
 import { type NodeOptions, optionsSchema } from './optionsSchema';
+import { compileJsonSchema } from './compileJsonSchema';
 import { ParameterError } from './parameterError';
 
 /** OpenRouter accepted at most this many ids in `models` when last documented with a cap. */
@@ -50,11 +51,13 @@ export function retryPolicy(options: NodeOptions): RetryPolicy {
 function responseFormat(options: NodeOptions): ResponseFormat | undefined {
 	if (options.responseFormat !== 'json_schema')
 		return options.responseFormat ? { type: options.responseFormat } : undefined;
+	const schema = readJsonSchema(options.jsonSchema);
 	return {
 		type: 'json_schema',
 		name: 'answer',
-		schema: readJsonSchema(options.jsonSchema),
+		schema,
 		strict: true,
+		validate: compileJsonSchema(schema),
 	};
 }
 

@@ -1,8 +1,9 @@
 import type { IExecuteFunctions, ILoadOptionsFunctions, ISupplyDataFunctions } from 'n8n-workflow';
 
-import { type ChatClient, createOpenAiChatClient } from '../core';
+import type { ChatClient } from '../core';
 import type { GatewayCredentials } from './gatewayCredentials';
-import { n8nFetch } from './n8nFetch';
+import { createHttpChatClient } from './httpChatClient';
+import { n8nOpenStream, n8nSend } from './n8nSend';
 
 /** OpenRouter asks apps to identify themselves with these two headers. */
 function attributionHeaders(credentials: GatewayCredentials): Record<string, string> {
@@ -12,15 +13,14 @@ function attributionHeaders(credentials: GatewayCredentials): Record<string, str
 	return headers;
 }
 
-/** One client per execution: the openai SDK over n8n's authenticated HTTP helper. */
+/** One client per execution, sending through n8n's authenticated HTTP helper. */
 export function createGatewayClient(
 	context: IExecuteFunctions | ILoadOptionsFunctions | ISupplyDataFunctions,
 	credentials: GatewayCredentials,
 ): ChatClient {
-	return createOpenAiChatClient({
-		baseUrl: credentials.baseUrl,
-		apiKey: 'placeholder: the n8n credential sets the key',
-		headers: attributionHeaders(credentials),
-		fetch: n8nFetch(context, credentials.decrypted),
-	});
+	return createHttpChatClient(
+		n8nSend(context, credentials.decrypted),
+		{ baseUrl: credentials.baseUrl, headers: attributionHeaders(credentials) },
+		n8nOpenStream(context, credentials.decrypted),
+	);
 }

@@ -19,6 +19,8 @@ export const usageSchema = z.object({
 export const gatewayErrorSchema = z.object({
 	code: z.union([z.number(), z.string()]).nullish(),
 	message: z.string(),
+	/** For a provider's failure OpenRouter names the provider and passes its own error on as `raw`. */
+	metadata: z.object({ provider_name: z.string().nullish(), raw: z.unknown() }).nullish(),
 });
 
 export const completionSchema = z.object({
@@ -47,7 +49,7 @@ export const completionSchema = z.object({
 	usage: usageSchema.nullish(),
 });
 
-/** OpenRouter reports some upstream failures as HTTP 200 with an `error` object. */
+/** OpenRouter's error body: on an error status, and for some upstream failures on HTTP 200. */
 export const errorBodySchema = z.object({ error: gatewayErrorSchema });
 
 export const modelsListSchema = z.object({
@@ -63,3 +65,4 @@ export const modelsListSchema = z.object({
 
 export type CompletionBody = z.infer<typeof completionSchema>;
 export type ModelsListBody = z.infer<typeof modelsListSchema>;
+export type ErrorBody = z.infer<typeof errorBodySchema>;

@@ -1,7 +1,5 @@
-import type { ModelInfo } from './chatClient';
+import { GatewayError, type ModelInfo, usdToPico } from '../core';
 import { modelsListSchema } from './gatewaySchema';
-import { GatewayError } from './gatewayError';
-import { usdToPico } from './money';
 
 /** Reads `GET /models` into model ids with exact per-token prices. */
 export function readModels(body: unknown): ModelInfo[] {

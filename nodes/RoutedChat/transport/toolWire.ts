@@ -1,4 +1,4 @@
-import type { ChatMessage, ToolCall, ToolChoice, ToolDefinition } from './types';
+import type { ChatMessage, ToolCall, ToolChoice, ToolDefinition } from '../core';
 
 /** A tool call in OpenAI's and OpenRouter's wire names. */
 export interface ToolCallWire {

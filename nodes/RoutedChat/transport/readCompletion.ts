@@ -1,10 +1,8 @@
-import type { ChatCompletion } from './chatClient';
 import type { z } from 'zod';
 
+import { type ChatCompletion, GatewayError, type Usage } from '../core';
 import { completionSchema, errorBodySchema, type usageSchema } from './gatewaySchema';
-import { GatewayError } from './gatewayError';
 import { readToolCalls } from './toolWire';
-import type { Usage } from './types';
 
 /** Turns a gateway's 200 body into a completion, or says why it cannot be one. */
 export function readCompletion(body: unknown): ChatCompletion {

@@ -1,11 +1,9 @@
 import { z } from 'zod';
 
-import type { ChatCompletion, StreamDelta } from './chatClient';
+import { type ChatCompletion, GatewayError, type StreamDelta, type ToolCall } from '../core';
 import { gatewayErrorSchema, usageSchema } from './gatewaySchema';
-import { GatewayError } from './gatewayError';
 import { readUsage } from './readCompletion';
 import { sseData } from './sseData';
-import type { ToolCall } from './types';
 
 /** One `chat.completion.chunk` of OpenRouter's stream: the parts the core reads. */
 const chunkSchema = z.object({

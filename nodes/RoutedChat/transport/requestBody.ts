@@ -1,6 +1,5 @@
-import type { ChatRequest } from './chatClient';
+import type { ChatRequest, ResponseFormat } from '../core';
 import { wireMessage, wireTools } from './toolWire';
-import type { ResponseFormat } from './types';
 
 /** The wire body of one chat completion request, OpenRouter's extra fields included. */
 export function requestBody(request: ChatRequest): Record<string, unknown> {

@@ -1,0 +1,63 @@
+import { attempt, type CallOptions, type ChatClient, GatewayError } from '../core';
+import type { HttpOpenStream, HttpResponse, HttpSend } from './httpExchange';
+import { readCompletion } from './readCompletion';
+import { readErrorResponse } from './readErrorResponse';
+import { readModels } from './readModels';
+import { requestBody } from './requestBody';
+import { sendAttempt } from './sendAttempt';
+import { streamCompletion } from './streamCompletion';
+
+export interface GatewayConfig {
+	/** Without a trailing slash, e.g. https://openrouter.ai/api/v1. */
+	baseUrl: string;
+	/** Sent with every request besides the key (which the sender adds). */
+	headers: Record<string, string>;
+}
+
+/**
+ * The ChatClient over any HttpSend: OpenAI-compatible requests, OpenRouter's
+ * answers and errors; with `openStream`, streamed answers too.
+ */
+export function createHttpChatClient(
+	send: HttpSend,
+	config: GatewayConfig,
+	openStream?: HttpOpenStream,
+): ChatClient {
+	async function exchange(
+		method: 'GET' | 'POST',
+		path: string,
+		body: unknown,
+		options: CallOptions,
+	): Promise<unknown> {
+		const headers: Record<string, string> = { accept: 'application/json', ...config.headers };
+		if (body !== undefined) headers['content-type'] = 'application/json';
+		const response = await sendAttempt(
+			send,
+			{
+				method,
+				url: `${config.baseUrl}${path}`,
+				headers,
+				body: body === undefined ? undefined : JSON.stringify(body),
+			},
+			options,
+		);
+		if (response.status < 200 || response.status > 299) throw readErrorResponse(response);
+		return parseJson(response);
+	}
+	return {
+		complete: async (request, options) =>
+			readCompletion(await exchange('POST', '/chat/completions', requestBody(request), options)),
+		listModels: async (options) => readModels(await exchange('GET', '/models', undefined, options)),
+		...(openStream && {
+			stream: async (request, options, onDelta) =>
+				await streamCompletion(openStream, config, request, options, onDelta),
+		}),
+	};
+}
+
+function parseJson(response: HttpResponse): unknown {
+	const parsed = attempt(() => JSON.parse(response.body) as unknown);
+	if (parsed.ok) return parsed.value;
+	const reason = parsed.error instanceof Error ? parsed.error.message : String(parsed.error);
+	throw new GatewayError('malformed_response', `Malformed response: ${reason}`);
+}

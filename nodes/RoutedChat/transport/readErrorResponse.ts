@@ -1,0 +1,32 @@
+import { attempt, GatewayStatusError } from '../core';
+import { errorBodySchema, type ErrorBody } from './gatewaySchema';
+import type { HttpResponse } from './httpExchange';
+
+/** Enough of a provider's raw error to act on, without copying a whole upstream page into every attempt. */
+const RAW_ERROR_CHARS = 300;
+
+/**
+ * An error status as the core's error: the status and headers (Retry-After)
+ * classify it; the message reads "<status> <message>" from OpenRouter's error
+ * body, naming the provider and its raw error when OpenRouter passes them on,
+ * or carries the body's text when it is not OpenRouter's shape.
+ */
+export function readErrorResponse(response: HttpResponse): GatewayStatusError {
+	const json = attempt(() => JSON.parse(response.body) as unknown);
+	const parsed = json.ok ? errorBodySchema.safeParse(json.value) : undefined;
+	const detail = parsed?.success
+		? describe(parsed.data.error)
+		: response.body.trim().slice(0, RAW_ERROR_CHARS) || 'status code (no body)';
+	return new GatewayStatusError(response.status, `${response.status} ${detail}`, response.headers);
+}
+
+function describe({ message, metadata }: ErrorBody['error']): string {
+	const provider = metadata?.provider_name ? ` (provider: ${metadata.provider_name})` : '';
+	const raw = metadata?.raw === undefined || metadata.raw === null ? '' : rawText(metadata.raw);
+	return `${message}${provider}${raw && raw !== message ? `: ${raw}` : ''}`;
+}
+
+function rawText(raw: unknown): string {
+	const text = typeof raw === 'string' ? raw : JSON.stringify(raw);
+	return text.length > RAW_ERROR_CHARS ? `${text.slice(0, RAW_ERROR_CHARS)}…` : text;
+}

@@ -1,0 +1,97 @@
+import { request as httpRequest } from 'node:http';
+
+import type { ChatClient } from '../../nodes/RoutedChat/core';
+import {
+	type HttpOpenStream,
+	type HttpSend,
+	toHeaders,
+} from '../../nodes/RoutedChat/transport/httpExchange';
+import { createHttpChatClient } from '../../nodes/RoutedChat/transport/httpChatClient';
+
+/**
+ * The production transport's HttpSend, played by node:http instead of n8n's
+ * helper (which needs a running n8n): it adds the bearer key as the
+ * credential's `authenticate` does, closes the socket when the signal aborts,
+ * and rejects when the response breaks off.
+ */
+export function nodeHttpSend(apiKey: string): HttpSend {
+	return (request) =>
+		new Promise((resolve, reject) => {
+			const outgoing = httpRequest(
+				request.url,
+				{
+					method: request.method,
+					headers: { ...request.headers, authorization: `Bearer ${apiKey}` },
+					signal: request.signal,
+					timeout: request.timeoutMs,
+				},
+				(response) => {
+					const chunks: Buffer[] = [];
+					response.on('data', (chunk: Buffer) => chunks.push(chunk));
+					response.on('error', reject);
+					response.on('end', () =>
+						resolve({
+							status: response.statusCode ?? 0,
+							headers: toHeaders(response.headers),
+							body: Buffer.concat(chunks).toString('utf8'),
+						}),
+					);
+				},
+			);
+			outgoing.on('timeout', () => outgoing.destroy(new Error('socket timeout')));
+			outgoing.on('error', reject);
+			outgoing.end(request.body);
+		});
+}
+
+/** nodeHttpSend for `stream: true`: resolves at the headers, with the response itself as the body. */
+export function nodeHttpOpenStream(apiKey: string): HttpOpenStream {
+	return (request) =>
+		new Promise((resolve, reject) => {
+			const outgoing = httpRequest(
+				request.url,
+				{
+					method: request.method,
+					headers: { ...request.headers, authorization: `Bearer ${apiKey}` },
+					signal: request.signal,
+					timeout: request.timeoutMs,
+				},
+				(response) =>
+					resolve({
+						status: response.statusCode ?? 0,
+						headers: toHeaders(response.headers),
+						body: response,
+					}),
+			);
+			outgoing.on('timeout', () => outgoing.destroy(new Error('socket timeout')));
+			outgoing.on('error', reject);
+			outgoing.end(request.body);
+		});
+}
+
+/** The ChatClient the node builds, on a loopback gateway. */
+export function loopbackChatClient(gateway: { baseUrl: string; apiKey: string }): ChatClient {
+	return createHttpChatClient(
+		nodeHttpSend(gateway.apiKey),
+		{ baseUrl: gateway.baseUrl, headers: {} },
+		nodeHttpOpenStream(gateway.apiKey),
+	);
+}
+
+/** The same HttpSend over the global fetch: what the bench compares with the openai SDK, which also uses it. */
+export function fetchSend(apiKey: string): HttpSend {
+	return async (request) => {
+		const response = await fetch(request.url, {
+			method: request.method,
+			headers: { ...request.headers, authorization: `Bearer ${apiKey}` },
+			body: request.body,
+			signal: request.signal,
+		});
+		return { status: response.status, headers: response.headers, body: await response.text() };
+	};
+}
+
+/** The node's ChatClient over the global fetch, for the bench. */
+export function fetchChatClient(gateway: { baseUrl: string; apiKey: string }): ChatClient {
+	return createHttpChatClient(fetchSend(gateway.apiKey), { baseUrl: gateway.baseUrl, headers: {} });
+}

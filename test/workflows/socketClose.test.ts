@@ -1,0 +1,57 @@
+import { runWorkflow } from './harness';
+import { chatWorkflow, credentialsFor, pinned } from './support';
+import { chatRequests, mockGatewayFixture, pricedModel } from '../mock-gateway/jestFixture';
+import type { MockGateway } from '../mock-gateway';
+
+const HANGS = 'hangs/model';
+const REFUSES = 'refuses/model';
+
+/** Resolves once the gateway has no request left open; a socket left open fails the test by its timeout. */
+async function requestsClosed(gateway: MockGateway): Promise<void> {
+	while (gateway.openRequests() > 0) await new Promise((resolve) => setImmediate(resolve));
+}
+
+async function requestsOpen(gateway: MockGateway, count: number): Promise<void> {
+	while (gateway.openRequests() < count) await new Promise((resolve) => setImmediate(resolve));
+}
+
+describe('an aborted request closes its connection', () => {
+	const fixture = mockGatewayFixture([
+		pricedModel(HANGS, { down: { kind: 'hang' } }),
+		// Fails only once the other items' requests are in flight.
+		pricedModel(REFUSES, { down: { status: 400, message: 'rejected' }, latencyMs: 300 }),
+	]);
+	// Far beyond the test's own timeout: only an abort can close these requests in time.
+	const options = { concurrency: 3, retries: 0, timeoutMs: 120_000 };
+
+	it('when the execution is cancelled', async () => {
+		const cancel = new AbortController();
+		const running = runWorkflow(chatWorkflow(pinned(HANGS, { options })), {
+			credentials: credentialsFor(fixture.gateway),
+			inputItems: [{ text: 'a' }, { text: 'b' }, { text: 'c' }],
+			signal: cancel.signal,
+		});
+		await requestsOpen(fixture.gateway, 3);
+		cancel.abort();
+
+		expect((await running).status).toBe('error');
+		await requestsClosed(fixture.gateway);
+		expect(chatRequests(fixture.gateway)).toHaveLength(3);
+	});
+
+	it('when a failed item stops the items still in flight (Continue On Fail off)', async () => {
+		const run = await runWorkflow(chatWorkflow(pinned('={{ $json.model }}', { options })), {
+			credentials: credentialsFor(fixture.gateway),
+			inputItems: [
+				{ text: 'a', model: HANGS },
+				{ text: 'b', model: HANGS },
+				{ text: 'c', model: REFUSES },
+			],
+		});
+
+		expect(run.status).toBe('error');
+		expect(run.error?.message).toMatch(/^Item 2: /);
+		expect(chatRequests(fixture.gateway)).toHaveLength(3);
+		await requestsClosed(fixture.gateway);
+	});
+});
