@@ -10,7 +10,9 @@ import {
 /** The slice of a LangChain chat model that n8n's chains and agents use. */
 interface ChatModel {
 	invoke(input: unknown): Promise<AIMessage>;
-	stream(input: unknown): Promise<AsyncIterable<{ text: string }>>;
+	stream(
+		input: unknown,
+	): Promise<AsyncIterable<{ text: string; response_metadata?: Record<string, unknown> }>>;
 	bindTools(tools: unknown[]): ChatModel;
 }
 
@@ -63,8 +65,16 @@ export class ModelCaller implements INodeType {
 			const question = new HumanMessage(String(item.json.prompt));
 			if (item.json.stream) {
 				const chunks: string[] = [];
-				for await (const chunk of await model.stream([question])) chunks.push(chunk.text);
-				output.push({ json: { chunks, answer: chunks.join('') }, pairedItem: { item: itemIndex } });
+				const errors: unknown[] = [];
+				for await (const chunk of await model.stream([question])) {
+					if (chunk.text) chunks.push(chunk.text);
+					if (chunk.response_metadata?.finish_reason === 'error')
+						errors.push(chunk.response_metadata.error);
+				}
+				output.push({
+					json: { chunks, answer: chunks.join(''), errors },
+					pairedItem: { item: itemIndex },
+				});
 				continue;
 			}
 			if (!item.json.tool) {

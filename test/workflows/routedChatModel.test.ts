@@ -156,14 +156,42 @@ describe('Routed Chat Model under a root node, in n8n-core', () => {
 		);
 
 		expect(run.error).toBeUndefined();
-		const [result] = outputJson(run, 'Model Caller');
-		expect(result.answer).toBe(`${SERVES} answered: Hello there`);
+		expect(outputJson(run, 'Model Caller')).toEqual([
+			{
+				chunks: [`${SERVES} `, 'answered: ', 'Hello ', 'there'],
+				answer: `${SERVES} answered: Hello there`,
+				errors: [],
+			},
+		]);
 		const [call] = modelCalls(run);
 		expect(call.routedChat).toMatchObject({
 			requestedModel: DOWN,
 			model: SERVES,
 			fallbackUsed: true,
 		});
+	});
+
+	it('a stream that breaks after its first tokens ends with an error chunk naming the model and the cause', async () => {
+		fixture.gateway.setModel(
+			pricedModel(SERVES, {
+				faults: [{ kind: 'stream-error', afterChunks: 2, message: 'Provider disconnected' }],
+			}),
+		);
+		const run = await runWorkflow(modelWorkflow(pinnedModel(SERVES, { fallbackModels: DOWN })), {
+			credentials: credentialsFor(fixture.gateway),
+			inputItems: [{ prompt: 'Hello there', stream: true }],
+		});
+
+		const [result] = outputJson(run, 'Model Caller');
+		expect(result.chunks).toEqual([`${SERVES} `, 'answered: ']);
+		expect(result.errors).toEqual([
+			expect.stringContaining(
+				`${SERVES} failed after its answer began streaming: Gateway reported an error mid-stream: Provider disconnected`,
+			),
+		]);
+		expect(
+			fixture.gateway.requests.filter((r) => r.path.endsWith('/chat/completions')),
+		).toHaveLength(1);
 	});
 
 	it('a parameter error names the field before any request is sent', async () => {
