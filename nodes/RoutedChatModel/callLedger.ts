@@ -60,8 +60,8 @@ export function contextWithLedger(
 	return wrapped;
 }
 
-/** Adds a call's cost to the execution's custom data, so n8n's execution list shows what the run spent. */
-export function addCallToCustomData(context: ISupplyDataFunctions, result: RoutedItem): void {
+/** Adds a call's cost (nano-USD, failed calls' spend included) to the execution's custom data, so n8n's execution list shows what the run spent. */
+export function addCallToCustomData(context: ISupplyDataFunctions, costNanoUsd: number): void {
 	let customData;
 	try {
 		customData = context.customData;
@@ -69,7 +69,7 @@ export function addCallToCustomData(context: ISupplyDataFunctions, result: Route
 		return; // No execution record to write to (n8n throws outside a running execution).
 	}
 	const nano = Number(customData.get(CUSTOM_DATA_KEYS.costUsd) ?? 0) * 1e9;
-	const total = Math.round(nano) + (result.costNanoUsd ?? 0);
+	const total = Math.round(nano) + costNanoUsd;
 	customData.set(CUSTOM_DATA_KEYS.costUsd, String(total / 1e9));
 	customData.set(
 		CUSTOM_DATA_KEYS.calls,

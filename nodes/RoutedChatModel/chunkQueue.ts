@@ -1,15 +1,9 @@
-/**
- * Turns pushed values into an async iterable: the routing core calls back with
- * each delta, the SDK's `stream()` pulls. `delivered` says whether any value
- * has been handed out, so the caller can tell a failure before the first token
- * from one after it.
- */
+/** Turns pushed values into an async iterable: the routing core calls back with each delta, the SDK's `stream()` pulls. */
 export class ChunkQueue<T> implements AsyncIterable<T> {
 	private readonly values: T[] = [];
 	private closed = false;
 	private failure: { error: unknown } | undefined;
 	private wake: (() => void) | undefined;
-	delivered = false;
 
 	push(value: T): void {
 		this.values.push(value);
@@ -30,7 +24,6 @@ export class ChunkQueue<T> implements AsyncIterable<T> {
 		for (;;) {
 			const value = this.values.shift();
 			if (value !== undefined) {
-				this.delivered = true;
 				yield value;
 				continue;
 			}

@@ -1,6 +1,6 @@
 import type { ISupplyDataFunctions } from 'n8n-workflow';
 
-import { routeItem, streamChat } from '../RoutedChat/core';
+import { RouteError, routeItem, streamChat } from '../RoutedChat/core';
 import type { ExecutionServices } from '../RoutedChat/execution/executionServices';
 import { toNodeError } from '../RoutedChat/output/itemFailure';
 import { addCallToCustomData, type CallLedger } from './callLedger';
@@ -32,7 +32,7 @@ export function routeModelCall(
 				? { ...(await streamChat(plan, routeContext, onDelta)), route }
 				: await routeItem({ kind: 'chain', plan, route }, routeContext);
 			ledger.record(result);
-			addCallToCustomData(context, result);
+			addCallToCustomData(context, result.costNanoUsd ?? 0);
 			context.logger.debug('Routed Chat Model served a call', {
 				model: result.model,
 				costUsd: result.cost.totalUsd,
@@ -40,6 +40,7 @@ export function routeModelCall(
 			});
 			return result;
 		} catch (error) {
+			if (error instanceof RouteError) addCallToCustomData(context, error.spentNanoUsd);
 			throw toNodeError(context.getNode(), error, itemIndex, services.redact);
 		}
 	};

@@ -79,14 +79,19 @@ export async function supplyRoutedChatModel(
 		 */
 		async *stream(messages: Message[], config?: ChatModelConfig): AsyncIterable<StreamChunk> {
 			const queue = new ChunkQueue<StreamChunk>();
-			route(this.call(messages, config), (delta) => queue.push(toStreamChunk(delta))).then(
+			let started = false;
+			const onDelta = (delta: StreamDelta) => {
+				started = true;
+				queue.push(toStreamChunk(delta));
+			};
+			route(this.call(messages, config), onDelta).then(
 				(result) => {
 					const { finishReason, usage } = toGenerateResult(result);
 					queue.push({ type: 'finish', finishReason: finishReason ?? 'stop', usage });
 					queue.close();
 				},
 				(error: unknown) => {
-					if (!queue.delivered) return queue.fail(error);
+					if (!started) return queue.fail(error);
 					queue.push({ type: 'error', error: error instanceof Error ? error.message : error });
 					queue.close();
 				},
