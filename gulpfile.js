@@ -4,11 +4,19 @@ const { dest, series, src } = require('gulp');
 
 const OUT_DIR = 'dist';
 
-// Output paths mirror the sources, so the `n8n` field of package.json finds them.
+// Output paths mirror the sources, so the `n8n` field of package.json finds them. `index` is
+// package.json's `main`: the routing core's public API, for Code nodes that may require it.
 const ENTRY_POINTS = [
-	'nodes/RoutedChat/RoutedChat.node.ts',
-	'nodes/RoutedChatModel/RoutedChatModel.node.ts',
-	'credentials/RoutedChatOpenRouterApi.credentials.ts',
+	{ in: 'nodes/RoutedChat/RoutedChat.node.ts', out: 'nodes/RoutedChat/RoutedChat.node' },
+	{
+		in: 'nodes/RoutedChatModel/RoutedChatModel.node.ts',
+		out: 'nodes/RoutedChatModel/RoutedChatModel.node',
+	},
+	{
+		in: 'credentials/RoutedChatOpenRouterApi.credentials.ts',
+		out: 'credentials/RoutedChatOpenRouterApi.credentials',
+	},
+	{ in: 'nodes/RoutedChat/core/index.ts', out: 'index' },
 ];
 
 // n8n reads the codex (<node>.node.json) and the `file:` icons next to each class file.
@@ -18,11 +26,11 @@ function clean() {
 	return rm(OUT_DIR, { recursive: true, force: true });
 }
 
-function bundle() {
-	return esbuild.build({
+/** esbuild's options for the bundles, written to `outdir`. */
+function bundleOptions(outdir) {
+	return {
 		entryPoints: ENTRY_POINTS,
-		outbase: '.',
-		outdir: OUT_DIR,
+		outdir,
 		bundle: true,
 		platform: 'node',
 		target: 'node20',
@@ -39,12 +47,17 @@ function bundle() {
 		sourcemap: false,
 		legalComments: 'eof',
 		logLevel: 'warning',
-	});
+	};
+}
+
+function bundle() {
+	return esbuild.build(bundleOptions(OUT_DIR));
 }
 
 function copyStatic() {
 	return src(STATIC_FILES, { base: '.', encoding: false }).pipe(dest(OUT_DIR));
 }
 
+exports.bundleOptions = bundleOptions;
 exports.clean = clean;
 exports.build = series(clean, bundle, copyStatic);

@@ -1,9 +1,7 @@
-/** @type {import('jest').Config} */
-module.exports = {
+/** Shared by both projects. */
+const base = {
 	testEnvironment: 'node',
-	roots: ['<rootDir>/test'],
 	testMatch: ['**/*.test.ts'],
-	testPathIgnorePatterns: ['/node_modules/', '/dist/', '<rootDir>/test/e2e/'],
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { isolatedModules: true }],
 		// @openrouter/sdk ships ESM only: compile it to CommonJS so tests can use its own response parsers.
@@ -17,5 +15,33 @@ module.exports = {
 	moduleNameMapper: {
 		'^@openrouter/sdk/esm/(.*)$': '<rootDir>/node_modules/@openrouter/sdk/esm/$1',
 	},
+};
+
+/**
+ * Two projects, so a count of passing tests says what it counts: `product` tests the package (the
+ * core, the node in n8n's engine), `mock-gateway` tests the test double itself.
+ * `npx jest --selectProjects product` runs one.
+ */
+/** @type {import('jest').Config} */
+module.exports = {
 	testTimeout: 20000,
+	projects: [
+		{
+			...base,
+			displayName: 'product',
+			roots: ['<rootDir>/test'],
+			testPathIgnorePatterns: [
+				'/node_modules/',
+				'/dist/',
+				'<rootDir>/test/e2e/',
+				'<rootDir>/test/mock-gateway/',
+			],
+		},
+		{
+			...base,
+			displayName: 'mock-gateway',
+			roots: ['<rootDir>/test/mock-gateway'],
+			testPathIgnorePatterns: ['/node_modules/'],
+		},
+	],
 };

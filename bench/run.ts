@@ -9,6 +9,7 @@ import { coreOverhead } from './rows/coreOverhead';
 import { failover } from './rows/failover';
 import { memory } from './rows/memory';
 import { n8nComparison, type N8nSetup } from './rows/n8nComparison';
+import { pathologicalAnswer } from './rows/pathologicalAnswer';
 import { type BenchGateway, startBenchGateway } from './support/mockGateway';
 
 const DEFAULT_JSON = resolve(__dirname, 'results', 'bench.json');
@@ -57,6 +58,8 @@ async function measure(gateway: BenchGateway, config: BenchConfig, n8n: N8nSetup
 	rows.push(
 		...(await memory(gateway, config.memory.items, config.memory.concurrency, config.memory)),
 	);
+	progress('pathological answer: a 1 MB unclosed JSON fence, parsed and checked');
+	rows.push(...pathologicalAnswer());
 	if (config.n8n) {
 		progress(`real n8n: ${config.n8n.items} items through Routed Chat and through Basic LLM Chain`);
 		rows.push(...(await n8nComparison(gateway, n8n, config.n8n, progress)));

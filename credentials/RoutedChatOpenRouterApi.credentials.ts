@@ -64,7 +64,8 @@ export class RoutedChatOpenRouterApi implements ICredentialType {
 	// GET /key answers 401 to a bad key; GET /models would pass without one.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			// Trailing slashes trimmed by a linear pattern, as readGatewayCredentials does.
+			baseURL: '={{$credentials.baseUrl.replace(/(?<!\\/)\\/+$/, "")}}',
 			url: '/key',
 		},
 	};

@@ -14,7 +14,7 @@ export interface FaultCase {
 	retryable: boolean;
 	/** The wait before the retry of the same model. */
 	wait?: number;
-	/** OpenRouter fails over within a `models` request for this fault (a status it can route around). */
+	/** OpenRouter fails over within a `models` request for this fault: any status but the account's (401, 402). */
 	gatewayFailsOver?: boolean;
 }
 
@@ -123,11 +123,15 @@ export const faultCases: FaultCase[] = [
 		fault: { status: 403, message: 'Input flagged by moderation' },
 		kind: 'forbidden',
 		retryable: false,
+		// OpenRouter's docs: context length and moderation errors trigger its model fallbacks.
+		gatewayFailsOver: true,
 	},
 	{
 		name: '400 context too long',
 		fault: { status: 400, message: 'context length exceeded' },
 		kind: 'bad_request',
 		retryable: false,
+		// OpenRouter's docs: context length and moderation errors trigger its model fallbacks.
+		gatewayFailsOver: true,
 	},
 ];

@@ -40,7 +40,7 @@ export function routeModelCall(
 			});
 			return result;
 		} catch (error) {
-			if (error instanceof RouteError) addCallToCustomData(context, error.spentNanoUsd);
+			if (error instanceof RouteError) addCallToCustomData(context, error.spent.nanoUsd ?? 0);
 			throw toNodeError(context.getNode(), error, itemIndex, services.redact);
 		}
 	};

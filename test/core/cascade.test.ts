@@ -1,4 +1,5 @@
 import { routeCascade, type CascadePlan } from '../../nodes/RoutedChat/core/cascade';
+import { PricingCache } from '../../nodes/RoutedChat/core/pricingCache';
 import { RouteError } from '../../nodes/RoutedChat/core/routeError';
 import { compileJsonSchema } from '../../nodes/RoutedChat/plan/compileJsonSchema';
 import { fakeClock, gatewayFixture, plan } from './support';
@@ -149,6 +150,14 @@ describe('routeCascade', () => {
 		expect(repairRequest.messages[2].content).toContain('shorter than the 20 required');
 	});
 
+	it('asks the model it asked for to repair, even when the answer named a dated variant', async () => {
+		fixture.gateway.setModel(
+			pricedModel(CHEAP, { reply: 'short', answerAs: `${CHEAP}-2026-01-01` }),
+		);
+		await run(cascade({ checks: { minLength: 20 }, repair: true }));
+		expect(requestedModels(fixture.gateway)).toEqual([[CHEAP], [CHEAP], [STRONG]]);
+	});
+
 	it('does not ask for a repair of a low self-reported confidence: it escalates', async () => {
 		fixture.gateway.setModel(pricedModel(CHEAP, { reply: '{"category":"bug","confidence":0.3}' }));
 		const result = await run(
@@ -196,6 +205,41 @@ describe('routeCascade', () => {
 		const error = await run(cascade({ checks: { minLength: 50 } })).catch((e) => e);
 		expect(error).toBeInstanceOf(RouteError);
 		expect(error.attempts.map((a: { stage: string }) => a.stage)).toEqual(['cheap', 'strong']);
-		expect(error.spentNanoUsd).toBeGreaterThan(0);
+		expect(error.spent.nanoUsd).toBeGreaterThan(0);
+	});
+});
+
+describe('routeCascade cost source', () => {
+	const fixture = gatewayFixture([
+		pricedModel(CHEAP, { reportCost: false, reply: 'not even json' }),
+		pricedModel(STRONG, { reply: '{"category":"bug"}' }),
+	]);
+
+	it('labels the total an estimate when a failed stage was priced from the published list', async () => {
+		const noRetry = { ...plan([]).policy, retriesPerModel: 0 };
+		const json = { completion: { responseFormat: { type: 'json_object' as const } } };
+		const result = await routeCascade(
+			{
+				cheap: plan([CHEAP], { tier: 'cheap', policy: noRetry, ...json }),
+				strong: plan([STRONG], { tier: 'strong', policy: noRetry, ...json }),
+				checks: {},
+				repair: false,
+			},
+			{
+				client: fixture.client,
+				clock: fakeClock(),
+				prices: async () =>
+					await new PricingCache(60_000).get(
+						'mock',
+						0,
+						async () => await fixture.client.listModels({ timeoutMs: 5_000 }),
+					),
+			},
+		);
+		expect(result.attempts.map((a) => [a.stage, a.kind ?? a.outcome])).toEqual([
+			['cheap', 'invalid_output'],
+			['strong', 'success'],
+		]);
+		expect(result.cost.source).toBe('estimate');
 	});
 });

@@ -1,91 +1,104 @@
-import { type ItemOutcome, summarizeCosts } from '../../nodes/RoutedChat/core/costSummary';
-import { ExecutionBudget } from '../../nodes/RoutedChat/core/executionBudget';
-import { routeChat } from '../../nodes/RoutedChat/core/routeChat';
-import { RouteError } from '../../nodes/RoutedChat/core/routeError';
+import {
+	type ItemOutcome,
+	routeCascade,
+	routeChat,
+	RouteError,
+	summarizeCosts,
+} from '../../nodes/RoutedChat/core';
 import { fakeClock, gatewayFixture, plan } from './support';
 import { pricedModel } from '../mock-gateway/jestFixture';
 
 const CHEAP = 'cheap/model';
 const STRONG = 'strong/model';
+// The mock's list prices, per token: cheap $0.15 / $0.60 and strong $3 / $15 per million.
 const prices = new Map([
 	[CHEAP, { promptPicoUsd: 150_000, completionPicoUsd: 600_000 }],
 	[STRONG, { promptPicoUsd: 3_000_000, completionPicoUsd: 15_000_000 }],
 ]);
 
 describe('summarizeCosts', () => {
+	// 400 characters make 100 prompt tokens; every cheap answer has 50 completion tokens, every strong one 20.
 	const fixture = gatewayFixture([
-		pricedModel(CHEAP, { pricing: { prompt: '0.00000015', completion: '0.0000006' } }),
-		pricedModel(STRONG, { pricing: { prompt: '0.000003', completion: '0.000015' } }),
+		pricedModel(CHEAP, {
+			pricing: { prompt: '0.00000015', completion: '0.0000006' },
+			completionTokens: 50,
+		}),
+		pricedModel(STRONG, {
+			pricing: { prompt: '0.000003', completion: '0.000015' },
+			completionTokens: 20,
+		}),
 	]);
+	const messages = [{ role: 'user' as const, content: 'x'.repeat(400) }];
+	const noRetries = { ...plan([]).policy, retriesPerModel: 0 };
 
-	it('adds item costs exactly, counts calls per model and prices the strongest-only alternative', async () => {
-		const clock = fakeClock();
-		const prompts = [
-			'short',
-			'a somewhat longer request about invoices',
-			'x'.repeat(333),
-			'tiny',
-			'the fifth',
-		];
-		const outcomes: ItemOutcome[] = [];
-		for (const [index, prompt] of prompts.entries()) {
-			const model = index === 2 ? STRONG : CHEAP;
-			outcomes.push({
-				result: await routeChat(plan([model], { messages: [{ role: 'user', content: prompt }] }), {
-					client: fixture.client,
-					clock,
-				}),
-			});
-		}
-		outcomes.push({ error: new RouteError('down', 'exhausted', [], 503, 1234) });
-
-		const summary = summarizeCosts(outcomes, [CHEAP, STRONG], prices);
-
-		const itemNano =
-			outcomes.reduce((sum, o) => sum + ('result' in o ? (o.result.costNanoUsd ?? 0) : 0), 0) +
-			1234;
-		expect(Math.round(summary.totalCostUsd * 1e9)).toBe(itemNano);
-		expect(summary).toEqual(
-			expect.objectContaining({
-				items: 6,
-				served: 5,
-				failed: 1,
-				strongestModel: STRONG,
-				costIncomplete: false,
+	it('reconciles: total = Σ byModel = Σ items, failed and escalated items included', async () => {
+		const context = { client: fixture.client, clock: fakeClock() };
+		// Cheap call: 100 × $0.15/M + 50 × $0.60/M = $0.000015 + $0.000030 = $0.000045.
+		const cheap = await routeChat(plan([CHEAP], { messages }), context);
+		// Escalated: the cheap call ($0.000045) + strong 100 × $3/M + 20 × $15/M = $0.0006: $0.000645.
+		const escalated = await routeCascade(
+			{
+				cheap: plan([CHEAP], { messages, tier: 'cheap', policy: noRetries }),
+				strong: plan([STRONG], { messages, tier: 'strong', policy: noRetries }),
+				checks: { minLength: 1_000 },
+				repair: false,
+			},
+			context,
+		);
+		// Failed: one cheap answer that is not the JSON asked for, paid all the same: $0.000045.
+		fixture.gateway.setModel(
+			pricedModel(CHEAP, {
+				pricing: { prompt: '0.00000015', completion: '0.0000006' },
+				completionTokens: 50,
+				reply: 'not json',
 			}),
 		);
-		expect(summary.byModel[CHEAP].calls).toBe(4);
-		expect(summary.byModel[STRONG].calls).toBe(1);
+		const failed = await routeChat(
+			plan([CHEAP], { messages, completion: { responseFormat: { type: 'json_object' } } }),
+			context,
+		).catch((error: unknown) => error);
+		expect(failed).toBeInstanceOf(RouteError);
 
-		const results = outcomes.flatMap((o) => ('result' in o ? [o.result] : []));
-		const strongestNano = results.reduce(
-			(sum, r) =>
-				sum +
-				Math.round((r.usage.promptTokens * 3_000_000) / 1000) +
-				Math.round((r.usage.completionTokens * 15_000_000) / 1000),
-			0,
+		const outcomes: ItemOutcome[] = [
+			{ result: cheap },
+			{ result: escalated },
+			{ error: failed },
+			{ error: new Error('a bad parameter, before any call') },
+		];
+		const summary = summarizeCosts(outcomes, [CHEAP, STRONG], prices);
+
+		expect(cheap.cost).toEqual({ totalUsd: 0.000045, source: 'gateway' });
+		expect(escalated.cost).toEqual({ totalUsd: 0.000645, source: 'gateway' });
+		expect(escalated.usage).toEqual(
+			expect.objectContaining({ promptTokens: 200, completionTokens: 70, totalTokens: 270 }),
 		);
-		expect(Math.round((summary.strongestOnlyCostUsd ?? 0) * 1e9)).toBe(strongestNano);
-		expect(Math.round((summary.savedUsd ?? 0) * 1e9)).toBe(strongestNano - (itemNano - 1234));
-		expect(summary.totalTokens).toBe(results.reduce((sum, r) => sum + r.usage.totalTokens, 0));
+		expect(summary).toEqual({
+			items: 4,
+			served: 2,
+			failed: 2,
+			totalCostUsd: 0.000735,
+			costIncomplete: false,
+			promptTokens: 400,
+			completionTokens: 170,
+			totalTokens: 570,
+			byModel: {
+				[CHEAP]: { calls: 3, costUsd: 0.000135, totalTokens: 450 },
+				[STRONG]: { calls: 1, costUsd: 0.0006, totalTokens: 120 },
+			},
+			escalated: 1,
+			fellBack: 0,
+			strongestModel: STRONG,
+			// Each served answer once on the strong model: (100 × 3 + 50 × 15) + (100 × 3 + 20 × 15)
+			// millionths = $0.00105 + $0.0006.
+			strongestOnlyCostUsd: 0.00165,
+			// Against the $0.00069 the two served items cost.
+			savedUsd: 0.00096,
+		});
 	});
 
 	it('has no saving figure without published prices', () => {
 		expect(summarizeCosts([], [CHEAP], undefined)).toEqual(
 			expect.objectContaining({ strongestModel: null, savedUsd: null }),
-		);
-	});
-});
-
-describe('ExecutionBudget', () => {
-	it('is reached once the spend meets the limit, and says so in dollars', () => {
-		const budget = new ExecutionBudget(0.001);
-		budget.add(999_999);
-		expect(budget.reached).toBe(false);
-		budget.add(1);
-		expect(budget.reached).toBe(true);
-		expect(budget.describe()).toBe(
-			'Budget reached: this execution has spent $0.001000 of its $0.001 limit',
 		);
 	});
 });

@@ -15,7 +15,7 @@ describe('timeouts, deadline and cancellation', () => {
 	it('gives up on an attempt that never answers and fails over', async () => {
 		fixture.gateway.setModel(pricedModel(A, { down: { kind: 'hang' } }));
 		const result = await routeChat(
-			plan([A, B], { policy: { ...noRetries, attemptTimeoutMs: 150 } }),
+			plan([A, B], { policy: { ...noRetries, attemptTimeoutMs: 1_000 } }),
 			{
 				client: fixture.client,
 				clock: fakeClock(),
@@ -27,17 +27,48 @@ describe('timeouts, deadline and cancellation', () => {
 		);
 	});
 
-	it('stops at the item deadline instead of waiting for another attempt', async () => {
+	it('skips a backoff that would run past the item deadline and fails over to the next model', async () => {
 		fixture.gateway.setModel(pricedModel(A, { down: { status: 503 } }));
-		const error = await routeChat(
+		const clock = fakeClock();
+		const result = await routeChat(
 			plan([A, B], { policy: { ...plan([]).policy, deadlineMs: 300 } }),
-			{
-				client: fixture.client,
-				clock: fakeClock(),
-			},
+			{ client: fixture.client, clock },
+		);
+		expect(result.model).toBe(B);
+		expect(requestedModels(fixture.gateway)).toEqual([[A], [B]]);
+		expect(clock.sleeps).toEqual([]);
+	});
+
+	it('fails over instead of waiting out a Retry-After longer than the time left', async () => {
+		fixture.gateway.setModel(pricedModel(A, { down: { status: 429, retryAfter: '10' } }));
+		const result = await routeChat(
+			plan([A, B], { policy: { ...plan([]).policy, deadlineMs: 5_000 } }),
+			{ client: fixture.client, clock: fakeClock() },
+		);
+		expect(result.model).toBe(B);
+		expect(requestedModels(fixture.gateway)).toEqual([[A], [B]]);
+	});
+
+	it('fails the item at the deadline only when no time is left for another model', async () => {
+		const clock = fakeClock();
+		fixture.gateway.setModel(
+			pricedModel(A, {
+				reply: () => {
+					clock.advance(400);
+					return 'not json';
+				},
+			}),
+		);
+		const error = await routeChat(
+			plan([A, B], {
+				completion: { responseFormat: { type: 'json_object' } },
+				policy: { ...plan([]).policy, deadlineMs: 300 },
+			}),
+			{ client: fixture.client, clock },
 		).catch((e) => e);
 		expect(error).toBeInstanceOf(RouteError);
 		expect(error.reason).toBe('deadline');
+		expect(error.attempts).toEqual([expect.objectContaining({ model: A, kind: 'invalid_output' })]);
 		expect(requestedModels(fixture.gateway)).toEqual([[A]]);
 	});
 
@@ -95,6 +126,68 @@ describe('circuit breaker', () => {
 
 		clock.advance(30_000);
 		expect((await route()).model).toBe(A);
+	});
+
+	const breakerFor = (clock: ReturnType<typeof fakeClock>) =>
+		new CircuitBreaker({ threshold: 3, windowMs: 60_000, cooldownMs: 30_000 }, clock);
+
+	it('counts failures within a rolling minute, not the gap between consecutive ones', async () => {
+		fixture.gateway.setModel(pricedModel(A, { down: { status: 503 } }));
+		const clock = fakeClock();
+		const breaker = breakerFor(clock);
+		for (let i = 0; i < 3; i++) {
+			if (i > 0) clock.advance(50_000);
+			await routeChat(plan([A, B], { policy: noRetries }), {
+				client: fixture.client,
+				clock,
+				breaker,
+			});
+		}
+		// Failures at 0 s, 50 s and 100 s: never three within one minute.
+		expect(breaker.isOpen(A)).toBe(false);
+	});
+
+	it("counts an item's retries of one request once", async () => {
+		fixture.gateway.setModel(pricedModel(A, { down: { status: 503 } }));
+		const clock = fakeClock();
+		const breaker = breakerFor(clock);
+		const result = await routeChat(plan([A, B], { policy: { ...noRetries, retriesPerModel: 2 } }), {
+			client: fixture.client,
+			clock,
+			breaker,
+		});
+		expect(requestedModels(fixture.gateway)).toEqual([[A], [A], [A], [B]]);
+		expect(result.model).toBe(B);
+		expect(breaker.isOpen(A)).toBe(false);
+	});
+
+	it('blames every model of a gateway request that failed with an error status', async () => {
+		fixture.gateway.setModel(pricedModel(A, { down: { status: 503 } }));
+		fixture.gateway.setModel(pricedModel(B, { down: { status: 503 } }));
+		const clock = fakeClock();
+		const breaker = breakerFor(clock);
+		for (let i = 0; i < 3; i++) {
+			await routeChat(plan([A, B], { policy: noRetries, fallbackMode: 'gateway' }), {
+				client: fixture.client,
+				clock,
+				breaker,
+			}).catch(() => undefined);
+		}
+		expect([breaker.isOpen(A), breaker.isOpen(B)]).toEqual([true, true]);
+	});
+
+	it('blames only the first model of a gateway request that broke without a status', async () => {
+		fixture.gateway.setModel(pricedModel(A, { down: { kind: 'malformed' } }));
+		const clock = fakeClock();
+		const breaker = breakerFor(clock);
+		for (let i = 0; i < 3; i++) {
+			await routeChat(plan([A, B], { policy: noRetries, fallbackMode: 'gateway' }), {
+				client: fixture.client,
+				clock,
+				breaker,
+			}).catch(() => undefined);
+		}
+		expect([breaker.isOpen(A), breaker.isOpen(B)]).toEqual([true, false]);
 	});
 
 	it('does not count failures further apart than the window as in a row', async () => {

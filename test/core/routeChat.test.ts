@@ -146,11 +146,106 @@ describe('routeChat', () => {
 				}),
 				{ client: fixture.client, clock: fakeClock() },
 			);
+			// The gateway went through A, B and C: none of them is asked again.
+			expect(requestedModels(fixture.gateway)).toEqual([[A, B, C], [D]]);
+			expect(result.model).toBe(D);
+		});
+
+		const both = (overrides: Parameters<typeof plan>[1] = {}) =>
+			plan([A, B, C, D], {
+				fallbackMode: 'both',
+				policy: { ...plan([]).policy, retriesPerModel: 0, attemptTimeoutMs: 1_000 },
+				...overrides,
+			});
+
+		it('in both mode a drilled model is left out without asking the others twice', async () => {
+			fixture.gateway.setModel(pricedModel(B, { down: { status: 503 } }));
+			fixture.gateway.setModel(pricedModel(C, { down: { status: 503 } }));
+			const result = await routeChat(both({ drillFailures: 1 }), {
+				client: fixture.client,
+				clock: fakeClock(),
+			});
+			expect(requestedModels(fixture.gateway)).toEqual([[B, C, D]]);
+			expect(result.model).toBe(D);
+		});
+
+		it('in both mode a request that timed out may have reached any of its models: none is asked again', async () => {
+			fixture.gateway.setModel(pricedModel(A, { down: { status: 503 } }));
+			fixture.gateway.setModel(pricedModel(B, { down: { kind: 'hang' } }));
+			const result = await routeChat(both(), { client: fixture.client, clock: fakeClock() });
+			expect(requestedModels(fixture.gateway)).toEqual([[A, B, C], [D]]);
+			expect(result.model).toBe(D);
+			expect(result.attempts[0]).toEqual(expect.objectContaining({ kind: 'timeout' }));
+		});
+
+		it('in both mode an invalid answer from the second model moves on past the model that answered', async () => {
+			fixture.gateway.setModel(pricedModel(A, { down: { status: 503 } }));
+			fixture.gateway.setModel(pricedModel(B, { reply: 'not json' }));
+			fixture.gateway.setModel(pricedModel(C, { reply: '{"ok":true}' }));
+			const result = await routeChat(
+				both({ completion: { responseFormat: { type: 'json_object' } } }),
+				{ client: fixture.client, clock: fakeClock() },
+			);
 			expect(requestedModels(fixture.gateway)).toEqual([
 				[A, B, C],
-				[B, C, D],
+				[C, D],
 			]);
-			expect(result.model).toBe(D);
+			expect(result.model).toBe(C);
+			expect(result.attempts[0]).toEqual(
+				expect.objectContaining({ servedBy: B, kind: 'invalid_output' }),
+			);
+		});
+	});
+
+	describe('an answer reported under another model name', () => {
+		const dated = `${B}-2026-01-01`;
+
+		it('is matched to the chain position it was asked for: price, fallbackUsed and the next request', async () => {
+			fixture.gateway.setModel(pricedModel(A, { down: { status: 503 } }));
+			fixture.gateway.setModel(
+				pricedModel(B, { answerAs: dated, reply: 'not json', reportCost: false }),
+			);
+			fixture.gateway.setModel(pricedModel(C, { reply: '{"ok":true}' }));
+			const result = await routeChat(
+				plan([A, B, C, D], {
+					fallbackMode: 'both',
+					completion: { responseFormat: { type: 'json_object' } },
+				}),
+				{
+					client: fixture.client,
+					clock: fakeClock(),
+					prices: async () =>
+						new Map([[B, { promptPicoUsd: 1_000_000, completionPicoUsd: 2_000_000 }]]),
+				},
+			);
+			expect(requestedModels(fixture.gateway)).toEqual([
+				[A, B, C],
+				[C, D],
+			]);
+			expect(result.attempts[0]).toEqual(
+				expect.objectContaining({ servedBy: dated, kind: 'invalid_output' }),
+			);
+			expect(result.attempts[0].costUsd).toBeGreaterThan(0);
+		});
+
+		it('does not count as a fallback when the first model answered under a dated name', async () => {
+			fixture.gateway.setModel(pricedModel(A, { answerAs: `${A}-0613` }));
+			const result = await routeChat(plan([A, B], { fallbackMode: 'gateway' }), {
+				client: fixture.client,
+				clock: fakeClock(),
+			});
+			expect(result.model).toBe(`${A}-0613`);
+			expect(result.fallbackUsed).toBe(false);
+		});
+
+		it('with a name the chain does not know, is taken to come from the first model of the request', async () => {
+			fixture.gateway.setModel(pricedModel(A, { answerAs: 'vendor-x/auto-pick' }));
+			const result = await routeChat(plan([A, B]), {
+				client: fixture.client,
+				clock: fakeClock(),
+			});
+			expect(result.model).toBe('vendor-x/auto-pick');
+			expect(result.fallbackUsed).toBe(false);
 		});
 	});
 
@@ -261,6 +356,36 @@ describe('routeChat', () => {
 				expect.objectContaining({ model: A, outcome: 'skipped', skipped: 'over budget' }),
 			);
 			expect(requestedModels(fixture.gateway)).toEqual([[B]]);
+		});
+	});
+
+	describe('an error after a paid call', () => {
+		it('keeps the call as an attempt and its cost in the error', async () => {
+			fixture.gateway.setModel(pricedModel(A, { reply: '{"a":1}' }));
+			// A validator that throws, standing for anything that goes wrong once the answer is in.
+			const validate = (): string[] => {
+				throw new Error('Unresolved $ref "other.json"');
+			};
+			const error = await routeChat(
+				plan([A, B], {
+					completion: {
+						responseFormat: { type: 'json_schema', name: 'x', schema: {}, strict: true, validate },
+					},
+				}),
+				{ client: fixture.client, clock: fakeClock() },
+			).catch((e) => e);
+
+			expect(error).toBeInstanceOf(RouteError);
+			expect(error.reason).toBe('unexpected');
+			expect(error.attempts).toEqual([
+				expect.objectContaining({ model: A, servedBy: A, outcome: 'error', kind: 'unexpected' }),
+			]);
+			expect(error.attempts[0].costUsd).toBeGreaterThan(0);
+			expect(error.spent).toEqual({
+				nanoUsd: Math.round(error.attempts[0].costUsd * 1e9),
+				source: 'gateway',
+			});
+			expect(requestedModels(fixture.gateway)).toEqual([[A]]);
 		});
 	});
 

@@ -39,11 +39,13 @@ export async function handleChatCompletions(
 }
 
 /**
- * Failures of the request or the account, not of one model (bad request, key,
- * credit, moderation): another model in `models` would fail the same way, so
- * the gateway answers them at once.
+ * Failures of the account, not of a model (bad key, no credit): another model in `models` would
+ * fail the same way, so the gateway answers them at once. Every other status fails over, 400
+ * (context length) and 403 (moderation) included: "By default, any error can trigger the use of a
+ * fallback model, including context length validation errors, moderation flags for filtered
+ * models, rate-limiting, downtime" (https://openrouter.ai/docs/guides/routing/model-fallbacks).
  */
-const REQUEST_LEVEL_STATUSES = new Set([400, 401, 402, 403]);
+const REQUEST_LEVEL_STATUSES = new Set([401, 402]);
 
 interface ChatExchange {
 	state: GatewayState;
@@ -74,7 +76,7 @@ async function tryModel(
 	const { usage, cost } = meterUsage(model, script.prices, request.body.messages, written);
 	const completion = chatCompletionBody({
 		generationId,
-		model: id,
+		model: model.answerAs ?? id,
 		provider: model.provider ?? 'MockProvider',
 		content,
 		toolCalls,
@@ -88,7 +90,7 @@ async function tryModel(
 			res,
 			{
 				generationId,
-				model: id,
+				model: completion.model,
 				provider: completion.provider,
 				content,
 				toolCalls,

@@ -57,6 +57,35 @@ describe('gateway-side fallback over `models`', () => {
 		});
 	});
 
+	// https://openrouter.ai/docs/guides/routing/model-fallbacks: any error can trigger a fallback.
+	it.each([
+		[400, 'context length exceeded'],
+		[403, 'Input flagged by moderation'],
+	])('falls back from a %i (%s), as OpenRouter documents', async (status, message) => {
+		gateway.setModel(cheapModel('openai/gpt-4o-2024-08-06', { down: { status, message } }));
+		const response = await postChat(
+			gateway,
+			chatRequest(['openai/gpt-4o-2024-08-06', 'google/gemini-2.5-flash']),
+		);
+
+		expect(response.status).toBe(200);
+		expect(gateway.requests[0].chat?.served).toBe('google/gemini-2.5-flash');
+	});
+
+	it.each([401, 402])(
+		'answers an account failure (%i) at once, without falling back',
+		async (status) => {
+			gateway.setModel(cheapModel('openai/gpt-4o-2024-08-06', { down: { status } }));
+			const response = await postChat(
+				gateway,
+				chatRequest(['openai/gpt-4o-2024-08-06', 'google/gemini-2.5-flash']),
+			);
+
+			expect(response.status).toBe(status);
+			expect(gateway.requests[0].chat?.tried).toEqual(['openai/gpt-4o-2024-08-06']);
+		},
+	);
+
 	it('consumes queued faults one per request, then succeeds', async () => {
 		const statuses: number[] = [];
 		for (let i = 0; i < 3; i++) {

@@ -34,3 +34,12 @@ export function requestedModels(gateway: MockGateway): string[][] {
 		return body.models ?? [body.model];
 	});
 }
+
+/** What the gateway charged the key since start or reset, in USD, as its GET /key reports it. */
+export async function chargedUsd(gateway: MockGateway): Promise<number> {
+	const response = await fetch(`${gateway.baseUrl}/key`, {
+		headers: { authorization: `Bearer ${gateway.apiKey}` },
+	});
+	const { data } = (await response.json()) as { data: { usage: number } };
+	return data.usage;
+}

@@ -35,6 +35,8 @@ export interface MockModel {
 	contextLength?: number;
 	/** Reported as the response's top-level `provider`; defaults to 'MockProvider'. */
 	provider?: string;
+	/** The `model` the answer reports when it is not the id asked for (a dated variant, `openrouter/auto`'s pick). */
+	answerAs?: string;
 	/** Real-time delay before this model answers or fails, per attempt. */
 	latencyMs?: number;
 	/** Consumed one per request reaching this model, in order (`null`: that request succeeds); once empty the model succeeds. */
@@ -43,6 +45,8 @@ export interface MockModel {
 	down?: Fault;
 	/** Content of the answer; defaults to `<id> answered: <first 60 chars of the last user message>`. */
 	reply?: string | ((request: RecordedChatRequest) => string);
+	/** The model's tokenizer: characters per token (default 4). Models count the same text differently. */
+	charsPerToken?: number;
 	/** Replaces the counted completion tokens (which include `reasoningTokens`). */
 	completionTokens?: number;
 	/** Reported in completion_tokens_details and counted into completion tokens. */

@@ -23,9 +23,12 @@ export interface MeteredUsage {
 	cost: PicoUsd;
 }
 
-/** A deterministic stand-in for a tokenizer: one token per 4 characters, at least one. */
-export function countTokens(characters: number): number {
-	return Math.max(1, Math.ceil(characters / 4));
+/** The default of MockModel.charsPerToken, about right for English and OpenAI's tokenizers. */
+const CHARS_PER_TOKEN = 4;
+
+/** A deterministic stand-in for a tokenizer: one token per `charsPerToken` characters, at least one. */
+export function countTokens(characters: number, charsPerToken = CHARS_PER_TOKEN): number {
+	return Math.max(1, Math.ceil(characters / charsPerToken));
 }
 
 export function meterUsage(
@@ -38,10 +41,11 @@ export function meterUsage(
 		(sum, message) => sum + contentText(message.content).length,
 		0,
 	);
-	const promptTokens = countTokens(promptCharacters);
+	const promptTokens = countTokens(promptCharacters, model.charsPerToken);
 	const reasoningTokens = model.reasoningTokens ?? 0;
 	// Reasoning tokens are part of the completion, as OpenAI and OpenRouter count them.
-	const completionTokens = model.completionTokens ?? countTokens(content.length) + reasoningTokens;
+	const completionTokens =
+		model.completionTokens ?? countTokens(content.length, model.charsPerToken) + reasoningTokens;
 	const promptCost = BigInt(promptTokens) * prices.prompt;
 	const completionCost = BigInt(completionTokens) * prices.completion;
 	const costFields: Pick<UsageWire, 'cost' | 'cost_details'> =

@@ -7,7 +7,15 @@ import {
 	pinned,
 	ROUTED_CHAT,
 } from './support';
-import { chatRequests, mockGatewayFixture, pricedModel } from '../mock-gateway/jestFixture';
+import type { IDataObject } from 'n8n-workflow';
+
+import {
+	chargedUsd,
+	chatRequests,
+	mockGatewayFixture,
+	pricedModel,
+	requestedModels,
+} from '../mock-gateway/jestFixture';
 
 const CHEAP = 'cheap/small';
 const STRONG = 'strong/large';
@@ -194,7 +202,7 @@ describe('spending less in n8n', () => {
 	it('fails later items with "Budget reached" once the execution has spent its limit, never silently', async () => {
 		const inputs = Array.from({ length: 5 }, (_, index) => ({ text: `question ${index}` }));
 		const parameters = pinned(STRONG, {
-			options: { maxCostPerExecutionUsd: 0.00001, concurrency: 1 },
+			options: { maxCostPerExecutionUsd: 0.0006, maxTokens: 20, concurrency: 1 },
 		});
 		const run = await runWorkflow(chatWorkflow(parameters, { onError: 'continueRegularOutput' }), {
 			credentials: credentials(),
@@ -222,5 +230,70 @@ describe('spending less in n8n', () => {
 		});
 		expect(stopped.status).toBe('error');
 		expect(stopped.error?.message).toMatch(/^Item \d: Budget reached/);
+	});
+});
+
+describe('budgets at the default concurrency of 10, with a gateway that reports no cost', () => {
+	// $1 / $2 per million tokens and 100 completion tokens an answer: with Max Tokens 100 and a
+	// prompt of 3 tokens ('question N'), every call costs its worst case, 203,000 nano-dollars.
+	const PRICED = 'vendor-a/no-cost-reported';
+	const FALLBACK = 'vendor-b/no-cost-reported';
+	const fixture = mockGatewayFixture([
+		pricedModel(PRICED, { reportCost: false, completionTokens: 100, latencyMs: 20 }),
+		pricedModel(FALLBACK, { reportCost: false, completionTokens: 100 }),
+	]);
+	const inputs = Array.from({ length: 20 }, (_, index) => ({ text: `question ${index % 10}` }));
+	const spentUsd = (item: IDataObject) =>
+		(item.attempts as Array<{ costUsd?: number | null }>).reduce(
+			(sum, attempt) => sum + (attempt.costUsd ?? 0),
+			0,
+		);
+
+	it('Max Cost per Execution: concurrent items never spend more than the cap together', async () => {
+		const run = await runWorkflow(
+			chatWorkflow(
+				pinned(PRICED, { options: { maxCostPerExecutionUsd: 0.0005, maxTokens: 100 } }),
+				{ onError: 'continueRegularOutput' },
+			),
+			{ credentials: credentialsFor(fixture.gateway), inputItems: inputs },
+		);
+
+		const items = outputJson(run, ROUTED_CHAT);
+		const served = items.filter((item) => item.model === PRICED);
+		// Two worst cases (406,000) fit under 500,000 at once; after both, a third does not.
+		expect(served).toHaveLength(2);
+		expect(items.filter((item) => item.reason === 'budget_reached')).toHaveLength(18);
+		expect(served.map((item) => item.cost)).toEqual([
+			{ totalUsd: 0.000203, source: 'estimate' },
+			{ totalUsd: 0.000203, source: 'estimate' },
+		]);
+		expect(await chargedUsd(fixture.gateway)).toBe(0.000406);
+	});
+
+	it('Max Cost per Item: a fallback that would take the item over its cap is not called', async () => {
+		fixture.gateway.setModel(
+			pricedModel(PRICED, { reportCost: false, completionTokens: 100, reply: 'not json' }),
+		);
+		const run = await runWorkflow(
+			chatWorkflow(
+				pinned(PRICED, {
+					fallbackModels: FALLBACK,
+					options: { maxCostPerItemUsd: 0.0003, maxTokens: 100, responseFormat: 'json_object' },
+				}),
+				{ onError: 'continueRegularOutput' },
+			),
+			{ credentials: credentialsFor(fixture.gateway), inputItems: inputs.slice(0, 10) },
+		);
+
+		const items = outputJson(run, ROUTED_CHAT);
+		expect(items).toHaveLength(10);
+		for (const item of items) {
+			expect(item.attempts).toEqual([
+				expect.objectContaining({ model: PRICED, kind: 'invalid_output', costUsd: 0.000203 }),
+				expect.objectContaining({ model: FALLBACK, outcome: 'skipped', skipped: 'over budget' }),
+			]);
+			expect(spentUsd(item)).toBeLessThanOrEqual(0.0003);
+		}
+		expect(requestedModels(fixture.gateway).flat()).not.toContain(FALLBACK);
 	});
 });

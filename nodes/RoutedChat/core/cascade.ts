@@ -1,10 +1,12 @@
 import { type CostFigure, sumCosts } from './cost';
 import { kindPolicy } from './failure';
+import { ItemBudget } from './itemBudget';
 import { nanoToUsd } from './money';
 import { judgeAnswer, type QualityChecks } from './qualityChecks';
 import { type RejectedAnswer, RouteError } from './routeError';
 import { type RouteContext, routeChat } from './routeChat';
 import { settle } from './settle';
+import { sumUsage } from './usage';
 import type { Attempt, CascadeStage, ChatMessage, RoutePlan, RouteResult } from './types';
 
 export interface CascadePlan {
@@ -20,8 +22,12 @@ export interface CascadePlan {
 /** Cheap first; escalate to strong only when the cheap answer fails a check. Every call is kept and paid for. */
 export async function routeCascade(plan: CascadePlan, context: RouteContext): Promise<RouteResult> {
 	const ledger = new CascadeLedger();
+	// Max Cost per Item bounds the cheap, repair and strong calls together.
+	const itemBudget =
+		plan.cheap.maxCostUsd === undefined ? undefined : new ItemBudget(plan.cheap.maxCostUsd);
+	const stages: RouteContext = { ...context, itemBudget };
 
-	const cheap = await ledger.run('cheap', plan.cheap, context, plan.checks);
+	const cheap = await ledger.run('cheap', plan.cheap, stages, plan.checks);
 	if (cheap.result) return ledger.finish(cheap.result, { escalated: false });
 
 	const rejected = cheap.rejected;
@@ -29,14 +35,14 @@ export async function routeCascade(plan: CascadePlan, context: RouteContext): Pr
 		const repair = await ledger.run(
 			'repair',
 			repairPlan(plan.cheap, rejected),
-			context,
+			stages,
 			plan.checks,
 		);
 		if (repair.result) return ledger.finish(repair.result, { escalated: false, repaired: true });
 	}
 
 	// The strong tier is the last word: its answer is kept, with any check it misses said in the output.
-	const strong = await ledger.run('strong', plan.strong, context, {});
+	const strong = await ledger.run('strong', plan.strong, stages, {});
 	const unmetChecks = judgeAnswer(strong.result, plan.checks).problems;
 	return ledger.finish(strong.result, {
 		escalated: true,
@@ -76,7 +82,7 @@ class CascadeLedger {
 		if (!routed.ok) {
 			const error = routed.error;
 			if (!(error instanceof RouteError)) throw error;
-			this.record(stage, error.attempts, { nanoUsd: error.spentNanoUsd, source: 'gateway' });
+			this.record(stage, error.attempts, error.spent);
 			if (stage === 'strong' || isFinal(error)) throw this.failure(error);
 			return { rejected: error.rejected, reason: `${stage} tier failed: ${error.message}` };
 		}
@@ -88,7 +94,7 @@ class CascadeLedger {
 		const { problems, repairable } = judgeAnswer(result, checks);
 		if (problems.length === 0) return { result };
 		return {
-			rejected: { model: result.model, content: result.content, problems, repairable },
+			rejected: { model: result.chainModel, content: result.content, problems, repairable },
 			reason: `${result.model}'s answer failed the checks: ${problems.join('; ')}`,
 		};
 	}
@@ -106,6 +112,7 @@ class CascadeLedger {
 		return {
 			...result,
 			attempts: this.attempts,
+			usage: sumUsage(this.attempts),
 			cost: {
 				totalUsd: cost.nanoUsd === null ? null : nanoToUsd(cost.nanoUsd),
 				source: cost.source,
@@ -125,7 +132,7 @@ class CascadeLedger {
 			cause.reason,
 			this.attempts,
 			cause.status,
-			sumCosts(this.costs).nanoUsd ?? 0,
+			sumCosts(this.costs),
 			cause.rejected,
 		);
 	}

@@ -26,6 +26,8 @@ export interface ChatCompletion {
 export interface ModelPrice {
 	promptPicoUsd: number;
 	completionPicoUsd: number;
+	/** The most tokens one answer can have (the context length), for a worst case without Max Tokens. */
+	maxCompletionTokens?: number;
 }
 
 export interface ModelInfo {

@@ -37,12 +37,20 @@ export function worstCaseNano(
 	);
 }
 
-/** Adds up the calls an item paid for; one unknown figure makes the total unknown rather than too low. */
+/**
+ * Adds up the calls an item paid for. A figure that is not known makes the total `unknown`: the
+ * known part is kept as a floor (null only when no part is known), never zeroed.
+ */
 export function sumCosts(figures: readonly CostFigure[]): CostFigure {
-	if (figures.some((figure) => figure.nanoUsd === null))
-		return { nanoUsd: null, source: 'unknown' };
-	return {
-		nanoUsd: figures.reduce((sum, figure) => sum + (figure.nanoUsd ?? 0), 0),
-		source: figures.some((figure) => figure.source === 'estimate') ? 'estimate' : 'gateway',
-	};
+	const known = figures.filter((figure) => figure.nanoUsd !== null);
+	const nanoUsd =
+		figures.length > 0 && known.length === 0
+			? null
+			: known.reduce((sum, figure) => sum + (figure.nanoUsd ?? 0), 0);
+	const source = figures.some((figure) => figure.source === 'unknown')
+		? 'unknown'
+		: figures.some((figure) => figure.source === 'estimate')
+			? 'estimate'
+			: 'gateway';
+	return { nanoUsd, source };
 }

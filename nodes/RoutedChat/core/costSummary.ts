@@ -2,7 +2,8 @@ import type { ModelPrice } from './chatClient';
 import { tokensCostNano, nanoToUsd, usdToNano } from './money';
 import type { PriceBook } from './pricingCache';
 import { RouteError } from './routeError';
-import type { RouteResult } from './types';
+import type { CostFigure } from './cost';
+import type { Attempt, RouteResult, Usage } from './types';
 
 export interface ModelTally {
 	calls: number;
@@ -31,7 +32,11 @@ export interface CostSummary {
 
 export type ItemOutcome = { result: RouteResult } | { error: unknown };
 
-/** Totals for one execution, summed in integer nano-dollars so they match the items exactly. */
+/**
+ * Totals for one execution, summed in integer nano-dollars so they match the items exactly:
+ * totalCostUsd = Σ byModel costUsd = Σ items' cost (a failed item's spend included), and the
+ * tokens likewise, since every figure is summed from the same calls.
+ */
 export function summarizeCosts(
 	outcomes: readonly ItemOutcome[],
 	candidates: readonly string[],
@@ -42,52 +47,50 @@ export function summarizeCosts(
 	let servedNano = 0;
 	let costIncomplete = false;
 	const tokens = { prompt: 0, completion: 0 };
-	let served = 0;
+	const servedUsages: Usage[] = [];
 	let escalated = 0;
 	let fellBack = 0;
 
 	for (const outcome of outcomes) {
-		if ('result' in outcome) {
-			const { result } = outcome;
-			served++;
-			if (result.escalated) escalated++;
-			if (result.fallbackUsed) fellBack++;
-			tokens.prompt += result.usage.promptTokens;
-			tokens.completion += result.usage.completionTokens;
-			if (result.costNanoUsd === null) costIncomplete = true;
-			totalNano += result.costNanoUsd ?? 0;
-			servedNano += result.costNanoUsd ?? 0;
-			for (const attempt of result.attempts) {
-				if (!attempt.servedBy) continue;
-				const tally = byModel.get(attempt.servedBy) ?? { calls: 0, nano: 0, tokens: 0 };
-				tally.calls++;
-				tally.nano += attempt.costUsd == null ? 0 : usdToNano(attempt.costUsd);
-				if (attempt.outcome === 'success' && attempt.servedBy === result.model)
-					tally.tokens += result.usage.totalTokens;
-				byModel.set(attempt.servedBy, tally);
-			}
-		} else if (outcome.error instanceof RouteError) {
-			totalNano += outcome.error.spentNanoUsd;
+		const item = itemSpend(outcome);
+		if (!item) continue;
+		if (item.cost.source === 'unknown') costIncomplete = true;
+		totalNano += item.cost.nanoUsd ?? 0;
+		for (const attempt of item.attempts) {
+			if (!attempt.servedBy) continue;
+			const tally = byModel.get(attempt.servedBy) ?? { calls: 0, nano: 0, tokens: 0 };
+			tally.calls++;
+			tally.nano += attempt.costUsd == null ? 0 : usdToNano(attempt.costUsd);
+			tally.tokens += attempt.usage?.totalTokens ?? 0;
+			byModel.set(attempt.servedBy, tally);
+			tokens.prompt += attempt.usage?.promptTokens ?? 0;
+			tokens.completion += attempt.usage?.completionTokens ?? 0;
 		}
+		if (!('result' in outcome)) continue;
+		const { result } = outcome;
+		servedNano += result.costNanoUsd ?? 0;
+		if (result.escalated) escalated++;
+		if (result.fallbackUsed) fellBack++;
+		const served = [...result.attempts].reverse().find((attempt) => attempt.outcome === 'success');
+		if (served?.usage) servedUsages.push(served.usage);
 	}
 
+	// Strongest-only sends each served item once: the tokens of the answer kept, not of every call.
 	const strongest = priciest(candidates, prices);
 	const strongestNano = strongest
-		? outcomes.reduce((sum, outcome) => {
-				if (!('result' in outcome)) return sum;
-				const { usage } = outcome.result;
-				return (
+		? servedUsages.reduce(
+				(sum, usage) =>
 					sum +
 					tokensCostNano(usage.promptTokens, strongest.price.promptPicoUsd) +
-					tokensCostNano(usage.completionTokens, strongest.price.completionPicoUsd)
-				);
-			}, 0)
+					tokensCostNano(usage.completionTokens, strongest.price.completionPicoUsd),
+				0,
+			)
 		: null;
 
 	return {
 		items: outcomes.length,
-		served,
-		failed: outcomes.length - served,
+		served: outcomes.filter((outcome) => 'result' in outcome).length,
+		failed: outcomes.filter((outcome) => !('result' in outcome)).length,
 		totalCostUsd: nanoToUsd(totalNano),
 		costIncomplete,
 		promptTokens: tokens.prompt,
@@ -105,6 +108,22 @@ export function summarizeCosts(
 		strongestOnlyCostUsd: strongestNano === null ? null : nanoToUsd(strongestNano),
 		savedUsd: strongestNano === null ? null : nanoToUsd(strongestNano - servedNano),
 	};
+}
+
+/** An item's calls and what they cost, served or failed; nothing for an item that failed before any call. */
+function itemSpend(
+	outcome: ItemOutcome,
+): { attempts: readonly Attempt[]; cost: CostFigure } | undefined {
+	if ('result' in outcome) {
+		const { result } = outcome;
+		return {
+			attempts: result.attempts,
+			cost: { nanoUsd: result.costNanoUsd, source: result.cost.source },
+		};
+	}
+	if (outcome.error instanceof RouteError)
+		return { attempts: outcome.error.attempts, cost: outcome.error.spent };
+	return undefined;
 }
 
 function priciest(

@@ -1,6 +1,18 @@
 /**
  * The routing core's public API: a plan and a client in; content, every attempt,
  * usage and cost out. Nothing here imports n8n.
+ *
+ * Glossary:
+ * - chain: the ordered models for one item (the chosen models, then the fallbacks).
+ * - request: one HTTP call; it may carry several models for the gateway to fail over within.
+ *   A request covers the models the gateway may have reached; a covered model is asked again
+ *   only through Retries per Model.
+ * - attempt: the record of one request (or of a model skipped without one).
+ * - served: the answer kept; its chain model is the chain's spelling of the model that gave it.
+ * - ledger: the attempts and cost of one item, across a cascade's stages.
+ * - worst case: the most a call could cost, published price × (prompt estimate + Max Tokens).
+ * - item budget / execution budget: Max Cost per Item / per Execution.
+ * - reservation: a call's worst case held against the execution budget while it is in flight.
  */
 export { routeItem, candidateModels, type ItemPlan, type RoutedItem } from './routeItem';
 export { routeChat, streamChat, type RouteContext } from './routeChat';
@@ -19,9 +31,11 @@ export type {
 export { GatewayError, GatewayStatusError, type ClientFailureKind } from './gatewayError';
 export { usdToPico } from './money';
 export type { Clock } from './clock';
+export type { CostFigure } from './cost';
 export { CircuitBreaker, type CircuitBreakerSettings } from './circuitBreaker';
 export { PricingCache, type PriceBook } from './pricingCache';
-export { ExecutionBudget } from './executionBudget';
+export { ExecutionBudget, type Reservation } from './executionBudget';
+export { ItemBudget } from './itemBudget';
 export { summarizeCosts, type CostSummary, type ItemOutcome } from './costSummary';
 export { mapWithConcurrency } from './concurrency';
 export { estimatePromptTokens } from './tokenEstimate';

@@ -23,18 +23,24 @@ export class PricingCache {
 	): Promise<PriceBook | undefined> {
 		const cached = this.entries.get(gateway);
 		if (cached && now < cached.expiresAt) return cached.book;
-		const book = load().then(toPriceBook, () => {
-			// A failed load is not cached: the next caller tries again.
-			this.entries.delete(gateway);
-			return undefined;
-		});
-		this.entries.set(gateway, { expiresAt: now + this.ttlMs, book });
-		return book;
+		const entry: Entry = {
+			expiresAt: now + this.ttlMs,
+			book: load().then(toPriceBook, () => {
+				// A failed load is not cached: the next caller tries again. A newer entry is left alone.
+				if (this.entries.get(gateway) === entry) this.entries.delete(gateway);
+				return undefined;
+			}),
+		};
+		this.entries.set(gateway, entry);
+		return entry.book;
 	}
 }
 
 function toPriceBook(models: ModelInfo[]): PriceBook {
 	const book = new Map<string, ModelPrice>();
-	for (const model of models) if (model.price) book.set(model.id, model.price);
+	for (const model of models) {
+		if (model.price)
+			book.set(model.id, { ...model.price, maxCompletionTokens: model.contextLength ?? undefined });
+	}
 	return book;
 }

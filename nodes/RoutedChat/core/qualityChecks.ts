@@ -1,4 +1,5 @@
 import { parseJsonAnswer } from './parseJsonAnswer';
+import { patternText } from './patternText';
 import type { RouteResult } from './types';
 
 /** What a cheap answer must pass before a cascade accepts it. */
@@ -30,9 +31,9 @@ export function judgeAnswer(
 			`the answer is ${content.trim().length} characters long, shorter than the ${checks.minLength} required`,
 		);
 	}
-	if (checks.mustMatch && !checks.mustMatch.test(content))
+	if (checks.mustMatch && !checks.mustMatch.test(patternText(content)))
 		problems.push(`the answer does not match ${checks.mustMatch}`);
-	if (checks.mustNotMatch?.test(content))
+	if (checks.mustNotMatch?.test(patternText(content)))
 		problems.push(`the answer matches ${checks.mustNotMatch}, which it must not`);
 	if (checks.notTruncated && result.finishReason === 'length')
 		problems.push('the answer was cut off at the token limit');

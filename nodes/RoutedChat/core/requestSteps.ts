@@ -1,20 +1,32 @@
 import type { FallbackMode } from './types';
 
 /**
- * The requests a chain turns into, each a list of models whose first is the
- * one asked for and the rest the gateway may fail over to. OpenRouter caps
- * the `models` array, so a longer chain continues client-side.
+ * The models of the next request, in chain order, from those still `open` (neither covered by an
+ * earlier request nor skipped). The first is the one asked for; the rest are the gateway's to fail
+ * over to. OpenRouter caps the `models` array, so a longer chain continues client-side.
+ * - client: one model.
+ * - both: up to `gatewayCap` open models.
+ * - gateway: the open models of the first fixed slice of `gatewayCap` that still has one.
  */
-export function requestSteps(
+export function nextRequest(
 	chain: readonly string[],
 	mode: FallbackMode,
 	gatewayCap: number,
-): string[][] {
+	isOpen: (model: string) => boolean,
+): string[] {
 	const cap = Math.max(1, gatewayCap);
-	if (mode === 'client') return chain.map((model) => [model]);
-	if (mode === 'both') return chain.map((_, index) => chain.slice(index, index + cap));
-	const steps: string[][] = [];
-	for (let start = 0; start < chain.length; start += cap)
-		steps.push(chain.slice(start, start + cap));
-	return steps;
+	if (mode === 'gateway') {
+		for (let start = 0; start < chain.length; start += cap) {
+			const open = chain.slice(start, start + cap).filter(isOpen);
+			if (open.length > 0) return open;
+		}
+		return [];
+	}
+	const width = mode === 'client' ? 1 : cap;
+	const open: string[] = [];
+	for (const model of chain) {
+		if (open.length === width) break;
+		if (isOpen(model)) open.push(model);
+	}
+	return open;
 }

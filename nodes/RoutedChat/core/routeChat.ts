@@ -1,15 +1,20 @@
 import type { ChatClient, ChatCompletion, StreamDelta } from './chatClient';
-import type { CircuitBreaker } from './circuitBreaker';
+import type { CircuitBreaker, RequestId } from './circuitBreaker';
 import type { Clock } from './clock';
-import { checkAnswer } from './checkAnswer';
-import { completionCost, type CostFigure, sumCosts, worstCaseNano } from './cost';
+import { type AnswerCheck, checkAnswer } from './checkAnswer';
+import { type Admission, BudgetGate } from './budgetGate';
+import { completionCost, type CostFigure, sumCosts } from './cost';
+import type { ExecutionBudget } from './executionBudget';
 import { classifyFailure, kindPolicy, type Failure } from './failure';
-import { nanoToUsd, usdToNano } from './money';
+import { ItemBudget } from './itemBudget';
+import { nanoToUsd } from './money';
 import type { PriceBook } from './pricingCache';
-import { requestSteps } from './requestSteps';
-import { settle } from './settle';
+import { nextRequest } from './requestSteps';
+import { servedPosition } from './servedPosition';
+import { attempt as attemptStep, settle } from './settle';
 import { type RejectedAnswer, RouteError } from './routeError';
 import { estimatePromptTokens } from './tokenEstimate';
+import { sumUsage } from './usage';
 import type { Attempt, RoutePlan, RouteResult, SkipReason } from './types';
 
 export interface RouteContext {
@@ -21,9 +26,14 @@ export interface RouteContext {
 	breaker?: CircuitBreaker;
 	/** Published prices, loaded lazily: only a budget or a missing gateway cost needs them. */
 	prices?: () => Promise<PriceBook | undefined>;
+	/** Max Cost per Execution, shared by the items of one run. */
+	budget?: ExecutionBudget;
+	/** Max Cost per Item, when several routes (a cascade's stages) share one item's cap; else made from the plan. */
+	itemBudget?: ItemBudget;
 }
 
-type StepOutcome = { served: RouteResult } | { failure: Failure };
+/** A request's outcome; `answeredAt` is the position in its models of the model whose answer was rejected. */
+type StepOutcome = { served: RouteResult } | { failure: Failure; answeredAt?: number };
 
 /** Sends one item's messages along the plan's chain until a model gives a usable answer. */
 export async function routeChat(plan: RoutePlan, context: RouteContext): Promise<RouteResult> {
@@ -50,9 +60,12 @@ class Route {
 	private readonly attempts: Attempt[] = [];
 	private readonly started: number;
 	private readonly deadline: number;
-	private readonly skipped = new Set<string>();
+	/** Models no later request may ask: covered by an earlier request, or skipped. */
+	private readonly done = new Set<string>();
 	private readonly costs: CostFigure[] = [];
 	private rejected: RejectedAnswer | undefined;
+	/** Set when a retry was dropped because its wait would not end before the deadline. */
+	private cutByDeadline = false;
 
 	constructor(
 		private readonly plan: RoutePlan,
@@ -65,149 +78,211 @@ class Route {
 	}
 
 	async run(): Promise<RouteResult> {
-		const { plan } = this;
-		const budgetPrices = plan.maxCostUsd === undefined ? undefined : await this.context.prices?.();
+		const { plan, context } = this;
+		const itemBudget =
+			context.itemBudget ??
+			(plan.maxCostUsd === undefined ? undefined : new ItemBudget(plan.maxCostUsd));
+		const capped = itemBudget !== undefined || context.budget !== undefined;
+		const gate = new BudgetGate(
+			capped ? await this.priceBook() : undefined,
+			estimatePromptTokens(plan.messages),
+			plan.completion.maxTokens,
+			itemBudget,
+			context.budget,
+		);
+		const isOpen = (model: string) => !this.done.has(model) && this.admit(model, gate);
 		let lastFailure: Failure | undefined;
-		for (const step of requestSteps(plan.models, plan.fallbackMode, plan.policy.gatewayModelsCap)) {
-			const models = step.filter((model) => this.admit(model, budgetPrices));
-			if (models.length === 0) continue;
-			const outcome = await this.tryStep(models);
+		for (;;) {
+			const models = nextRequest(
+				plan.models,
+				plan.fallbackMode,
+				plan.policy.gatewayModelsCap,
+				isOpen,
+			);
+			if (models.length === 0) break;
+			if (this.remaining() <= 0) throw this.pastDeadline();
+			const outcome = await this.tryStep(models, gate);
 			if ('served' in outcome) return outcome.served;
 			lastFailure = outcome.failure;
+			this.cover(models, outcome.answeredAt);
 		}
-		throw this.exhausted(lastFailure);
+		throw this.cutByDeadline ? this.pastDeadline() : this.exhausted(lastFailure);
+	}
+
+	/**
+	 * After a failed request, which of its models the gateway may have reached. An answer (rejected)
+	 * came from `answeredAt`, the models before it having failed; without an answer (an error status,
+	 * a timeout, a broken body) the gateway may have reached any of them. In gateway mode a request's
+	 * whole slice is done. Asking a covered model again is left to Retries per Model.
+	 */
+	private cover(models: readonly string[], answeredAt: number | undefined): void {
+		const reached =
+			answeredAt === undefined || this.plan.fallbackMode === 'gateway'
+				? models
+				: models.slice(0, answeredAt + 1);
+		for (const model of reached) this.done.add(model);
 	}
 
 	/** Records why a model is passed over, once per model, and says whether it may be called. */
-	private admit(model: string, prices: PriceBook | undefined): boolean {
-		const reason = this.skipReason(model, prices);
+	private admit(model: string, gate: BudgetGate): boolean {
+		const reason = this.skipReason(model, gate);
 		if (!reason) return true;
-		if (!this.skipped.has(model)) {
-			this.skipped.add(model);
-			this.attempts.push({ model, outcome: 'skipped', skipped: reason, waitMs: 0, latencyMs: 0 });
-		}
+		this.done.add(model);
+		this.attempts.push({ model, outcome: 'skipped', skipped: reason, waitMs: 0, latencyMs: 0 });
 		return false;
 	}
 
-	private skipReason(model: string, prices: PriceBook | undefined): SkipReason | undefined {
-		const { plan } = this;
-		if (plan.models.indexOf(model) < (plan.drillFailures ?? 0)) return 'fallback drill';
+	private skipReason(model: string, gate: BudgetGate): SkipReason | undefined {
+		if (this.plan.models.indexOf(model) < (this.plan.drillFailures ?? 0)) return 'fallback drill';
 		if (this.context.breaker?.isOpen(model)) return 'circuit open';
-		const price = prices?.get(model);
-		if (price && plan.maxCostUsd !== undefined && plan.completion.maxTokens !== undefined) {
-			const worst = worstCaseNano(
-				price,
-				estimatePromptTokens(plan.messages),
-				plan.completion.maxTokens,
-			);
-			if (worst > usdToNano(plan.maxCostUsd)) return 'over budget';
-		}
-		return undefined;
+		return gate.skipReason(model);
 	}
 
-	private async tryStep(models: string[]): Promise<StepOutcome> {
+	private async tryStep(models: string[], gate: BudgetGate): Promise<StepOutcome> {
 		const { policy } = this.plan;
-		let failure: Failure | undefined;
+		let waitMs = 0;
+		const request: RequestId = {};
 		for (let retry = 0; ; retry++) {
-			const waitMs = failure ? this.backoff(retry, failure) : 0;
-			await this.wait(waitMs);
-			const outcome = await this.attempt(models, waitMs);
+			const outcome = await this.attempt(models, waitMs, gate, request);
 			if ('served' in outcome) return outcome;
-			failure = outcome.failure;
+			const { failure } = outcome;
 			const canRetry =
 				kindPolicy[failure.kind].retrySameModel &&
 				retry < policy.retriesPerModel &&
+				gate.fitsItem(models) &&
 				(failure.retryAfterMs ?? 0) <= policy.maxRetryAfterMs;
 			if (!canRetry) return outcome;
+			waitMs = this.backoff(retry + 1, failure);
+			// A wait that would outlast the deadline is skipped: the next model may still answer in time.
+			if (waitMs >= this.remaining()) {
+				this.cutByDeadline = true;
+				return outcome;
+			}
+			await this.wait(waitMs);
 		}
 	}
 
-	private async attempt(models: string[], waitMs: number): Promise<StepOutcome> {
+	/** Sends one request, once it is admitted under the caps, and records it as an attempt. */
+	private async attempt(
+		models: string[],
+		waitMs: number,
+		gate: BudgetGate,
+		request: RequestId,
+	): Promise<StepOutcome> {
 		const { client, clock, signal } = this.context;
+		if (signal?.aborted) throw this.stopped({ kind: 'aborted', message: 'Cancelled' });
+		const admission = await gate.admit(models, signal);
+		if (signal?.aborted) {
+			admission?.settle(0);
+			throw this.stopped({ kind: 'aborted', message: 'Cancelled' });
+		}
+		if (!admission) throw this.budgetReached(gate.describeRefusal(models));
 		const [model] = models;
 		const startedAt = clock.now();
 		const base = { model, models: models.length > 1 ? models : undefined, waitMs };
-		const request = {
-			model,
-			models,
-			messages: this.plan.messages,
-			completion: this.plan.completion,
-		};
+		const call = { model, models, messages: this.plan.messages, completion: this.plan.completion };
 		const options = {
 			signal,
 			timeoutMs: Math.min(this.plan.policy.attemptTimeoutMs, this.remaining()),
 		};
 		let streaming = false;
-		let completion: ChatCompletion;
-		try {
-			completion =
-				this.onDelta && client.stream
-					? await client.stream(request, options, (delta) => {
-							streaming = true;
-							this.onDelta?.(delta);
-						})
-					: await client.complete(request, options);
-		} catch (error) {
+		const sent = await settle(
+			this.onDelta && client.stream
+				? client.stream(call, options, (delta) => {
+						streaming = true;
+						this.onDelta?.(delta);
+					})
+				: client.complete(call, options),
+		);
+		const latencyMs = clock.now() - startedAt;
+		if (!sent.ok) {
 			const failure = signal?.aborted
 				? { kind: 'aborted' as const, message: 'Cancelled' }
-				: classifyFailure(error, clock.now());
+				: classifyFailure(sent.error, clock.now());
 			this.attempts.push({
 				...base,
 				outcome: 'error',
 				kind: failure.kind,
 				status: failure.status,
 				error: failure.message,
-				latencyMs: clock.now() - startedAt,
+				latencyMs,
 			});
-			if (kindPolicy[failure.kind].retrySameModel) this.context.breaker?.recordFailure(model);
+			// An error status is not billed; a call that ended any other way may have been, unseen.
+			admission.settle(failure.status === undefined ? null : 0);
+			if (kindPolicy[failure.kind].retrySameModel)
+				this.context.breaker?.recordFailure(blamed(models, failure), request);
 			if (streaming) throw this.brokenStream(failure);
 			if (!kindPolicy[failure.kind].failOver) throw this.stopped(failure);
 			return { failure };
 		}
-		const latencyMs = clock.now() - startedAt;
-		this.context.breaker?.recordSuccess(completion.model);
-		const cost = await this.costOf(completion);
+		return await this.answered(sent.value, models, { ...base, latencyMs }, admission, streaming);
+	}
+
+	/** Records a paid answer: its cost, then whether it is usable as asked. */
+	private async answered(
+		completion: ChatCompletion,
+		models: string[],
+		base: Omit<Attempt, 'outcome'>,
+		admission: Admission,
+		streamed: boolean,
+	): Promise<StepOutcome> {
+		const answeredAt = servedPosition(models, completion.model);
+		const asked = models[answeredAt];
+		this.context.breaker?.recordSuccess(asked);
+		const cost = await this.costOf(completion, asked);
+		admission.settle(cost.nanoUsd);
 		const served = {
 			...base,
 			servedBy: completion.model,
-			latencyMs,
+			usage: completion.usage ?? undefined,
 			costUsd: cost.nanoUsd === null ? null : nanoToUsd(cost.nanoUsd),
 		};
-		const check = checkAnswer(completion, this.plan.completion.responseFormat);
-		if (!check.ok) {
-			const failure: Failure = { kind: 'invalid_output', message: check.error };
-			this.rejected = {
-				model: completion.model,
-				content: completion.content,
-				problems: [check.error],
-				repairable: true,
-			};
-			this.attempts.push({
-				...served,
-				outcome: 'error',
-				kind: failure.kind,
-				error: failure.message,
-			});
-			if (streaming) throw this.brokenStream(failure);
-			return { failure };
+		// The call is paid for: whatever goes wrong from here, its attempt and cost stay on the record.
+		const checked = attemptStep(() => checkAnswer(completion, this.plan.completion.responseFormat));
+		const check: AnswerCheck = checked.ok
+			? checked.value
+			: {
+					ok: false,
+					error: checked.error instanceof Error ? checked.error.message : String(checked.error),
+				};
+		if (check.ok) {
+			this.attempts.push({ ...served, outcome: 'success' });
+			// A client that cannot stream answers whole: the caller still gets the answer as deltas.
+			if (this.onDelta && !streamed) emitWhole(completion, this.onDelta);
+			return { served: this.result(completion, asked, check.json) };
 		}
-		this.attempts.push({ ...served, outcome: 'success' });
-		// A client that cannot stream answers whole: the caller still gets the answer as deltas.
-		if (this.onDelta && !streaming) emitWhole(completion, this.onDelta);
-		return { served: this.result(completion, check.json) };
+		const failure: Failure = {
+			kind: checked.ok ? 'invalid_output' : 'unexpected',
+			message: check.error,
+		};
+		this.attempts.push({ ...served, outcome: 'error', kind: failure.kind, error: failure.message });
+		if (!checked.ok) throw this.stopped(failure);
+		if (streamed) throw this.brokenStream(failure);
+		this.rejected = {
+			model: asked,
+			content: completion.content,
+			problems: [check.error],
+			repairable: true,
+		};
+		return { failure, answeredAt };
 	}
 
-	private async costOf(completion: ChatCompletion): Promise<CostFigure> {
-		const price =
-			completion.gatewayCostUsd === null
-				? (await this.context.prices?.())?.get(completion.model)
-				: undefined;
+	/** The price of the model as the gateway named it, else of the model asked for. */
+	private async costOf(completion: ChatCompletion, asked: string): Promise<CostFigure> {
+		const prices = completion.gatewayCostUsd === null ? await this.priceBook() : undefined;
+		const price = prices?.get(completion.model) ?? prices?.get(asked);
 		const cost = completionCost(completion, price);
 		this.costs.push(cost);
 		return cost;
 	}
 
-	private result(completion: ChatCompletion, json: unknown): RouteResult {
+	/** Published prices; a list that fails to load leaves costs unknown and must not lose a paid call. */
+	private async priceBook(): Promise<PriceBook | undefined> {
+		const loaded = await settle(Promise.resolve().then(() => this.context.prices?.()));
+		return loaded.ok ? loaded.value : undefined;
+	}
+
+	private result(completion: ChatCompletion, asked: string, json: unknown): RouteResult {
 		const cost = sumCosts(this.costs);
 		const requestedModel = this.plan.models[0];
 		return {
@@ -215,18 +290,13 @@ class Route {
 			toolCalls: completion.toolCalls,
 			json,
 			model: completion.model,
+			chainModel: asked,
 			requestedModel,
 			provider: completion.provider,
 			tier: this.plan.tier ?? null,
-			fallbackUsed: completion.model !== requestedModel,
+			fallbackUsed: asked !== requestedModel,
 			attempts: this.attempts,
-			usage: completion.usage ?? {
-				promptTokens: 0,
-				completionTokens: 0,
-				totalTokens: 0,
-				cachedTokens: 0,
-				reasoningTokens: 0,
-			},
+			usage: sumUsage(this.attempts),
 			cost: {
 				totalUsd: cost.nanoUsd === null ? null : nanoToUsd(cost.nanoUsd),
 				source: cost.source,
@@ -248,37 +318,35 @@ class Route {
 
 	private async wait(ms: number): Promise<void> {
 		const { clock, signal } = this.context;
-		if (signal?.aborted) throw this.stopped({ kind: 'aborted', message: 'Cancelled' });
-		if (this.remaining() <= ms) {
-			throw new RouteError(
-				`No answer within the ${this.plan.policy.deadlineMs} ms deadline (${countOf(this.attempts.length, 'attempt')})`,
-				'deadline',
-				this.attempts,
-				undefined,
-				this.spentNano(),
-			);
-		}
-		if (ms <= 0) return;
 		const slept = await settle(clock.sleep(ms, signal));
 		if (signal?.aborted) throw this.stopped({ kind: 'aborted', message: 'Cancelled' });
 		if (!slept.ok) throw slept.error;
 	}
 
-	private remaining(): number {
-		return this.deadline - this.context.clock.now();
-	}
-
-	private stopped(failure: Failure): RouteError {
-		const last = this.attempts.at(-1);
-		const where = last && failure.kind !== 'aborted' ? ` from ${last.model}` : '';
+	private budgetReached(message: string): RouteError {
 		return new RouteError(
-			`${failure.message}${where}`,
-			failure.kind,
+			message,
+			'budget_reached',
 			this.attempts,
-			failure.status,
-			this.spentNano(),
+			undefined,
+			this.spent(),
 			this.rejected,
 		);
+	}
+
+	private pastDeadline(): RouteError {
+		return new RouteError(
+			`No answer within the ${this.plan.policy.deadlineMs} ms deadline (${countOf(this.attempts.length, 'attempt')})`,
+			'deadline',
+			this.attempts,
+			this.attempts.at(-1)?.status,
+			this.spent(),
+			this.rejected,
+		);
+	}
+
+	private remaining(): number {
+		return this.deadline - this.context.clock.now();
 	}
 
 	/** After its first token the answer is this model's: no other model may take over. */
@@ -289,7 +357,20 @@ class Route {
 			failure.kind,
 			this.attempts,
 			failure.status,
-			this.spentNano(),
+			this.spent(),
+		);
+	}
+
+	private stopped(failure: Failure): RouteError {
+		const last = this.attempts.at(-1);
+		const where = last && failure.kind !== 'aborted' ? ` from ${last.model}` : '';
+		return new RouteError(
+			`${failure.message}${where}`,
+			failure.kind,
+			this.attempts,
+			failure.status,
+			this.spent(),
+			this.rejected,
 		);
 	}
 
@@ -303,14 +384,24 @@ class Route {
 			'exhausted',
 			this.attempts,
 			lastFailure?.status,
-			this.spentNano(),
+			this.spent(),
 			this.rejected,
 		);
 	}
 
-	private spentNano(): number {
-		return sumCosts(this.costs).nanoUsd ?? 0;
+	private spent(): CostFigure {
+		return sumCosts(this.costs);
 	}
+}
+
+/**
+ * The models a failed request is blamed on. OpenRouter's error names no model: an error status
+ * means the gateway went through every model of the request and each failed; any other failure (a
+ * timeout, a broken body) happened at a model the gateway got to, and the first model, the one
+ * asked for, failed on the way there or caused it.
+ */
+function blamed(models: readonly string[], failure: Failure): readonly string[] {
+	return failure.status === undefined ? models.slice(0, 1) : models;
 }
 
 function emitWhole(completion: ChatCompletion, onDelta: (delta: StreamDelta) => void): void {

@@ -1,3 +1,4 @@
+import type { CostFigure } from './cost';
 import type { Attempt, FailureKind } from './types';
 
 /** Why an item got no answer: the failure that ended the chain. */
@@ -19,8 +20,8 @@ export class RouteError extends Error {
 		readonly reason: RouteErrorReason,
 		readonly attempts: Attempt[],
 		readonly status?: number,
-		/** Answers that were paid for but not used still cost money. */
-		readonly spentNanoUsd = 0,
+		/** Answers that were paid for but not used still cost money; labelled like an item's cost. */
+		readonly spent: CostFigure = { nanoUsd: 0, source: 'gateway' },
 		readonly rejected?: RejectedAnswer,
 	) {
 		super(message);

@@ -1,3 +1,4 @@
+import { patternText } from './patternText';
 import type { Tier } from './types';
 
 export type RuleCondition =
@@ -50,7 +51,7 @@ function matches(condition: RuleCondition, facts: ItemFacts): boolean {
 		case 'fieldEquals':
 			return String(fieldValue(facts.item, condition.field) ?? '') === condition.value;
 		case 'promptMatches':
-			return condition.pattern.test(facts.prompt);
+			return condition.pattern.test(patternText(facts.prompt));
 		case 'promptContains': {
 			const prompt = facts.prompt.toLowerCase();
 			return condition.keywords.some((keyword) => prompt.includes(keyword.toLowerCase()));

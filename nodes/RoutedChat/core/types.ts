@@ -32,7 +32,8 @@ export type Tier = 'cheap' | 'strong';
 /**
  * gateway: one request carries the chain as OpenRouter's `models` array and the gateway fails over.
  * client:  one model per request; the core walks the chain.
- * both:    every request carries the rest of the chain, and if it still fails the core moves on one model.
+ * both:    every request carries the next models no request has covered yet, and if it still fails
+ *           the core sends the next request from where the gateway got to.
  */
 export type FallbackMode = 'gateway' | 'client' | 'both';
 
@@ -99,7 +100,7 @@ export interface RoutePlan {
 	policy: RetryPolicy;
 	/** Treat the first N models as failed without calling them: a deliberate fallback drill. */
 	drillFailures?: number;
-	/** Skip models whose worst-case cost for this call is above this (USD). */
+	/** Max Cost per Item (USD): what all of the item's calls may cost together, worst cases counted. */
 	maxCostUsd?: number;
 	includeRaw?: boolean;
 }
@@ -121,7 +122,7 @@ export type FailureKind =
 	| 'invalid_output'
 	| 'unexpected';
 
-export type SkipReason = 'circuit open' | 'over budget' | 'fallback drill';
+export type SkipReason = 'circuit open' | 'over budget' | 'cost unknown' | 'fallback drill';
 
 export type AttemptOutcome = 'success' | 'error' | 'skipped';
 
@@ -145,6 +146,8 @@ export interface Attempt {
 	latencyMs: number;
 	/** What a call that got an answer cost, used or not (null when unknown). */
 	costUsd?: number | null;
+	/** The tokens of a call that got an answer, as the gateway counted them. */
+	usage?: Usage;
 	stage?: CascadeStage;
 }
 
@@ -169,12 +172,16 @@ export interface RouteResult {
 	toolCalls?: ToolCall[];
 	/** Parsed answer when the response format asks for JSON. */
 	json?: unknown;
+	/** The model that served, as the gateway named it. */
 	model: string;
+	/** The same model as the chain spells it (the gateway may name a dated variant or a router's pick). */
+	chainModel: string;
 	requestedModel: string;
 	provider: string | null;
 	tier: Tier | null;
 	fallbackUsed: boolean;
 	attempts: Attempt[];
+	/** The tokens of every call the item made, as `cost` is the cost of every call. */
 	usage: Usage;
 	cost: Cost;
 	/** Integer nano-dollars behind cost.totalUsd, so totals add up exactly. */

@@ -46,6 +46,8 @@ export const cascadeProperties: INodeProperties[] = [
 				name: 'mustMatch',
 				type: 'string',
 				default: '',
+				description:
+					'Matched case-insensitively against the first 100,000 characters of the answer',
 			},
 			{
 				displayName: 'Must Not Match Regex',
@@ -53,6 +55,8 @@ export const cascadeProperties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: "I (cannot|can't|am unable)",
+				description:
+					'Matched case-insensitively against the first 100,000 characters of the answer',
 			},
 			{
 				displayName: 'Not Cut Off',

@@ -14,7 +14,8 @@ export const optionsProperty: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 100 },
 			default: 10,
-			description: 'How many items are sent at once. Output order always matches input order.',
+			description:
+				'How many items are sent at once. Output order always matches input order. Applies to the whole run: an expression is read for the first item only.',
 		},
 		{
 			displayName: 'Cost Summary Item',
@@ -22,7 +23,7 @@ export const optionsProperty: INodeProperties = {
 			type: 'boolean',
 			default: false,
 			description:
-				'Whether to add a last item with the total cost, tokens and calls per model, and the saving against sending every item to the priciest model in the chain',
+				'Whether to add a last item with the total cost, tokens and calls per model, and the saving against sending every item to the priciest model in the chain. Applies to the whole run: an expression is read for the first item only.',
 		},
 		{
 			displayName: 'Fallback Drill',
@@ -54,7 +55,8 @@ export const optionsProperty: INodeProperties = {
 			name: 'jsonSchema',
 			type: 'json',
 			default: '{\n  "type": "object",\n  "properties": {},\n  "additionalProperties": false\n}',
-			description: 'Used when Response Format is JSON Schema: the answer must match it',
+			description:
+				'Used when Response Format is JSON Schema: the answer must match it. Checked before any request: an unresolved reference, a repeated schema URI or an unknown type fails the run.',
 		},
 		{
 			displayName: 'Max Cost per Execution (USD)',
@@ -63,7 +65,7 @@ export const optionsProperty: INodeProperties = {
 			typeOptions: { minValue: 0, numberPrecision: 4 },
 			default: 1,
 			description:
-				'Once this run has spent this much, later items fail with "budget reached" instead of calling a model',
+				'A call starts only while what this run spent, plus the worst case of the calls in flight and its own, fits; otherwise it waits for them, then fails with "budget reached". Applies to the whole run: an expression is read for the first item only.',
 		},
 		{
 			displayName: 'Max Cost per Item (USD)',
@@ -72,7 +74,7 @@ export const optionsProperty: INodeProperties = {
 			typeOptions: { minValue: 0, numberPrecision: 6 },
 			default: 0.01,
 			description:
-				'Skip models whose worst case for this item (published price × prompt and Max Tokens) is above this',
+				"What all of an item's calls may cost together (retries, fallbacks, cascade stages): a model is skipped when its worst case (published price × prompt and Max Tokens) no longer fits",
 		},
 		{
 			displayName: 'Max Tokens',

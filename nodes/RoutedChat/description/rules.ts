@@ -69,7 +69,8 @@ export const ruleProperties: INodeProperties[] = [
 						type: 'string',
 						default: '',
 						placeholder: '\\b(prove|derive|analy[sz]e)\\b',
-						description: 'Matched case-insensitively against the prompt',
+						description:
+							'Matched case-insensitively against the first 100,000 characters of the prompt',
 						displayOptions: { show: { condition: ['promptMatches'] } },
 					},
 					{

@@ -12,24 +12,14 @@ import {
 import { failedItem, toNodeError } from '../output/itemFailure';
 import { createRedactor } from '../output/redactor';
 import { resultJson } from '../output/resultJson';
-import type { NodeOptions } from '../plan/optionsSchema';
 import { readItemPlan } from '../plan/readItemPlan';
-import { readOptions } from '../plan/readOptions';
+import { readRunOptions } from '../plan/readRunOptions';
 import { createExecutionServices } from './executionServices';
 
 const DEFAULT_CONCURRENCY = 10;
 
 /** Before the credentials are read there is no secret to scrub. */
 const noSecrets = createRedactor([]);
-
-/** Run-wide settings come from the first item; a bad value there is reported by that item. */
-function readRunOptions(context: IExecuteFunctions): NodeOptions {
-	try {
-		return readOptions(context.getNodeParameter('options', 0, {}));
-	} catch {
-		return {};
-	}
-}
 
 /** Parameters → plan → core → items: one output item per input item, paired, in input order. */
 export async function executeRoutedChat(
@@ -39,15 +29,15 @@ export async function executeRoutedChat(
 	const continueOnFail = context.continueOnFail();
 	const node = context.getNode();
 
-	let services;
+	let services, runOptions;
 	try {
+		runOptions = readRunOptions(context);
 		services = await createExecutionServices(context);
 	} catch (error) {
 		if (!continueOnFail) throw toNodeError(node, error, 0, noSecrets);
 		return [items.map((_, index) => failedItem(node, error, index, noSecrets))];
 	}
 	const { redact } = services;
-	const runOptions = readRunOptions(context);
 	const budget =
 		runOptions.maxCostPerExecutionUsd === undefined
 			? undefined
@@ -69,8 +59,7 @@ export async function executeRoutedChat(
 				if (budget?.reached) throw new RouteError(budget.describe(), 'budget_reached', []);
 				const plan = readItemPlan(context, itemIndex);
 				for (const model of candidateModels(plan)) candidates.add(model);
-				const result = await routeItem(plan, { ...services, signal });
-				budget?.add(result.costNanoUsd ?? 0);
+				const result = await routeItem(plan, { ...services, signal, budget });
 				context.logger.debug('Routed Chat served an item', {
 					itemIndex,
 					model: result.model,
@@ -80,7 +69,6 @@ export async function executeRoutedChat(
 				});
 				return { result };
 			} catch (error) {
-				if (error instanceof RouteError) budget?.add(error.spentNanoUsd);
 				if (!continueOnFail && firstFailure === undefined && !stop.signal.aborted) {
 					firstFailure = itemIndex;
 					stop.abort();

@@ -14,15 +14,21 @@ const ranged = (label: string, min: number, max: number) =>
 const nonNegative = (label: string) =>
 	number(label).refine((n) => n >= 0, `${label} must be 0 or more`);
 
-/** The `options` collection as it reaches execute(), expressions resolved. */
-export const optionsSchema = z.object({
+/** Options that apply to the whole run, read once (see readRunOptions). */
+export const runOptionsSchema = z.object({
 	concurrency: whole('Concurrency', 1).optional(),
 	costSummary: z.boolean().optional(),
+	maxCostPerExecutionUsd: nonNegative('Max Cost per Execution').optional(),
+});
+
+export type RunOptions = z.infer<typeof runOptionsSchema>;
+
+/** The rest of the `options` collection, read per item with expressions resolved against it. */
+export const optionsSchema = z.object({
 	deadlineMs: whole('Item Deadline', 0).optional(),
 	fallbackDrill: whole('Fallback Drill', 0).optional(),
 	includeRaw: z.boolean().optional(),
 	jsonSchema: z.union([z.string(), z.record(z.unknown())]).optional(),
-	maxCostPerExecutionUsd: nonNegative('Max Cost per Execution').optional(),
 	maxCostPerItemUsd: nonNegative('Max Cost per Item').optional(),
 	maxTokens: whole('Max Tokens', 1).optional(),
 	providerAllowFallbacks: z.boolean().optional(),

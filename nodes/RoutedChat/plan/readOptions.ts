@@ -1,20 +1,26 @@
 import {
-	attempt,
 	type CompletionOptions,
 	type ProviderPreferences,
 	type ResponseFormat,
 	type RetryPolicy,
 } from '../core';
+import type { z } from 'zod';
+
 import { type NodeOptions, optionsSchema } from './optionsSchema';
-import { compileJsonSchema } from './compileJsonSchema';
 import { ParameterError } from './parameterError';
+import { readJsonSchema } from './readJsonSchema';
 
 /** OpenRouter accepted at most this many ids in `models` when last documented with a cap. */
 const GATEWAY_MODELS_CAP = 3;
 
 export function readOptions(value: unknown): NodeOptions {
-	const parsed = optionsSchema.safeParse(value ?? {});
-	if (parsed.success) return parsed.data;
+	return parseOptions(optionsSchema, value);
+}
+
+/** Parses options with a schema, or a ParameterError naming the first bad one. */
+export function parseOptions<T extends z.ZodTypeAny>(schema: T, value: unknown): z.infer<T> {
+	const parsed = schema.safeParse(value ?? {});
+	if (parsed.success) return parsed.data as z.infer<T>;
 	const issue = parsed.error.issues[0];
 	const name = issue.path.join('.');
 	throw new ParameterError(
@@ -51,36 +57,8 @@ export function retryPolicy(options: NodeOptions): RetryPolicy {
 function responseFormat(options: NodeOptions): ResponseFormat | undefined {
 	if (options.responseFormat !== 'json_schema')
 		return options.responseFormat ? { type: options.responseFormat } : undefined;
-	const schema = readJsonSchema(options.jsonSchema);
-	return {
-		type: 'json_schema',
-		name: 'answer',
-		schema,
-		strict: true,
-		validate: compileJsonSchema(schema),
-	};
-}
-
-function readJsonSchema(value: NodeOptions['jsonSchema']): Record<string, unknown> {
-	const hint =
-		'Paste a JSON Schema object in Options → JSON Schema, e.g. {"type": "object", "properties": {…}}';
-	if (value === undefined)
-		throw new ParameterError(
-			'options.jsonSchema',
-			'Response Format is JSON Schema but no schema is set',
-			hint,
-		);
-	const parsed =
-		typeof value === 'string'
-			? attempt(() => JSON.parse(value) as unknown)
-			: { ok: true as const, value };
-	if (!parsed.ok)
-		throw new ParameterError('options.jsonSchema', 'The JSON Schema is not valid JSON', hint);
-	const schema = parsed.value;
-	if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) {
-		throw new ParameterError('options.jsonSchema', 'The JSON Schema must be a JSON object', hint);
-	}
-	return schema as Record<string, unknown>;
+	const { schema, check } = readJsonSchema(options.jsonSchema);
+	return { type: 'json_schema', name: 'answer', schema, strict: true, validate: check };
 }
 
 function providerPreferences(options: NodeOptions): ProviderPreferences | undefined {

@@ -23,14 +23,18 @@ export function readRules(value: unknown): RoutingRule[] {
 	});
 }
 
+/** The editor's default, for a rule that has no condition (an expression for it can give nothing). */
+const DEFAULT_CONDITION = 'promptTokensAbove';
+
 function readCondition(rule: RawRule, at: string): RuleCondition {
-	switch (rule.condition ?? 'promptTokensAbove') {
+	const condition = rule.condition ?? DEFAULT_CONDITION;
+	switch (condition) {
 		case 'promptTokensAbove':
 		case 'promptTokensBelow': {
 			const tokens = Number(rule.tokens);
 			if (!Number.isFinite(tokens) || tokens < 0)
 				throw new ParameterError(`${at}.tokens`, 'Tokens must be a number of 0 or more');
-			return { type: rule.condition as 'promptTokensAbove' | 'promptTokensBelow', tokens };
+			return { type: condition, tokens };
 		}
 		case 'fieldEquals':
 			if (!rule.field?.trim())
@@ -56,7 +60,7 @@ function readCondition(rule: RawRule, at: string): RuleCondition {
 		case 'promptMatches':
 			return { type: 'promptMatches', pattern: readRegex(rule.pattern, `${at}.pattern`) };
 		default:
-			throw new ParameterError(`${at}.condition`, `Unknown condition "${rule.condition}"`);
+			throw new ParameterError(`${at}.condition`, `Unknown condition "${condition}"`);
 	}
 }
 

@@ -26,7 +26,8 @@ export async function readGatewayCredentials(
 	const reference = context.getNode().credentials?.[CREDENTIAL_TYPE];
 	const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
 	return {
-		baseUrl: (text(data.baseUrl) || DEFAULT_BASE_URL).replace(/\/+$/, ''),
+		// The lookbehind starts a match only where a run of slashes starts: linear, where /\/+$/ is quadratic.
+		baseUrl: (text(data.baseUrl) || DEFAULT_BASE_URL).replace(/(?<!\/)\/+$/, ''),
 		appUrl: text(data.appUrl),
 		appName: text(data.appName),
 		apiKey: text(data.apiKey),

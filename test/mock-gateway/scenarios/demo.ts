@@ -7,7 +7,8 @@ import { cheapRepair, cheapTriage, strongTriage } from './ticketTriage';
  * and a tool-calling model for the AI Agent example.
  * Prices are OpenRouter's list prices (USD per token) at the time of writing.
  * Asked for JSON, gpt-4o-mini and the strong models triage support tickets
- * (examples/support-ticket-cascade.json); gpt-4o-mini gets 5 of its 20 wrong.
+ * (examples/support-ticket-cascade.json); gpt-4o-mini gets 5 of its 20 wrong. Claude counts
+ * tokens with its own tokenizer (3.5 characters a token against the others' 4).
  */
 export const demoModels: MockModel[] = [
 	{
@@ -45,6 +46,8 @@ export const demoModels: MockModel[] = [
 			contextLength: 1_000_000,
 			provider: 'Anthropic',
 			latencyMs: 80,
+			// Anthropic's tokenizer counts the same English text as more tokens than OpenAI's.
+			charsPerToken: 3.5,
 		},
 		{ first: strongTriage },
 	),

@@ -1,0 +1,205 @@
+import {
+	type CascadePlan,
+	ExecutionBudget,
+	mapWithConcurrency,
+	PricingCache,
+	type RouteContext,
+	RouteError,
+	routeCascade,
+	routeChat,
+} from '../../nodes/RoutedChat/core';
+import { fakeClock, gatewayFixture, plan } from './support';
+import { chargedUsd, pricedModel, requestedModels } from '../mock-gateway/jestFixture';
+
+// $1 / $2 per million prompt / completion tokens; the gateway reports no cost, so budgets go by published prices.
+const A = 'vendor-a/model-a';
+const B = 'vendor-b/model-b';
+const UNPRICED = 'vendor-u/unpriced';
+
+// The prompt 'Say hello to the routing core' is 29 characters: 8 tokens, estimated and counted alike.
+// With Max Tokens 100 a call's worst case is 8 × 1,000 + 100 × 2,000 = 208,000 nano-dollars.
+const noRetries = { ...plan([]).policy, retriesPerModel: 0 };
+const json = { responseFormat: { type: 'json_object' as const }, maxTokens: 100 };
+
+describe('budgets, with a gateway that reports no cost', () => {
+	const fixture = gatewayFixture([
+		pricedModel(A, { reportCost: false }),
+		pricedModel(B, { reportCost: false }),
+		pricedModel(UNPRICED, { reportCost: false }),
+	]);
+	const context = (extra: Partial<RouteContext> = {}): RouteContext => {
+		const cache = new PricingCache(60_000);
+		return {
+			client: fixture.client,
+			clock: fakeClock(),
+			prices: async () => {
+				const book = await cache.get('mock', 0, () =>
+					fixture.client.listModels({ timeoutMs: 5_000 }),
+				);
+				// The unpriced model has no published price, as some gateways list them.
+				return book && new Map([...book].filter(([id]) => id !== UNPRICED));
+			},
+			...extra,
+		};
+	};
+
+	describe('Max Cost per Item', () => {
+		it('bounds the sum of the item calls: a fallback that would take it over is skipped', async () => {
+			// A answers 'not json': 8 prompt + 2 completion tokens = 12,000 nano, paid and rejected.
+			fixture.gateway.setModel(pricedModel(A, { reportCost: false, reply: 'not json' }));
+			const error = await routeChat(
+				plan([A, B], { completion: json, policy: noRetries, maxCostUsd: 0.000215 }),
+				context(),
+			).catch((e) => e);
+
+			// 12,000 spent + B's 208,000 worst case = 220,000 > 215,000.
+			expect(error).toBeInstanceOf(RouteError);
+			expect(error.attempts).toEqual([
+				expect.objectContaining({ model: A, kind: 'invalid_output', costUsd: 0.000012 }),
+				expect.objectContaining({ model: B, outcome: 'skipped', skipped: 'over budget' }),
+			]);
+			expect(requestedModels(fixture.gateway)).toEqual([[A]]);
+			expect(error.spent).toEqual({ nanoUsd: 12_000, source: 'estimate' });
+		});
+
+		it('bounds a cascade: cheap, repair and strong calls together', async () => {
+			fixture.gateway.setModel(pricedModel(A, { reportCost: false, reply: 'short' }));
+			const cascade: CascadePlan = {
+				cheap: plan([A], {
+					completion: { maxTokens: 100 },
+					policy: noRetries,
+					maxCostUsd: 0.000265,
+				}),
+				strong: plan([B], {
+					completion: { maxTokens: 100 },
+					policy: noRetries,
+					maxCostUsd: 0.000265,
+				}),
+				checks: { minLength: 50 },
+				repair: true,
+			};
+			const error = await routeCascade(cascade, context()).catch((e) => e);
+
+			// cheap 'short': 8 + 2 tokens = 12,000. The repair prompt is 48 tokens: worst case 248,000,
+			// and 12,000 + 248,000 fits 265,000; it costs 52,000. The strong call's 208,000 worst case
+			// on top of the 64,000 spent does not fit.
+			expect(error).toBeInstanceOf(RouteError);
+			expect(
+				error.attempts.map((a: { stage: string; skipped?: string }) => [a.stage, a.skipped]),
+			).toEqual([
+				['cheap', undefined],
+				['repair', undefined],
+				['strong', 'over budget'],
+			]);
+			expect(requestedModels(fixture.gateway)).toEqual([[A], [A]]);
+			expect(error.spent).toEqual({ nanoUsd: 64_000, source: 'estimate' });
+		});
+
+		it('makes no retry the cap has no room for after a call charged at its worst case', async () => {
+			// A timed-out call is charged its 208,000 worst case; a retry would take the item to 416,000.
+			fixture.gateway.setModel(pricedModel(A, { reportCost: false, down: { kind: 'hang' } }));
+			const error = await routeChat(
+				plan([A, B], {
+					completion: { maxTokens: 100 },
+					policy: { ...plan([]).policy, retriesPerModel: 1, attemptTimeoutMs: 50 },
+					maxCostUsd: 0.0003,
+				}),
+				context(),
+			).catch((e) => e);
+			expect(error.attempts).toEqual([
+				expect.objectContaining({ model: A, kind: 'timeout' }),
+				expect.objectContaining({ model: B, skipped: 'over budget' }),
+			]);
+			expect(requestedModels(fixture.gateway)).toEqual([[A]]);
+		});
+
+		it('refuses a model without a published price while a cap is set', async () => {
+			const result = await routeChat(
+				plan([UNPRICED, A], { completion: { maxTokens: 100 }, maxCostUsd: 1 }),
+				context(),
+			);
+			expect(result.model).toBe(A);
+			expect(result.attempts[0]).toEqual(
+				expect.objectContaining({ model: UNPRICED, outcome: 'skipped', skipped: 'cost unknown' }),
+			);
+			expect(requestedModels(fixture.gateway)).toEqual([[A]]);
+		});
+	});
+
+	it('keeps a partly known spend: the known part stays, labelled unknown', async () => {
+		fixture.gateway.setModel(pricedModel(A, { reportCost: false, reply: 'not json' }));
+		fixture.gateway.setModel(pricedModel(UNPRICED, { reportCost: false, reply: '{}' }));
+		const result = await routeChat(
+			plan([A, UNPRICED], { completion: json, policy: noRetries }),
+			context(),
+		);
+		expect(result.attempts.map((a) => a.costUsd)).toEqual([0.000012, null]);
+		expect(result.cost).toEqual({ totalUsd: 0.000012, source: 'unknown' });
+	});
+
+	describe('Max Cost per Execution', () => {
+		it('at concurrency 10, admits a call only while the spend plus the worst case in flight fits', async () => {
+			fixture.gateway.setModel(pricedModel(A, { reportCost: false, latencyMs: 20 }));
+			// Each answer is 8 prompt + 14 completion tokens: 36,000 nano. At most one 208,000 worst case
+			// fits at a time under 300,000, and a call starts only while the spend is at most 92,000.
+			const budget = new ExecutionBudget(0.0003);
+			const shared = context({ budget });
+			const outcomes = await mapWithConcurrency(
+				Array.from({ length: 20 }),
+				10,
+				async () =>
+					await routeChat(plan([A], { completion: { maxTokens: 100 } }), shared).then(
+						(result) => ({ result }),
+						(error: unknown) => ({ error }),
+					),
+			);
+
+			const served = outcomes.flatMap((o) => ('result' in o ? [o.result] : []));
+			expect(served.map((r) => r.costNanoUsd)).toEqual([36_000, 36_000, 36_000]);
+			const refused = outcomes.flatMap((o) => ('error' in o ? [o.error as RouteError] : []));
+			expect(refused).toHaveLength(17);
+			for (const error of refused) {
+				expect(error.reason).toBe('budget_reached');
+				expect(error.message).toMatch(
+					/^Budget reached: this execution has spent \$0\.000108 of its \$0\.0003 limit/,
+				);
+			}
+			expect(await chargedUsd(fixture.gateway)).toBe(0.000108);
+		});
+
+		it('a call waiting for room ends when the execution is cancelled', async () => {
+			fixture.gateway.setModel(pricedModel(A, { reportCost: false, down: { kind: 'hang' } }));
+			const cancel = new AbortController();
+			const shared = context({ budget: new ExecutionBudget(0.0003), signal: cancel.signal });
+			const route = () =>
+				routeChat(plan([A], { completion: { maxTokens: 100 } }), shared).catch((e) => e);
+			const pending = [route(), route()];
+			while (requestedModels(fixture.gateway).length === 0)
+				await new Promise((resolve) => setImmediate(resolve));
+			cancel.abort();
+			const errors = await Promise.all(pending);
+			expect(errors.map((error) => error.reason)).toEqual(['aborted', 'aborted']);
+			expect(requestedModels(fixture.gateway)).toEqual([[A]]);
+		});
+
+		it('charges a call whose cost is not known at its worst case', async () => {
+			// A timed-out call may have been billed unseen: it holds its 208,000 worst case for good.
+			fixture.gateway.setModel(pricedModel(A, { reportCost: false, down: { kind: 'hang' } }));
+			const budget = new ExecutionBudget(0.0003);
+			const first = await routeChat(
+				plan([A], {
+					completion: { maxTokens: 100 },
+					policy: { ...noRetries, attemptTimeoutMs: 50 },
+				}),
+				context({ budget }),
+			).catch((e) => e);
+			expect(first.reason).toBe('exhausted');
+			const second = await routeChat(
+				plan([B], { completion: { maxTokens: 100 } }),
+				context({ budget }),
+			).catch((e) => e);
+			expect(second.reason).toBe('budget_reached');
+			expect(requestedModels(fixture.gateway)).toEqual([[A]]);
+		});
+	});
+});

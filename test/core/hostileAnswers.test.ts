@@ -1,0 +1,100 @@
+import { type RouteError, routeItem, type ItemPlan } from '../../nodes/RoutedChat/core';
+import { compileJsonSchema } from '../../nodes/RoutedChat/plan/compileJsonSchema';
+import { fakeClock, gatewayFixture, plan } from './support';
+import { pricedModel } from '../mock-gateway/jestFixture';
+
+const MODEL = 'hostile/model';
+const STRONG = 'strong/model';
+const MB = 1_000_000;
+
+/** Answers of about 1 MB shaped to make a backtracking fence regex run for hours. */
+const HOSTILE_ANSWERS: Array<[string, string]> = [
+	['an unclosed fence and blank lines', '```json' + '\n'.repeat(MB)],
+	['an unclosed fence, JSON, then spaces', '```json\n{"a": 1}' + ' '.repeat(MB)],
+	['nothing but backticks', '`'.repeat(MB)],
+	['fences nested in fences', '```json\n'.repeat(MB / 8) + '{}'],
+	['a fence opened after a megabyte of blanks', ' \n\t'.repeat(MB / 3) + '```json\n{'],
+];
+
+describe('hostile answers', () => {
+	const fixture = gatewayFixture([pricedModel(MODEL), pricedModel(STRONG)]);
+	const context = () => ({ client: fixture.client, clock: fakeClock() });
+	const noRetry = { ...plan([]).policy, retriesPerModel: 0 };
+	const jsonChain = (): ItemPlan => ({
+		kind: 'chain',
+		route: 'pinned',
+		plan: plan([MODEL], { completion: { responseFormat: { type: 'json_object' } } }),
+	});
+
+	it.each(HOSTILE_ANSWERS)('%s: a JSON answer is refused as not JSON', async (_, reply) => {
+		fixture.gateway.setModel(pricedModel(MODEL, { reply }));
+		const error = (await routeItem(jsonChain(), context()).catch((e: unknown) => e)) as RouteError;
+		expect(error.attempts).toEqual([
+			expect.objectContaining({
+				kind: 'invalid_output',
+				error: expect.stringContaining('The answer is not valid JSON'),
+			}),
+		]);
+	});
+
+	it.each([
+		[
+			'a megabyte of spaces before the closing fence',
+			'```json\n{"ok": true}' + ' '.repeat(MB) + '```',
+		],
+		[
+			'blanks around a fence tagged in capitals',
+			' \n'.repeat(MB / 2) + '```JSON\n{"ok": true}\n```\n',
+		],
+	])('%s: the fenced JSON is served', async (_, reply) => {
+		fixture.gateway.setModel(pricedModel(MODEL, { reply }));
+		const result = await routeItem(jsonChain(), context());
+		expect(result.json).toEqual({ ok: true });
+	});
+
+	it('a megabyte of JSON breaking the schema in every element is refused, naming the first break', async () => {
+		fixture.gateway.setModel(pricedModel(MODEL, { reply: `[${'1,'.repeat(MB / 2)}1]` }));
+		const schema = { type: 'array', items: { type: 'string' } };
+		const schemaChain: ItemPlan = {
+			kind: 'chain',
+			route: 'pinned',
+			plan: plan([MODEL], {
+				completion: {
+					responseFormat: {
+						type: 'json_schema',
+						name: 'answer',
+						schema,
+						strict: true,
+						validate: compileJsonSchema(schema),
+					},
+				},
+			}),
+		};
+		const error = (await routeItem(schemaChain, context()).catch((e: unknown) => e)) as RouteError;
+		expect(error.attempts[0].error).toBe(
+			'The answer does not match the JSON schema: #/0: Instance type "number" is invalid. Expected "string".',
+		);
+	});
+
+	it.each(HOSTILE_ANSWERS)(
+		'%s: a cascade reads no confidence in it and escalates',
+		async (_, reply) => {
+			fixture.gateway.setModel(pricedModel(MODEL, { reply }));
+			const result = await routeItem(
+				{
+					kind: 'cascade',
+					route: 'cascade',
+					plan: {
+						cheap: plan([MODEL], { tier: 'cheap', policy: noRetry }),
+						strong: plan([STRONG], { tier: 'strong', policy: noRetry }),
+						checks: { confidence: { field: 'confidence', min: 0.5 } },
+						repair: false,
+					},
+				},
+				context(),
+			);
+			expect(result.model).toBe(STRONG);
+			expect(result.escalationReason).toContain('no numeric "confidence" confidence field');
+		},
+	);
+});

@@ -1,0 +1,127 @@
+import { runWorkflow } from './harness';
+import { chatWorkflow, credentialsFor, outputJson, ROUTED_CHAT } from './support';
+import { chatRequests, mockGatewayFixture, pricedModel } from '../mock-gateway/jestFixture';
+
+const CHEAP = 'cheap/small';
+const STRONG = 'strong/large';
+
+/** Parameters the plan refuses: the run fails naming the field, and no request reaches the gateway. */
+describe('bad parameters fail before any request', () => {
+	const fixture = mockGatewayFixture([pricedModel(CHEAP), pricedModel(STRONG)]);
+	const credentials = () => credentialsFor(fixture.gateway);
+	const tiers = { cheapModels: CHEAP, strongModels: STRONG };
+	const items = [{ text: 'first' }, { text: 'second' }, { text: 'third' }];
+
+	async function refused(parameters: Record<string, unknown>, message: string) {
+		const run = await runWorkflow(chatWorkflow({ prompt: '={{ $json.text }}', ...parameters }), {
+			credentials: credentials(),
+			inputItems: items,
+		});
+		expect(run.status).toBe('error');
+		expect(run.error?.message).toContain(message);
+		expect(chatRequests(fixture.gateway)).toHaveLength(0);
+	}
+
+	describe('a regex that does not compile', () => {
+		it('in a rule, naming the rule', () =>
+			refused(
+				{
+					routing: 'rules',
+					rules: { rule: [{ condition: 'promptMatches', pattern: '(unclosed', target: 'strong' }] },
+					...tiers,
+				},
+				'rules[1].pattern: "(unclosed" is not a valid regex',
+			));
+
+		it.each(['mustMatch', 'mustNotMatch'])('in the cascade checks (%s)', (field) =>
+			refused(
+				{ routing: 'cascade', cascadeChecks: { [field]: '[a-' }, ...tiers },
+				`cascadeChecks.${field}: "[a-" is not a valid regex`,
+			),
+		);
+	});
+
+	describe('a JSON Schema the validator cannot use', () => {
+		const schemaRun = (schema: object) => ({
+			routing: 'pinned',
+			model: { __rl: true, mode: 'id', value: CHEAP },
+			options: { responseFormat: 'json_schema', jsonSchema: JSON.stringify(schema) },
+		});
+		const named = (where: string) => `options.jsonSchema: The JSON Schema cannot be used: ${where}`;
+
+		it.each([
+			[
+				'an unresolved $ref',
+				{ type: 'object', properties: { a: { $ref: '#/$defs/missing' } } },
+				named('#/properties/a/$ref: "#/$defs/missing" does not resolve'),
+			],
+			[
+				'a duplicate $id',
+				{ properties: { a: { $id: 'https://x.test/s' }, b: { $id: 'https://x.test/s' } } },
+				named('Duplicate schema URI "https://x.test/s"'),
+			],
+			[
+				'an invalid type',
+				{ type: 'object', properties: { age: { type: 'numbr' } } },
+				named('#/properties/age/type: "numbr" is not a JSON Schema type'),
+			],
+			[
+				'a pattern that does not compile',
+				{ properties: { code: { type: 'string', pattern: '(' } } },
+				named('#/properties/code/pattern: "(" is not a valid regex'),
+			],
+			[
+				'a format whose check can hang',
+				{ properties: { link: { type: 'string', format: 'url' } } },
+				named('#/properties/link/format: "url" is not a JSON Schema format'),
+			],
+		])('%s', (_, schema, message) => refused(schemaRun(schema), message));
+
+		it('a schema using $defs, $ref, $anchor, anyOf and patternProperties is accepted', async () => {
+			fixture.gateway.setModel(pricedModel(CHEAP, { reply: '{"count": 2, "x-note": "ok"}' }));
+			const schema = {
+				$defs: {
+					count: { type: 'integer', minimum: 0 },
+					note: { $anchor: 'note', type: 'string' },
+				},
+				type: 'object',
+				properties: { count: { $ref: '#/$defs/count' } },
+				patternProperties: { '^x-': { anyOf: [{ $ref: '#note' }, { type: 'null' }] } },
+				required: ['count'],
+			};
+			const run = await runWorkflow(chatWorkflow({ prompt: 'count', ...schemaRun(schema) }), {
+				credentials: credentials(),
+				inputItems: [{}],
+			});
+			expect(outputJson(run, ROUTED_CHAT)[0].json).toEqual({ count: 2, 'x-note': 'ok' });
+		});
+	});
+});
+
+describe('a rule left at its default condition', () => {
+	const fixture = mockGatewayFixture([pricedModel(CHEAP), pricedModel(STRONG)]);
+
+	// n8n fills in a stored rule's default condition, but an expression for it can give nothing.
+	it.each([
+		['left out', {}],
+		['an expression that gives nothing', { condition: '={{ $json.noSuchField }}' }],
+	])('is "prompt over N tokens", as the editor shows it, when %s', async (_, condition) => {
+		const run = await runWorkflow(
+			chatWorkflow({
+				prompt: '={{ $json.text }}',
+				routing: 'rules',
+				rules: { rule: [{ ...condition, tokens: 5, target: 'strong' }] },
+				cheapModels: CHEAP,
+				strongModels: STRONG,
+			}),
+			{
+				credentials: credentialsFor(fixture.gateway),
+				inputItems: [{ text: 'short' }, { text: 'a prompt well over five tokens long' }],
+			},
+		);
+		expect(outputJson(run, ROUTED_CHAT).map((item) => [item.route, item.model])).toEqual([
+			['default', CHEAP],
+			['rule 1: prompt over 5 tokens', STRONG],
+		]);
+	});
+});
