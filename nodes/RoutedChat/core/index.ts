@@ -13,6 +13,9 @@
  * - worst case: the most a call could cost, published price × (prompt estimate + Max Tokens).
  * - item budget / execution budget: Max Cost per Item / per Execution.
  * - reservation: a call's worst case held against the execution budget while it is in flight.
+ * - delta: a piece of a streamed answer (text, or part of a tool call); the first one commits
+ *   the answer to its model (streamChat falls back only before it).
+ * - tool call: a function the model asks the caller to run; its result comes back as a `tool` message.
  */
 export { routeItem, candidateModels, type ItemPlan, type RoutedItem } from './routeItem';
 export { routeChat, streamChat, type RouteContext } from './routeChat';
