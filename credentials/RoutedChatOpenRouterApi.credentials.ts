@@ -1,10 +1,19 @@
 import type {
-	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
 	Icon,
 	ICredentialTestRequest,
 	ICredentialType,
+	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
+import { UserError } from 'n8n-workflow';
+
+import { baseUrlProblem } from '../nodes/RoutedChat/transport/baseUrl';
+import { DEFAULT_BASE_URL } from '../nodes/RoutedChat/transport/gatewayCredentials';
+
+/** An n8n expression: true when the credential's gateway is OpenRouter (speaksOpenRouter in baseUrl.ts). */
+const IS_OPENROUTER =
+	'($credentials.gatewayType === "openRouter" || (($credentials.gatewayType || "auto") === "auto" && ("." + ($credentials.baseUrl || "https://openrouter.ai").split("/")[2].split(":")[0].toLowerCase()).endsWith(".openrouter.ai")))';
 
 export class RoutedChatOpenRouterApi implements ICredentialType {
 	name = 'routedChatOpenRouterApi';
@@ -30,9 +39,35 @@ export class RoutedChatOpenRouterApi implements ICredentialType {
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',
-			default: 'https://openrouter.ai/api/v1',
+			default: DEFAULT_BASE_URL,
 			description:
-				'OpenRouter, or any OpenAI-compatible endpoint (a LiteLLM proxy, a self-hosted gateway)',
+				"OpenRouter, or any OpenAI-compatible endpoint (a LiteLLM proxy, vLLM, a company gateway). https:// only, except for a gateway on this machine (localhost, 127.0.0.1, ::1): http:// would send the key in clear text. Other gateways get only OpenAI's request fields: see Gateway.",
+		},
+		{
+			displayName: 'Gateway',
+			name: 'gatewayType',
+			type: 'options',
+			options: [
+				{
+					name: 'Detect From Base URL',
+					value: 'auto',
+					description: 'OpenRouter when the host is openrouter.ai, otherwise OpenAI-compatible',
+				},
+				{
+					name: 'OpenAI-Compatible',
+					value: 'openAiCompatible',
+					description:
+						"OpenAI's request fields only. Fallback models are tried one per request by the node, the gateway reports no cost (prices come from its model list when it gives them), provider preferences are not sent, and reasoning effort goes as reasoning_effort. Test asks GET /models.",
+				},
+				{
+					name: 'OpenRouter',
+					value: 'openRouter',
+					description:
+						'OpenRouter, or a proxy in front of it: also sends its usage accounting, models (gateway fallback), provider and reasoning fields. Test asks GET /key.',
+				},
+			],
+			default: 'auto',
+			description: 'Which request fields the gateway accepts',
 		},
 		{
 			displayName: 'App URL',
@@ -52,21 +87,38 @@ export class RoutedChatOpenRouterApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Authorization: '=Bearer {{$credentials.apiKey}}',
-			},
-		},
-	};
+	/** The bearer key, refused on a request that would carry it in clear text off this machine. */
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		// The Base URL is what to fix; the request URL also covers other nodes that use this credential.
+		const problem =
+			baseUrlProblem(String(credentials.baseUrl || DEFAULT_BASE_URL)) ??
+			baseUrlProblem(`${requestOptions.baseURL ?? ''}${requestOptions.url}`, 'Request URL');
+		if (problem) throw new UserError(problem);
+		return {
+			...requestOptions,
+			headers: { ...requestOptions.headers, Authorization: `Bearer ${String(credentials.apiKey)}` },
+		};
+	}
 
-	// GET /key answers 401 to a bad key; GET /models would pass without one.
+	// OpenRouter's GET /models passes without a key, so there GET /key checks it; other gateways have no /key.
 	test: ICredentialTestRequest = {
 		request: {
 			// Trailing slashes trimmed by a linear pattern, as readGatewayCredentials does.
 			baseURL: '={{$credentials.baseUrl.replace(/(?<!\\/)\\/+$/, "")}}',
-			url: '/key',
+			url: `={{ ${IS_OPENROUTER} ? "/key" : "/models" }}`,
 		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'The key was refused (401): check the API Key, and that it belongs to the gateway at the Base URL',
+				},
+			},
+		],
 	};
 }

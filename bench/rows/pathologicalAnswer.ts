@@ -22,6 +22,7 @@ export function pathologicalAnswer(): Row[] {
 		finishReason: 'stop',
 		usage: null,
 		gatewayCostUsd: null,
+		upstreamCostUsd: null,
 		raw: null,
 	};
 	const times: number[] = [];

@@ -15,6 +15,8 @@ export function credentialFile(gateway: Gateway): unknown[] {
 			data: {
 				apiKey: gateway.apiKey,
 				baseUrl: gateway.baseUrl,
+				// The mock plays OpenRouter on a loopback address.
+				gatewayType: 'openRouter',
 				appUrl: 'https://github.com/routed-chat/n8n-nodes-routed-chat',
 				appName: 'n8n-nodes-routed-chat demo',
 			},

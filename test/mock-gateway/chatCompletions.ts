@@ -3,13 +3,20 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { bearerKeyProblem } from './auth';
 import { chatCompletionBody } from './chatCompletionBody';
 import { parseChatRequest } from './chatRequest';
-import { isStatusFault, isStreamFault, sendMisbehaviour, sendStatusFault } from './faults';
+import {
+	isStatusFault,
+	isStreamFault,
+	type ReportedStatusFault,
+	sendMisbehaviour,
+	sendStatusFault,
+} from './faults';
 import { sendStream } from './streamAnswer';
 import type { GatewayState } from './gatewayState';
 import { sendError, sendJson, type Exchange } from './http';
+import { unknownFieldsProblem } from './strictServer';
 import { replyContent } from './reply';
 import { toolCallsFor } from './toolTurn';
-import type { RecordedChatRequest, StatusFault } from './types';
+import type { RecordedChatRequest } from './types';
 import { meterUsage } from './usage';
 
 /** POST /chat/completions: tries the chain in order; the first model that does not fail answers. */
@@ -19,6 +26,8 @@ export async function handleChatCompletions(
 ): Promise<void> {
 	const keyProblem = bearerKeyProblem(req, state.apiKey);
 	if (keyProblem) return sendError(res, 401, keyProblem);
+	const unknownFields = state.strict ? unknownFieldsProblem(recorded.body) : undefined;
+	if (unknownFields) return sendError(res, 400, unknownFields);
 	const parsed = parseChatRequest(recorded.body);
 	if ('problem' in parsed) return sendError(res, 400, parsed.problem);
 
@@ -30,7 +39,7 @@ export async function handleChatCompletions(
 	res.once('close', () => clientGone.abort());
 
 	const chat: ChatExchange = { state, request, res, clientGone: clientGone.signal };
-	let failure: StatusFault | undefined;
+	let failure: ReportedStatusFault | undefined;
 	for (const id of parsed.chain) {
 		failure = await tryModel(id, chat);
 		if (!failure || REQUEST_LEVEL_STATUSES.has(failure.status)) break;
@@ -58,14 +67,15 @@ interface ChatExchange {
 async function tryModel(
 	id: string,
 	{ state, request, res, clientGone }: ChatExchange,
-): Promise<StatusFault | undefined> {
+): Promise<ReportedStatusFault | undefined> {
 	request.chat.tried.push(id);
 	const script = state.scripts.get(id);
 	if (!script) return { status: 404, message: `No endpoints found for ${id}` };
 	if (!(await waitUnlessGone(script.model.latencyMs ?? 0, clientGone))) return undefined;
 
 	const fault = state.scripts.takeFault(script);
-	if (fault && isStatusFault(fault)) return fault;
+	if (fault && isStatusFault(fault))
+		return { ...fault, provider: script.model.provider ?? 'MockProvider' };
 
 	request.chat.served = id;
 	const { model } = script;

@@ -14,13 +14,17 @@ export function isStreamFault(fault: Fault): fault is StreamFault {
 	return 'kind' in fault && (fault.kind === 'stream-error' || fault.kind === 'stream-drop');
 }
 
-export function sendStatusFault(res: ServerResponse, fault: StatusFault): void {
+/** A model's status fault as the gateway reports it: with the provider that failed, when it passes on a raw error. */
+export type ReportedStatusFault = StatusFault & { provider?: string };
+
+export function sendStatusFault(res: ServerResponse, fault: ReportedStatusFault): void {
 	const headers = fault.retryAfter === undefined ? {} : { 'retry-after': fault.retryAfter };
 	sendError(
 		res,
 		fault.status,
 		fault.message ?? STATUS_CODES[fault.status] ?? `HTTP ${fault.status}`,
 		headers,
+		fault.raw === undefined ? undefined : { provider_name: fault.provider, raw: fault.raw },
 	);
 }
 

@@ -4,6 +4,8 @@ import type { ModelScripts } from './modelScripts';
 /** What the endpoint handlers share. */
 export interface GatewayState {
 	apiKey: string;
+	/** A strict OpenAI-compatible server rather than OpenRouter (strictServer.ts). */
+	strict: boolean;
 	scripts: ModelScripts;
 	/** What the key was charged for the answers served since start or reset (reported by /key). */
 	spent: PicoUsd;

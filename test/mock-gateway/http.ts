@@ -10,11 +10,15 @@ export interface Exchange {
 
 /** OpenRouter's error body. */
 export interface ErrorBody {
-	error: { code: number; message: string };
+	error: { code: number; message: string; metadata?: Record<string, unknown> };
 }
 
-export function errorBody(code: number, message: string): ErrorBody {
-	return { error: { code, message } };
+export function errorBody(
+	code: number,
+	message: string,
+	metadata?: Record<string, unknown>,
+): ErrorBody {
+	return { error: { code, message, ...(metadata && { metadata }) } };
 }
 
 export function sendJson(
@@ -46,8 +50,9 @@ export function sendError(
 	status: number,
 	message: string,
 	headers: OutgoingHttpHeaders = {},
+	metadata?: Record<string, unknown>,
 ): void {
-	sendJson(res, status, errorBody(status, message), headers);
+	sendJson(res, status, errorBody(status, message, metadata), headers);
 }
 
 /** The parsed JSON body; undefined when there is none or it is not JSON. */

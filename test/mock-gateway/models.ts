@@ -1,5 +1,6 @@
 import type { GatewayState } from './gatewayState';
-import { sendJson, type Exchange } from './http';
+import { bearerKeyProblem } from './auth';
+import { sendError, sendJson, type Exchange } from './http';
 import type { MockModel } from './types';
 
 /** One entry of OpenRouter's model list, with every field the SDK's Model type requires. */
@@ -54,8 +55,10 @@ const SUPPORTED_PARAMETERS = [
 	'tool_choice',
 ];
 
-/** GET /models: public, like OpenRouter's. */
-export function handleModels(state: GatewayState, { res }: Exchange): void {
+/** GET /models: public, like OpenRouter's; a strict server wants the key. */
+export function handleModels(state: GatewayState, { req, res }: Exchange): void {
+	const keyProblem = state.strict ? bearerKeyProblem(req, state.apiKey) : undefined;
+	if (keyProblem) return sendError(res, 401, keyProblem);
 	const data = state.scripts.all().map(({ model }) => modelEntry(model));
 	sendJson(res, 200, {
 		data,

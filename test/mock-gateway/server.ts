@@ -6,6 +6,7 @@ import { flatHeaders, readJsonBody, sendError, type Exchange } from './http';
 import { handleKey } from './key';
 import { ModelScripts } from './modelScripts';
 import { handleModels } from './models';
+import { OPENROUTER_ONLY_ROUTES } from './strictServer';
 import type { MockGateway, MockGatewayOptions, RecordedRequest } from './types';
 
 export const DEFAULT_API_KEY = 'sk-or-test-key';
@@ -25,6 +26,7 @@ export async function startMockGateway(options: MockGatewayOptions): Promise<Moc
 	const requests: RecordedRequest[] = [];
 	const state: GatewayState = {
 		apiKey: options.apiKey ?? DEFAULT_API_KEY,
+		strict: options.strict ?? false,
 		scripts: new ModelScripts([...options.models]),
 		spent: 0n,
 		generations: 0,
@@ -73,7 +75,9 @@ async function serve(
 		body: await readJsonBody(req),
 	};
 	requests.push(recorded);
-	const handler = routePath === undefined ? undefined : ROUTES[`${recorded.method} ${routePath}`];
+	const route = `${recorded.method} ${routePath}`;
+	const served = routePath !== undefined && !(state.strict && OPENROUTER_ONLY_ROUTES.has(route));
+	const handler = served ? ROUTES[route] : undefined;
 	if (!handler) return sendError(res, 404, 'Not Found');
 	await handler(state, { req, res, recorded });
 }

@@ -6,7 +6,13 @@
  */
 export type Fault =
 	/** An HTTP error with OpenRouter's error body; `retryAfter` is sent verbatim as the Retry-After header. */
-	| { status: number; retryAfter?: string; message?: string }
+	| {
+			status: number;
+			retryAfter?: string;
+			message?: string;
+			/** The provider's own error, which OpenRouter passes on as `error.metadata.raw` with `provider_name`. */
+			raw?: string;
+	  }
 	/** Never answers, until the client aborts or the gateway closes. */
 	| { kind: 'hang' }
 	/** Sends status 200, the headers and part of the body, then destroys the socket. */
@@ -58,6 +64,13 @@ export interface MockModel {
 	reportCost?: boolean;
 	/** Calls this tool (when the request offers it) until its result is in the conversation. */
 	toolUse?: { name: string; arguments: string };
+	/**
+	 * Served with the user's own provider key (BYOK): the provider charges the full price to that key
+	 * (`cost_details.upstream_inference_cost`) and OpenRouter charges its fee, 5% of it, as `cost`.
+	 */
+	byok?: boolean;
+	/** Leave `usage.total_tokens` out, as some OpenAI-compatible gateways do. */
+	omitTotalTokens?: boolean;
 }
 
 export interface MockGatewayOptions {
@@ -68,6 +81,8 @@ export interface MockGatewayOptions {
 	port?: number;
 	/** Defaults to 127.0.0.1. */
 	host?: string;
+	/** Answer as a strict OpenAI-compatible server instead of OpenRouter (strictServer.ts). */
+	strict?: boolean;
 }
 
 export interface ChatMessage {

@@ -6,7 +6,7 @@ import type { ChatMessage, MockModel } from './types';
 export interface UsageWire {
 	prompt_tokens: number;
 	completion_tokens: number;
-	total_tokens: number;
+	total_tokens?: number;
 	cost?: number;
 	is_byok: boolean;
 	prompt_tokens_details: { cached_tokens: number; audio_tokens: number };
@@ -48,13 +48,16 @@ export function meterUsage(
 		model.completionTokens ?? countTokens(content.length, model.charsPerToken) + reasoningTokens;
 	const promptCost = BigInt(promptTokens) * prices.prompt;
 	const completionCost = BigInt(completionTokens) * prices.completion;
+	const priced = promptCost + completionCost;
+	// OpenRouter's BYOK fee: 5% of what the model would cost on OpenRouter.
+	const charged = model.byok ? (priced * 5n) / 100n : priced;
 	const costFields: Pick<UsageWire, 'cost' | 'cost_details'> =
 		model.reportCost === false
 			? {}
 			: {
-					cost: toUsd(promptCost + completionCost),
+					cost: toUsd(charged),
 					cost_details: {
-						upstream_inference_cost: null,
+						upstream_inference_cost: model.byok ? toUsd(priced) : null,
 						upstream_inference_prompt_cost: toUsd(promptCost),
 						upstream_inference_completions_cost: toUsd(completionCost),
 					},
@@ -62,11 +65,11 @@ export function meterUsage(
 	const usage: UsageWire = {
 		prompt_tokens: promptTokens,
 		completion_tokens: completionTokens,
-		total_tokens: promptTokens + completionTokens,
+		...(model.omitTotalTokens ? {} : { total_tokens: promptTokens + completionTokens }),
 		...costFields,
-		is_byok: false,
+		is_byok: model.byok ?? false,
 		prompt_tokens_details: { cached_tokens: model.cachedTokens ?? 0, audio_tokens: 0 },
 		completion_tokens_details: { reasoning_tokens: reasoningTokens, audio_tokens: 0 },
 	};
-	return { usage, cost: promptCost + completionCost };
+	return { usage, cost: charged };
 }

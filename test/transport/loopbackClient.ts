@@ -69,11 +69,14 @@ export function nodeHttpOpenStream(apiKey: string): HttpOpenStream {
 		});
 }
 
-/** The ChatClient the node builds, on a loopback gateway. */
-export function loopbackChatClient(gateway: { baseUrl: string; apiKey: string }): ChatClient {
+/** The ChatClient the node builds, on a loopback gateway: the mock speaks OpenRouter unless told otherwise. */
+export function loopbackChatClient(
+	gateway: { baseUrl: string; apiKey: string },
+	openRouter = true,
+): ChatClient {
 	return createHttpChatClient(
 		nodeHttpSend(gateway.apiKey),
-		{ baseUrl: gateway.baseUrl, headers: {} },
+		{ baseUrl: gateway.baseUrl, headers: {}, openRouter },
 		nodeHttpOpenStream(gateway.apiKey),
 	);
 }
@@ -93,5 +96,9 @@ export function fetchSend(apiKey: string): HttpSend {
 
 /** The node's ChatClient over the global fetch, for the bench. */
 export function fetchChatClient(gateway: { baseUrl: string; apiKey: string }): ChatClient {
-	return createHttpChatClient(fetchSend(gateway.apiKey), { baseUrl: gateway.baseUrl, headers: {} });
+	return createHttpChatClient(fetchSend(gateway.apiKey), {
+		baseUrl: gateway.baseUrl,
+		headers: {},
+		openRouter: true,
+	});
 }

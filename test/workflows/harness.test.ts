@@ -164,6 +164,8 @@ describe('workflow harness on n8n-core', () => {
 			const data = {
 				apiKey: 'sk-good',
 				baseUrl,
+				// This server plays OpenRouter, whose key the test checks on GET /key.
+				gatewayType: 'openRouter',
 				appUrl: 'https://example.com',
 				appName: 'Harness',
 			};
@@ -177,7 +179,8 @@ describe('workflow harness on n8n-core', () => {
 				await testCredential('routedChatOpenRouterApi', { ...data, apiKey: 'sk-bad' }),
 			).toEqual({
 				status: 'Error',
-				message: 'Unauthorized',
+				message:
+					'The key was refused (401): check the API Key, and that it belongs to the gateway at the Base URL',
 			});
 		});
 	});

@@ -95,6 +95,8 @@ export function credentialsFor(
 		routedChatOpenRouterApi: {
 			apiKey: gateway.apiKey,
 			baseUrl: gateway.baseUrl,
+			// The mock plays OpenRouter on a loopback address.
+			gatewayType: 'openRouter',
 			appUrl: '',
 			appName: '',
 			...overrides,

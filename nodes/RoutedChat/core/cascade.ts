@@ -1,7 +1,7 @@
-import { type CostFigure, sumCosts } from './cost';
+import { type CostFigure, reportedCost, sumCosts } from './cost';
 import { kindPolicy } from './failure';
 import { ItemBudget } from './itemBudget';
-import { nanoToUsd } from './money';
+import { usdToNano } from './money';
 import { judgeAnswer, type QualityChecks } from './qualityChecks';
 import { type RejectedAnswer, RouteError } from './routeError';
 import { type RouteContext, routeChat } from './routeChat';
@@ -90,6 +90,9 @@ class CascadeLedger {
 		this.record(stage, result.attempts, {
 			nanoUsd: result.costNanoUsd,
 			source: result.cost.source,
+			...(result.cost.upstreamUsd !== undefined && {
+				upstreamNanoUsd: usdToNano(result.cost.upstreamUsd),
+			}),
 		});
 		const { problems, repairable } = judgeAnswer(result, checks);
 		if (problems.length === 0) return { result };
@@ -113,10 +116,7 @@ class CascadeLedger {
 			...result,
 			attempts: this.attempts,
 			usage: sumUsage(this.attempts),
-			cost: {
-				totalUsd: cost.nanoUsd === null ? null : nanoToUsd(cost.nanoUsd),
-				source: cost.source,
-			},
+			cost: reportedCost(cost),
 			costNanoUsd: cost.nanoUsd,
 			escalated: outcome.escalated,
 			escalationReason: outcome.escalationReason ?? null,

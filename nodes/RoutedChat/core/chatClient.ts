@@ -17,8 +17,10 @@ export interface ChatCompletion {
 	toolCalls?: ToolCall[];
 	finishReason: string | null;
 	usage: Usage | null;
-	/** `usage.cost` as the gateway reported it, in USD. */
+	/** What the call cost as the gateway reported it, in USD, a BYOK provider's charge included. */
 	gatewayCostUsd: number | null;
+	/** Of that, what the provider charged the user's own key (BYOK), when reported. */
+	upstreamCostUsd: number | null;
 	raw: unknown;
 }
 
@@ -54,6 +56,11 @@ export interface CallOptions {
  * it over n8n's HTTP helper. It fails with the errors of gatewayError.ts.
  */
 export interface ChatClient {
+	/**
+	 * How many models one request may name for the gateway to fail over within;
+	 * 1 for a gateway that cannot. Unset: as many as the plan's policy allows.
+	 */
+	readonly modelsPerRequest?: number;
 	complete(request: ChatRequest, options: CallOptions): Promise<ChatCompletion>;
 	/** The same request with `stream: true`: deltas as they arrive, then the whole completion. */
 	stream?(

@@ -1,10 +1,12 @@
 import type { ChatCompletion, ModelPrice } from './chatClient';
-import { tokensCostNano, usdToNano } from './money';
-import type { CostSource } from './types';
+import { nanoToUsd, tokensCostNano, usdToNano } from './money';
+import type { Cost, CostSource } from './types';
 
 export interface CostFigure {
 	nanoUsd: number | null;
 	source: CostSource;
+	/** Of nanoUsd, a BYOK provider's charge to the user's own key. */
+	upstreamNanoUsd?: number;
 }
 
 /** The gateway's own accounting when it gave one, else published price × tokens. */
@@ -12,8 +14,14 @@ export function completionCost(
 	completion: ChatCompletion,
 	price: ModelPrice | undefined,
 ): CostFigure {
-	if (completion.gatewayCostUsd !== null)
-		return { nanoUsd: usdToNano(completion.gatewayCostUsd), source: 'gateway' };
+	if (completion.gatewayCostUsd !== null) {
+		const upstream = completion.upstreamCostUsd;
+		return {
+			nanoUsd: usdToNano(completion.gatewayCostUsd),
+			source: 'gateway',
+			...(upstream !== null && { upstreamNanoUsd: usdToNano(upstream) }),
+		};
+	}
 	if (price && completion.usage) {
 		return {
 			nanoUsd:
@@ -52,5 +60,21 @@ export function sumCosts(figures: readonly CostFigure[]): CostFigure {
 		: figures.some((figure) => figure.source === 'estimate')
 			? 'estimate'
 			: 'gateway';
-	return { nanoUsd, source };
+	const upstream = figures.filter((figure) => figure.upstreamNanoUsd !== undefined);
+	return {
+		nanoUsd,
+		source,
+		...(upstream.length && {
+			upstreamNanoUsd: upstream.reduce((sum, figure) => sum + (figure.upstreamNanoUsd ?? 0), 0),
+		}),
+	};
+}
+
+/** An item's cost as results show it. */
+export function reportedCost(figure: CostFigure): Cost {
+	return {
+		totalUsd: figure.nanoUsd === null ? null : nanoToUsd(figure.nanoUsd),
+		source: figure.source,
+		...(figure.upstreamNanoUsd !== undefined && { upstreamUsd: nanoToUsd(figure.upstreamNanoUsd) }),
+	};
 }

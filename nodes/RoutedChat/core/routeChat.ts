@@ -3,7 +3,7 @@ import type { CircuitBreaker, RequestId } from './circuitBreaker';
 import type { Clock } from './clock';
 import { type AnswerCheck, checkAnswer } from './checkAnswer';
 import { type Admission, BudgetGate } from './budgetGate';
-import { completionCost, type CostFigure, sumCosts } from './cost';
+import { completionCost, type CostFigure, reportedCost, sumCosts } from './cost';
 import type { ExecutionBudget } from './executionBudget';
 import { classifyFailure, kindPolicy, type Failure } from './failure';
 import { ItemBudget } from './itemBudget';
@@ -92,13 +92,13 @@ class Route {
 		);
 		const isOpen = (model: string) => !this.done.has(model) && this.admit(model, gate);
 		let lastFailure: Failure | undefined;
+		// A gateway that cannot fail over within `models` (anything but OpenRouter) gets one model per request.
+		const gatewayCap = Math.min(
+			plan.policy.gatewayModelsCap,
+			context.client.modelsPerRequest ?? Infinity,
+		);
 		for (;;) {
-			const models = nextRequest(
-				plan.models,
-				plan.fallbackMode,
-				plan.policy.gatewayModelsCap,
-				isOpen,
-			);
+			const models = nextRequest(plan.models, plan.fallbackMode, gatewayCap, isOpen);
 			if (models.length === 0) break;
 			if (this.remaining() <= 0) throw this.pastDeadline();
 			const outcome = await this.tryStep(models, gate);
@@ -297,10 +297,7 @@ class Route {
 			fallbackUsed: asked !== requestedModel,
 			attempts: this.attempts,
 			usage: sumUsage(this.attempts),
-			cost: {
-				totalUsd: cost.nanoUsd === null ? null : nanoToUsd(cost.nanoUsd),
-				source: cost.source,
-			},
+			cost: reportedCost(cost),
 			costNanoUsd: cost.nanoUsd,
 			latencyMs: this.context.clock.now() - this.started,
 			generationId: completion.id,

@@ -164,6 +164,8 @@ export type CostSource = 'gateway' | 'estimate' | 'unknown';
 export interface Cost {
 	totalUsd: number | null;
 	source: CostSource;
+	/** Of totalUsd, what providers charged the user's own keys (BYOK), when the gateway reported it. */
+	upstreamUsd?: number;
 }
 
 export interface RouteResult {

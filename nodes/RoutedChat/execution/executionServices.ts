@@ -2,7 +2,6 @@ import type { IExecuteFunctions, ISupplyDataFunctions } from 'n8n-workflow';
 
 import { type ChatClient, CircuitBreaker, type Clock, type PriceBook, PricingCache } from '../core';
 import { createRedactor, type Redactor } from '../output/redactor';
-import { ParameterError } from '../plan/parameterError';
 import { createGatewayClient } from '../transport/gatewayClient';
 import { readGatewayCredentials } from '../transport/gatewayCredentials';
 import { n8nClock } from './n8nClock';
@@ -25,13 +24,6 @@ export async function createExecutionServices(
 	context: IExecuteFunctions | ISupplyDataFunctions,
 ): Promise<ExecutionServices> {
 	const credentials = await readGatewayCredentials(context);
-	if (!/^https?:\/\/[^\s/]+/i.test(credentials.baseUrl)) {
-		throw new ParameterError(
-			'credentials.baseUrl',
-			`Base URL "${credentials.baseUrl}" is not an http(s) URL`,
-			"Set the credential's Base URL to e.g. https://openrouter.ai/api/v1",
-		);
-	}
 	const client = createGatewayClient(context, credentials);
 	const clock = n8nClock;
 	return {

@@ -20,7 +20,11 @@ export function createGatewayClient(
 ): ChatClient {
 	return createHttpChatClient(
 		n8nSend(context, credentials.decrypted),
-		{ baseUrl: credentials.baseUrl, headers: attributionHeaders(credentials) },
+		{
+			baseUrl: credentials.baseUrl,
+			headers: attributionHeaders(credentials),
+			openRouter: credentials.openRouter,
+		},
 		n8nOpenStream(context, credentials.decrypted),
 	);
 }

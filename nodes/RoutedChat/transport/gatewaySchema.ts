@@ -10,8 +10,11 @@ const count = z.number().int().nonnegative();
 export const usageSchema = z.object({
 	prompt_tokens: count,
 	completion_tokens: count,
-	total_tokens: count,
+	/** Some OpenAI-compatible gateways leave it out; the reader derives it. */
+	total_tokens: count.nullish(),
 	cost: z.number().nonnegative().nullish(),
+	/** For a BYOK call, what the provider charged the user's own key. */
+	cost_details: z.object({ upstream_inference_cost: z.number().nonnegative().nullish() }).nullish(),
 	prompt_tokens_details: z.object({ cached_tokens: count.nullish() }).nullish(),
 	completion_tokens_details: z.object({ reasoning_tokens: count.nullish() }).nullish(),
 });

@@ -12,6 +12,8 @@ export interface GatewayConfig {
 	baseUrl: string;
 	/** Sent with every request besides the key (which the sender adds). */
 	headers: Record<string, string>;
+	/** Whether the gateway takes OpenRouter's own fields and fails over within `models` (baseUrl.ts). */
+	openRouter: boolean;
 }
 
 /**
@@ -45,8 +47,17 @@ export function createHttpChatClient(
 		return parseJson(response);
 	}
 	return {
+		// Without OpenRouter's `models`, the core walks the chain one model per request.
+		modelsPerRequest: config.openRouter ? undefined : 1,
 		complete: async (request, options) =>
-			readCompletion(await exchange('POST', '/chat/completions', requestBody(request), options)),
+			readCompletion(
+				await exchange(
+					'POST',
+					'/chat/completions',
+					requestBody(request, config.openRouter),
+					options,
+				),
+			),
 		listModels: async (options) => readModels(await exchange('GET', '/models', undefined, options)),
 		...(openStream && {
 			stream: async (request, options, onDelta) =>

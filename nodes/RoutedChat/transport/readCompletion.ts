@@ -1,8 +1,8 @@
-import type { z } from 'zod';
-
 import { type ChatCompletion, GatewayError, type Usage } from '../core';
-import { completionSchema, errorBodySchema, type usageSchema } from './gatewaySchema';
+import { type CompletionBody, completionSchema, errorBodySchema } from './gatewaySchema';
 import { readToolCalls } from './toolWire';
+
+type UsageBody = NonNullable<CompletionBody['usage']>;
 
 /** Turns a gateway's 200 body into a completion, or says why it cannot be one. */
 export function readCompletion(body: unknown): ChatCompletion {
@@ -40,17 +40,17 @@ export function readCompletion(body: unknown): ChatCompletion {
 		toolCalls,
 		finishReason: choice.finish_reason ?? null,
 		usage: usage ? readUsage(usage) : null,
-		gatewayCostUsd: usage?.cost ?? null,
+		...gatewayCost(usage),
 		raw: body,
 	};
 }
 
 /** The gateway's usage object in the core's names (shared by whole and streamed answers). */
-export function readUsage(usage: z.infer<typeof usageSchema>): Usage {
+export function readUsage(usage: UsageBody): Usage {
 	return {
 		promptTokens: usage.prompt_tokens,
 		completionTokens: usage.completion_tokens,
-		totalTokens: usage.total_tokens,
+		totalTokens: usage.total_tokens ?? usage.prompt_tokens + usage.completion_tokens,
 		cachedTokens: usage.prompt_tokens_details?.cached_tokens ?? 0,
 		reasoningTokens: usage.completion_tokens_details?.reasoning_tokens ?? 0,
 	};
@@ -58,4 +58,20 @@ export function readUsage(usage: z.infer<typeof usageSchema>): Usage {
 
 function hasErrorField(body: unknown): boolean {
 	return typeof body === 'object' && body !== null && 'error' in body;
+}
+
+/**
+ * What the call cost the user as OpenRouter reports it: its own charge, plus,
+ * with the user's own provider key (BYOK), what that provider charged the key.
+ */
+export function gatewayCost(
+	usage: CompletionBody['usage'],
+): Pick<ChatCompletion, 'gatewayCostUsd' | 'upstreamCostUsd'> {
+	const upstream = usage?.cost_details?.upstream_inference_cost ?? null;
+	if (usage?.cost === undefined || usage.cost === null)
+		return { gatewayCostUsd: upstream, upstreamCostUsd: upstream };
+	return {
+		gatewayCostUsd: upstream === null ? usage.cost : usage.cost + upstream,
+		upstreamCostUsd: upstream,
+	};
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 import { type ChatCompletion, GatewayError, type StreamDelta, type ToolCall } from '../core';
 import { gatewayErrorSchema, usageSchema } from './gatewaySchema';
-import { readUsage } from './readCompletion';
+import { gatewayCost, readUsage } from './readCompletion';
 import { sseData } from './sseData';
 
 /** One `chat.completion.chunk` of OpenRouter's stream: the parts the core reads. */
@@ -110,7 +110,7 @@ export async function readCompletionStream(
 		toolCalls: toolCalls.length ? toolCalls : undefined,
 		finishReason,
 		usage: usage ? readUsage(usage) : null,
-		gatewayCostUsd: usage?.cost ?? null,
+		...gatewayCost(usage),
 		raw: null,
 	};
 }

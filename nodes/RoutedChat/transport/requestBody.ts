@@ -1,16 +1,32 @@
-import type { ChatRequest, ResponseFormat } from '../core';
+import type { ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
+
+import type { ChatRequest, ProviderPreferences, ResponseFormat } from '../core';
 import { wireMessage, wireTools } from './toolWire';
 
-/** The wire body of one chat completion request, OpenRouter's extra fields included. */
-export function requestBody(request: ChatRequest): Record<string, unknown> {
+/** OpenRouter's additions to the OpenAI request (https://openrouter.ai/docs/api-reference/overview). */
+interface OpenRouterFields {
+	models?: string[];
+	usage?: { include: boolean };
+	provider?: ProviderPreferences;
+	reasoning?: { effort: string };
+}
+
+/** The wire body of one chat completion, typed by the openai SDK (types only: nothing of it ships). */
+export type ChatCompletionBody = ChatCompletionCreateParamsNonStreaming & OpenRouterFields;
+
+/**
+ * The body of one chat completion request. OpenRouter's own fields go only to
+ * OpenRouter: a strict OpenAI-compatible server (LiteLLM, vLLM, Azure) answers
+ * an unknown field with 400. Elsewhere reasoning effort is OpenAI's
+ * `reasoning_effort`, and provider preferences are not sent.
+ */
+export function requestBody(request: ChatRequest, openRouter: boolean): ChatCompletionBody {
 	const { completion } = request;
-	const body: Record<string, unknown> = {
+	const body: ChatCompletionBody = {
 		model: request.model,
 		messages: request.messages.map(wireMessage),
-		usage: { include: true },
 		...wireTools(completion.tools, completion.toolChoice),
 	};
-	if (request.models && request.models.length > 1) body.models = request.models;
 	if (completion.temperature !== undefined) body.temperature = completion.temperature;
 	if (completion.maxTokens !== undefined) body.max_tokens = completion.maxTokens;
 	if (completion.topP !== undefined) body.top_p = completion.topP;
@@ -19,13 +35,21 @@ export function requestBody(request: ChatRequest): Record<string, unknown> {
 	if (completion.responseFormat && completion.responseFormat.type !== 'text') {
 		body.response_format = wireResponseFormat(completion.responseFormat);
 	}
+	if (!openRouter) {
+		if (completion.reasoningEffort) body.reasoning_effort = completion.reasoningEffort;
+		return body;
+	}
+	body.usage = { include: true };
+	if (request.models && request.models.length > 1) body.models = request.models;
 	if (completion.reasoningEffort) body.reasoning = { effort: completion.reasoningEffort };
 	if (completion.provider && Object.keys(completion.provider).length)
 		body.provider = completion.provider;
 	return body;
 }
 
-function wireResponseFormat(format: Exclude<ResponseFormat, { type: 'text' }>) {
+function wireResponseFormat(
+	format: Exclude<ResponseFormat, { type: 'text' }>,
+): NonNullable<ChatCompletionBody['response_format']> {
 	if (format.type === 'json_object') return { type: 'json_object' };
 	return {
 		type: 'json_schema',

@@ -57,13 +57,18 @@ function either(
 	};
 }
 
-/** The system error code (ECONNRESET, ECONNREFUSED…) wherever the sender's error chain keeps it. */
+/**
+ * A system error code (ECONNRESET, ECONNREFUSED…) wherever the sender's error
+ * chain keeps one (n8n wraps axios's error, which wraps the socket's), else the
+ * innermost message, e.g. axios's "stream has been aborted".
+ */
 function causeOf(error: unknown): string {
-	let current: unknown = error;
-	for (let depth = 0; depth < 4 && current instanceof Object; depth++) {
+	let innermost = error;
+	for (let current = error, depth = 0; current instanceof Object && depth < 4; depth++) {
 		const { code, cause } = current as { code?: unknown; cause?: unknown };
-		if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) return code;
+		if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return code;
+		innermost = current;
 		current = cause;
 	}
-	return error instanceof Error ? error.message : String(error);
+	return innermost instanceof Error ? innermost.message : String(innermost);
 }

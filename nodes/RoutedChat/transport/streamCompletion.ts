@@ -36,7 +36,7 @@ export async function streamCompletion(
 				'content-type': 'application/json',
 				...config.headers,
 			},
-			body: JSON.stringify({ ...requestBody(request), stream: true }),
+			body: JSON.stringify({ ...requestBody(request, config.openRouter), stream: true }),
 		},
 		options,
 	);

@@ -1,0 +1,33 @@
+/** How the node talks to the gateway; the credential's Gateway field, `auto` deciding by the Base URL. */
+export type GatewayType = 'auto' | 'openRouter' | 'openAiCompatible';
+
+/** Hosts on this machine, where http:// does not put the key on a network. */
+function isLoopback(hostname: string): boolean {
+	const host = hostname.toLowerCase();
+	if (host === 'localhost' || host === '[::1]') return true;
+	const octets = host.split('.');
+	return (
+		octets.length === 4 && octets[0] === '127' && octets.every((octet) => /^\d{1,3}$/.test(octet))
+	);
+}
+
+/**
+ * Why a Base URL cannot carry the key, or undefined when it can: anything but
+ * http(s), or http:// to a host off this machine, which would send the bearer
+ * key in clear text.
+ */
+export function baseUrlProblem(baseUrl: string, label = 'Base URL'): string | undefined {
+	const url = URL.canParse(baseUrl) ? new URL(baseUrl) : undefined;
+	if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:'))
+		return `${label} "${baseUrl}" is not an http(s) URL`;
+	if (url.protocol === 'http:' && !isLoopback(url.hostname))
+		return `${label} "${baseUrl}" uses http://, which would send the API key in clear text: use https://, or http:// only for a gateway on this machine (localhost, 127.0.0.0/8, ::1)`;
+	return undefined;
+}
+
+/** OpenRouter's own fields (usage accounting, `models`, `provider`, `reasoning`) go only to OpenRouter. */
+export function speaksOpenRouter(baseUrl: string, type: GatewayType): boolean {
+	if (type !== 'auto') return type === 'openRouter';
+	const host = URL.canParse(baseUrl) ? new URL(baseUrl).hostname.toLowerCase() : '';
+	return `.${host}`.endsWith('.openrouter.ai');
+}

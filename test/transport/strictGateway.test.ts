@@ -1,0 +1,63 @@
+import { routeChat } from '../../nodes/RoutedChat/core/routeChat';
+import { RouteError } from '../../nodes/RoutedChat/core/routeError';
+import { startMockGateway } from '../mock-gateway/server';
+import type { MockGateway } from '../mock-gateway';
+import { chatRequests, pricedModel, requestedModels } from '../mock-gateway/jestFixture';
+import { fakeClock, plan } from '../core/support';
+import { loopbackChatClient } from './loopbackClient';
+
+const DOWN = 'down/model';
+const UP = 'up/model';
+
+describe('a strict OpenAI-compatible gateway', () => {
+	let gateway: MockGateway;
+	beforeAll(async () => {
+		gateway = await startMockGateway({
+			strict: true,
+			models: [pricedModel(DOWN, { down: { status: 503 } }), pricedModel(UP)],
+		});
+	});
+	afterEach(() => gateway.reset());
+	afterAll(() => gateway.close());
+
+	const completion = {
+		reasoningEffort: 'low' as const,
+		provider: { sort: 'price' as const },
+		temperature: 0.2,
+	};
+
+	it('gets only OpenAI fields, and the chain is walked one model per request', async () => {
+		const result = await routeChat(plan([DOWN, UP], { fallbackMode: 'gateway', completion }), {
+			client: loopbackChatClient(gateway, false),
+			clock: fakeClock(),
+		});
+
+		expect(result).toEqual(expect.objectContaining({ model: UP, fallbackUsed: true }));
+		// The 503 is retried once (Retries per Model), then the next model is asked on its own.
+		expect(requestedModels(gateway)).toEqual([[DOWN], [DOWN], [UP]]);
+		expect(chatRequests(gateway).at(-1)?.body).toEqual(
+			expect.objectContaining({ model: UP, reasoning_effort: 'low', temperature: 0.2 }),
+		);
+		for (const { body } of chatRequests(gateway)) {
+			expect(Object.keys(body as object).sort()).toEqual([
+				'messages',
+				'model',
+				'reasoning_effort',
+				'temperature',
+			]);
+		}
+	});
+
+	it("rejects OpenRouter's own fields with 400, which stops the chain", async () => {
+		const outcome = await routeChat(plan([UP, DOWN], { fallbackMode: 'gateway', completion }), {
+			client: loopbackChatClient(gateway, true),
+			clock: fakeClock(),
+		}).catch((error: unknown) => error);
+
+		expect(outcome).toBeInstanceOf(RouteError);
+		expect((outcome as RouteError).reason).toBe('bad_request');
+		expect((outcome as RouteError).message).toContain(
+			'Unrecognized request argument supplied: usage, models, reasoning, provider',
+		);
+	});
+});

@@ -1,0 +1,120 @@
+import { runListSearch, runWorkflow, testCredential } from './harness';
+import { chatWorkflow, credentialsFor, outputJson, pinned, ROUTED_CHAT } from './support';
+import { startMockGateway } from '../mock-gateway/server';
+import type { MockGateway } from '../mock-gateway';
+import { chatRequests, pricedModel, requestedModels } from '../mock-gateway/jestFixture';
+
+const DOWN = 'down/model';
+const UP = 'up/model';
+const CREDENTIAL = 'routedChatOpenRouterApi';
+const KEY_REFUSED =
+	'The key was refused (401): check the API Key, and that it belongs to the gateway at the Base URL';
+
+/** Base URL detection decides: the strict mock listens on loopback, not on openrouter.ai. */
+function detected(gateway: MockGateway, overrides: Record<string, string> = {}) {
+	return credentialsFor(gateway, { gatewayType: 'auto', ...overrides });
+}
+
+describe('Routed Chat on a strict OpenAI-compatible gateway', () => {
+	let gateway: MockGateway;
+	beforeAll(async () => {
+		gateway = await startMockGateway({
+			strict: true,
+			models: [pricedModel(DOWN, { down: { status: 503 } }), pricedModel(UP)],
+		});
+	});
+	afterEach(() => gateway.reset());
+	afterAll(() => gateway.close());
+
+	it('serves through client-side fallback, even in gateway fallback mode', async () => {
+		const run = await runWorkflow(
+			chatWorkflow(
+				pinned(DOWN, {
+					fallbackModels: UP,
+					fallbackMode: 'gateway',
+					options: { retries: 0, reasoningEffort: 'low' },
+				}),
+			),
+			{ credentials: detected(gateway), inputItems: [{ text: 'hello' }] },
+		);
+
+		expect(run.status).toBe('success');
+		expect(outputJson(run, ROUTED_CHAT)[0]).toEqual(
+			expect.objectContaining({ model: UP, requestedModel: DOWN, fallbackUsed: true }),
+		);
+		expect(requestedModels(gateway)).toEqual([[DOWN], [UP]]);
+		expect(chatRequests(gateway)[1].body).toEqual(
+			expect.objectContaining({ reasoning_effort: 'low' }),
+		);
+	});
+
+	it('lists its models with the key', async () => {
+		const { results } = await runListSearch(
+			'n8n-nodes-routed-chat.routedChat',
+			'searchModels',
+			detected(gateway),
+		);
+		expect(results.map((result) => result.value)).toEqual([DOWN, UP]);
+	});
+
+	it('passes the credential test with a good key (GET /models, as it has no /key)', async () => {
+		expect(await testCredential(CREDENTIAL, detected(gateway)[CREDENTIAL])).toEqual({
+			status: 'OK',
+			message: 'Connection successful!',
+		});
+		expect(gateway.requests.map((request) => `${request.method} ${request.path}`)).toEqual([
+			'GET /models',
+		]);
+	});
+
+	it('fails the credential test with a wrong key, saying the key was refused', async () => {
+		const data = detected(gateway, { apiKey: 'sk-wrong' })[CREDENTIAL];
+		expect(await testCredential(CREDENTIAL, data)).toEqual({
+			status: 'Error',
+			message: KEY_REFUSED,
+		});
+	});
+});
+
+describe('a Base URL that would send the key in clear text', () => {
+	let gateway: MockGateway;
+	beforeAll(async () => {
+		gateway = await startMockGateway({ models: [pricedModel(UP)] });
+	});
+	afterAll(() => gateway.close());
+
+	const CLEAR_TEXT =
+		'Base URL "http://gateway.example.com/api/v1" uses http://, which would send the API key in clear text';
+	const remote = () => credentialsFor(gateway, { baseUrl: 'http://gateway.example.com/api/v1' });
+
+	it('fails the execution before any request', async () => {
+		const run = await runWorkflow(chatWorkflow(pinned(UP)), {
+			credentials: remote(),
+			inputItems: [{ text: 'hello' }],
+		});
+		expect(run.status).toBe('error');
+		expect(run.error?.message).toContain(CLEAR_TEXT);
+		expect(gateway.requests).toHaveLength(0);
+	});
+
+	it('fails the model list', async () => {
+		await expect(
+			runListSearch('n8n-nodes-routed-chat.routedChat', 'searchModels', remote()),
+		).rejects.toThrow(CLEAR_TEXT);
+	});
+
+	it('fails the credential test', async () => {
+		const result = await testCredential(CREDENTIAL, remote()[CREDENTIAL]);
+		expect(result.status).toBe('Error');
+		expect(result.message).toContain(CLEAR_TEXT);
+	});
+
+	it('is allowed for a gateway on this machine', async () => {
+		const run = await runWorkflow(chatWorkflow(pinned(UP)), {
+			credentials: credentialsFor(gateway),
+			inputItems: [{ text: 'hello' }],
+		});
+		expect(run.status).toBe('success');
+		expect(gateway.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:/);
+	});
+});
