@@ -1,5 +1,6 @@
 import { RouteError, type StreamDelta, streamChat } from '../../nodes/RoutedChat/core';
-import { pricedModel, requestedModels } from '../mock-gateway/jestFixture';
+import { chatRequests, pricedModel, requestedModels } from '../mock-gateway/jestFixture';
+import { loopbackChatClient } from '../transport/loopbackClient';
 import { fakeClock, gatewayFixture, plan } from './support';
 
 const A = 'vendor-a/streams';
@@ -82,5 +83,20 @@ describe('streamChat', () => {
 		);
 
 		expect(deltas).toEqual([{ type: 'text', text: result.content }]);
+	});
+
+	it('to a gateway that is not OpenRouter, a streamed request asks for the usage chunk and sends no OpenRouter field', async () => {
+		const result = await streamChat(
+			plan([A]),
+			{ client: loopbackChatClient(fixture.gateway, false), clock: fakeClock() },
+			() => undefined,
+		);
+
+		expect(result.usage.totalTokens).toBeGreaterThan(0);
+		const [sent] = chatRequests(fixture.gateway).map(
+			(request) => request.body as Record<string, unknown>,
+		);
+		expect(sent).toMatchObject({ stream: true, stream_options: { include_usage: true } });
+		expect(sent.usage).toBeUndefined();
 	});
 });

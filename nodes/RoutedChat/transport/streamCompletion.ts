@@ -36,7 +36,12 @@ export async function streamCompletion(
 				'content-type': 'application/json',
 				...config.headers,
 			},
-			body: JSON.stringify({ ...requestBody(request, config.openRouter), stream: true }),
+			body: JSON.stringify({
+				...requestBody(request, config.openRouter),
+				stream: true,
+				// OpenRouter always ends a stream with usage; OpenAI-compatible servers only when asked.
+				...(config.openRouter ? {} : { stream_options: { include_usage: true } }),
+			}),
 		},
 		options,
 	);
