@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# npm run bench [-- --json [path|-]]   all five rows; the real-n8n row needs the cached n8n install
-# npm run bench:quick                  small counts, no n8n; exits 1 only on gross regressions
+# npm run bench [-- --json [path|-]]   every row; the real-n8n rows need the cached n8n install
+# npm run bench:quick                  small counts, the n8n floor row included; exits 1 only on gross regressions
 # Always against the loopback mock gateway, never OpenRouter.
 set -euo pipefail
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -21,20 +21,15 @@ pack() {
   BENCH_TARBALL="$BENCH_PACK_DIR/$(npm pack --silent --pack-destination "$BENCH_PACK_DIR" 2>/dev/null | tail -n 1)"
 }
 
+# The bench never installs n8n (minutes and gigabytes): without the cached install the n8n rows are skipped.
 n8n_args=()
-case " $* " in
-  *" --quick "*) ;;
-  *)
-    # The bench never installs n8n (minutes and gigabytes): without the cached install the row is skipped.
-    if [ ! -f "$N8N_DIR/.installed" ]; then
-      n8n_args=(--n8n-unavailable "n8n $N8N_VERSION is not installed in $N8N_DIR (npm run test:e2e installs it once)")
-    elif progress "bundling and packing for the real-n8n row" && pack; then
-      export PATH="$N8N_DIR/node_modules/.bin:$PATH"
-      n8n_args=(--tarball "$BENCH_TARBALL")
-    else
-      n8n_args=(--n8n-unavailable "the package did not bundle (gulp build); its log is above")
-    fi
-    ;;
-esac
+if [ ! -f "$N8N_DIR/.installed" ]; then
+  n8n_args=(--n8n-unavailable "n8n $N8N_VERSION is not installed in $N8N_DIR (npm run test:e2e installs it once)")
+elif progress "bundling and packing for the real-n8n rows" && pack; then
+  export PATH="$N8N_DIR/node_modules/.bin:$PATH"
+  n8n_args=(--tarball "$BENCH_TARBALL")
+else
+  n8n_args=(--n8n-unavailable "the package did not bundle (gulp build); its log is above")
+fi
 
 node --expose-gc -r ts-node/register/transpile-only bench/run.ts "${n8n_args[@]}" "$@"

@@ -8,7 +8,7 @@ import { concurrency } from './rows/concurrency';
 import { coreOverhead } from './rows/coreOverhead';
 import { failover } from './rows/failover';
 import { memory } from './rows/memory';
-import { n8nComparison, type N8nSetup } from './rows/n8nComparison';
+import { n8nRows, type N8nSetup } from './rows/n8nRows';
 import { pathologicalAnswer } from './rows/pathologicalAnswer';
 import { type BenchGateway, startBenchGateway } from './support/mockGateway';
 
@@ -46,7 +46,9 @@ function progress(line: string): void {
 async function measure(gateway: BenchGateway, config: BenchConfig, n8n: N8nSetup): Promise<Row[]> {
 	const rows: Row[] = [];
 	const { core } = config;
-	progress(`core overhead: ${core.calls} sequential calls each, routeChat vs the bare openai SDK`);
+	progress(
+		`core: ${core.calls} sequential calls each to a 0 ms model and ${core.calls20ms} to a 20 ms one, routeChat vs the bare client`,
+	);
 	rows.push(...(await coreOverhead(gateway, core)));
 	progress(
 		`concurrency: ${config.concurrency.map((run) => `${run.items} items at ${run.limit}`).join(', ')}`,
@@ -61,8 +63,8 @@ async function measure(gateway: BenchGateway, config: BenchConfig, n8n: N8nSetup
 	progress('pathological answer: a 1 MB unclosed JSON fence, parsed and checked');
 	rows.push(...pathologicalAnswer());
 	if (config.n8n) {
-		progress(`real n8n: ${config.n8n.items} items through Routed Chat and through Basic LLM Chain`);
-		rows.push(...(await n8nComparison(gateway, n8n, config.n8n, progress)));
+		progress(`real n8n: ${config.n8n.items} items through each node of one workflow`);
+		rows.push(...(await n8nRows(gateway, n8n, config.n8n, progress)));
 	}
 	return rows;
 }

@@ -13,10 +13,12 @@ import {
 	tail,
 } from '../../scripts/n8n/instance';
 import type { BenchGateway } from '../support/mockGateway';
-import { BENCH_WORKFLOW_ID, comparisonWorkflow, OPENROUTER_CREDENTIAL } from './workflow';
+import { BENCH_WORKFLOW_ID, benchWorkflow, type Branch, OPENROUTER_CREDENTIAL } from './workflow';
 
 export interface ComparisonOptions {
 	items: number;
+	/** The nodes the items go through, in the order they run. */
+	branches: Branch[];
 	/** Executions of the workflow, each in its own `n8n execute`. */
 	runs: number;
 	log: (line: string) => void;
@@ -32,7 +34,7 @@ export interface ComparisonOptions {
 export async function runComparison(
 	tarball: string,
 	gateway: BenchGateway,
-	{ items, runs, log, cpuProfileDir }: ComparisonOptions,
+	{ items, branches, runs, log, cpuProfileDir }: ComparisonOptions,
 ): Promise<Execution[]> {
 	const instance = await createInstance('bench');
 	try {
@@ -48,7 +50,12 @@ export async function runComparison(
 			},
 		];
 		await writeFile(join(folder, 'credentials.json'), JSON.stringify(credentials), { mode: 0o600 });
-		const workflow = comparisonWorkflow(items, { routedChatCredential: DEMO_CREDENTIAL });
+		const workflow = benchWorkflow(
+			items,
+			branches,
+			{ routedChat: DEMO_CREDENTIAL },
+			gateway.baseUrl,
+		);
 		await writeFile(join(folder, 'workflow.json'), JSON.stringify(workflow));
 		log('n8n: importing the credentials and the workflow');
 		await n8nOrThrow(instance, [
@@ -58,7 +65,9 @@ export async function runComparison(
 		await n8nOrThrow(instance, ['import:workflow', `--input=${join(folder, 'workflow.json')}`]);
 		const executions: Execution[] = [];
 		for (let run = 1; run <= runs; run++) {
-			log(`n8n: execution ${run} of ${runs}: ${items} items through each node`);
+			log(
+				`n8n: execution ${run} of ${runs}: ${items} items through each of ${branches.length} nodes`,
+			);
 			executions.push(await execute(instance, cpuProfileDir));
 		}
 		return executions;
@@ -75,7 +84,8 @@ async function execute(
 		? { NODE_OPTIONS: `--cpu-prof --cpu-prof-interval=200 --cpu-prof-dir=${cpuProfileDir}` }
 		: {};
 	const finished = await n8n(instance, ['execute', `--id=${BENCH_WORKFLOW_ID}`, '--rawOutput'], {
-		timeoutMs: 150_000,
+		// Eleven passes of 200 items, the chain's among them, on a busy 2-core machine.
+		timeoutMs: 480_000,
 		extraEnv,
 	});
 	try {

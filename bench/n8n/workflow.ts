@@ -1,135 +1,167 @@
-import { SLOW_MODEL } from '../support/benchModels';
-
-export const ROUTED_CHAT_NODE = 'Routed Chat';
-export const ROUTED_CHAT_20_NODE = 'Routed Chat, concurrency 20';
-export const CHAIN_NODE = 'Basic LLM Chain';
 export const BENCH_WORKFLOW_ID = 'routedChatBench01';
 export const OPENROUTER_CREDENTIAL = {
 	id: 'routedChatBenchOR',
 	name: 'OpenRouter (built-in, bench mock)',
 };
 
-interface Ids {
-	routedChatCredential: { id: string; name: string };
+/**
+ * One node that sends every item to the mock: Routed Chat (pinned, default
+ * options unless `concurrency` is set), n8n's HTTP Request node posting the
+ * same body (batching: `concurrency` per batch, no interval), or the Basic LLM
+ * Chain with the OpenRouter Chat Model (batching: `concurrency` per batch).
+ */
+export interface Branch {
+	name: string;
+	kind: 'routedChat' | 'httpRequest' | 'chain';
+	model: string;
+	concurrency?: number;
 }
 
+interface Credentials {
+	routedChat: { id: string; name: string };
+}
+
+const SPLIT_NODE = 'One item per prompt';
+
 /**
- * The same prompts through both nodes, each at its defaults: Routed Chat runs
- * 5 items at a time (options.concurrency), the Basic LLM Chain 1.9 in batches
- * of 5 (batching.batchSize). A third branch shows Routed Chat with its
- * concurrency option raised. The branches run one after the other, Routed Chat
- * first, so it is the one that warms up n8n's expression engine.
+ * The same prompts through every branch. With execution order v1, n8n runs
+ * the branches of one output one after the other, top (smallest y) first, so
+ * the order of `branches` is the order they run in, in one process.
  */
-export function comparisonWorkflow(
+export function benchWorkflow(
 	items: number,
-	{ routedChatCredential }: Ids,
+	branches: Branch[],
+	credentials: Credentials,
+	baseUrl: string,
 ): Record<string, unknown> {
 	const prompts = Array.from({ length: items }, (_, index) => ({
 		prompt: `Question ${index + 1}: name one prime number.`,
 	}));
+	const chatModels = [
+		...new Set(branches.filter((branch) => branch.kind === 'chain').map((b) => b.model)),
+	];
+	const modelNode = (model: string) => `OpenRouter Chat Model ${model}`;
+	const nodes: Array<Record<string, unknown>> = [
+		{
+			id: nodeId(1),
+			name: 'Start',
+			type: 'n8n-nodes-base.manualTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		},
+		{
+			id: nodeId(2),
+			name: 'Prompts',
+			type: 'n8n-nodes-base.set',
+			typeVersion: 3.4,
+			position: [200, 0],
+			parameters: { mode: 'raw', jsonOutput: JSON.stringify({ prompts }), options: {} },
+		},
+		{
+			id: nodeId(3),
+			name: SPLIT_NODE,
+			type: 'n8n-nodes-base.splitOut',
+			typeVersion: 1,
+			position: [400, 0],
+			parameters: { fieldToSplitOut: 'prompts', options: {} },
+		},
+		...branches.map((branch, index) => ({
+			id: nodeId(10 + index),
+			name: branch.name,
+			position: [700, index * 200],
+			...branchNode(branch, credentials, baseUrl),
+		})),
+		...chatModels.map((model, index) => ({
+			id: nodeId(100 + index),
+			name: modelNode(model),
+			type: '@n8n/n8n-nodes-langchain.lmChatOpenRouter',
+			typeVersion: 1,
+			position: [1000, index * 200],
+			// Its default is 2 retries; the mock never fails here, so this only matches Routed Chat's single attempt.
+			parameters: { model, options: { maxRetries: 0 } },
+			credentials: { openRouterApi: OPENROUTER_CREDENTIAL },
+		})),
+	];
+	const chainsOf = (model: string) =>
+		branches.filter((branch) => branch.kind === 'chain' && branch.model === model);
 	return {
 		id: BENCH_WORKFLOW_ID,
-		name: `Routed Chat bench: ${items} items vs Basic LLM Chain`,
+		name: `Routed Chat bench: ${items} items`,
 		active: false,
 		settings: { executionOrder: 'v1' },
 		pinData: {},
-		nodes: [
-			{
-				id: 'b0000000-0000-4000-8000-000000000001',
-				name: 'Start',
-				type: 'n8n-nodes-base.manualTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {},
-			},
-			{
-				id: 'b0000000-0000-4000-8000-000000000002',
-				name: 'Prompts',
-				type: 'n8n-nodes-base.set',
-				typeVersion: 3.4,
-				position: [200, 0],
-				parameters: { mode: 'raw', jsonOutput: JSON.stringify({ prompts }), options: {} },
-			},
-			{
-				id: 'b0000000-0000-4000-8000-000000000003',
-				name: 'One item per prompt',
-				type: 'n8n-nodes-base.splitOut',
-				typeVersion: 1,
-				position: [400, 0],
-				parameters: { fieldToSplitOut: 'prompts', options: {} },
-			},
-			routedChatNode(
-				'b0000000-0000-4000-8000-000000000004',
-				ROUTED_CHAT_NODE,
-				-100,
-				{},
-				routedChatCredential,
-			),
-			routedChatNode(
-				'b0000000-0000-4000-8000-000000000007',
-				ROUTED_CHAT_20_NODE,
-				500,
-				{ concurrency: 20 },
-				routedChatCredential,
-			),
-			{
-				id: 'b0000000-0000-4000-8000-000000000005',
-				name: CHAIN_NODE,
-				type: '@n8n/n8n-nodes-langchain.chainLlm',
-				typeVersion: 1.9,
-				position: [600, 100],
-				parameters: { promptType: 'define', text: '={{ $json.prompt }}' },
-			},
-			{
-				id: 'b0000000-0000-4000-8000-000000000006',
-				name: 'OpenRouter Chat Model',
-				type: '@n8n/n8n-nodes-langchain.lmChatOpenRouter',
-				typeVersion: 1,
-				position: [600, 300],
-				// Its default is 2 retries; the mock never fails here, so this only matches Routed Chat's single attempt.
-				parameters: { model: SLOW_MODEL, options: { maxRetries: 0 } },
-				credentials: { openRouterApi: OPENROUTER_CREDENTIAL },
-			},
-		],
+		nodes,
 		connections: {
 			Start: { main: [[{ node: 'Prompts', type: 'main', index: 0 }]] },
-			Prompts: { main: [[{ node: 'One item per prompt', type: 'main', index: 0 }]] },
-			'One item per prompt': {
-				main: [
-					[
-						{ node: ROUTED_CHAT_NODE, type: 'main', index: 0 },
-						{ node: CHAIN_NODE, type: 'main', index: 0 },
-						{ node: ROUTED_CHAT_20_NODE, type: 'main', index: 0 },
-					],
-				],
+			Prompts: { main: [[{ node: SPLIT_NODE, type: 'main', index: 0 }]] },
+			[SPLIT_NODE]: {
+				main: [branches.map((branch) => ({ node: branch.name, type: 'main', index: 0 }))],
 			},
-			'OpenRouter Chat Model': {
-				ai_languageModel: [[{ node: CHAIN_NODE, type: 'ai_languageModel', index: 0 }]],
-			},
+			...Object.fromEntries(
+				chatModels.map((model) => [
+					modelNode(model),
+					{
+						ai_languageModel: [
+							chainsOf(model).map((chain) => ({
+								node: chain.name,
+								type: 'ai_languageModel',
+								index: 0,
+							})),
+						],
+					},
+				]),
+			),
 		},
 	};
 }
 
-/** A Routed Chat node pinned to the slow mock model, reading each item's prompt. */
-function routedChatNode(
-	id: string,
-	name: string,
-	y: number,
-	options: Record<string, unknown>,
-	credential: { id: string; name: string },
-) {
-	return {
-		id,
-		name,
-		type: 'n8n-nodes-routed-chat.routedChat',
-		typeVersion: 1,
-		position: [600, y],
-		parameters: {
-			prompt: '={{ $json.prompt }}',
-			routing: 'pinned',
-			model: { __rl: true, mode: 'id', value: SLOW_MODEL },
-			options,
-		},
-		credentials: { routedChatOpenRouterApi: credential },
-	};
+function nodeId(index: number): string {
+	return `b0000000-0000-4000-8000-${String(index).padStart(12, '0')}`;
+}
+
+function branchNode(branch: Branch, credentials: Credentials, baseUrl: string) {
+	switch (branch.kind) {
+		case 'routedChat':
+			return {
+				type: 'n8n-nodes-routed-chat.routedChat',
+				typeVersion: 1,
+				parameters: {
+					prompt: '={{ $json.prompt }}',
+					routing: 'pinned',
+					model: { __rl: true, mode: 'id', value: branch.model },
+					options: branch.concurrency === undefined ? {} : { concurrency: branch.concurrency },
+				},
+				credentials: { routedChatOpenRouterApi: credentials.routedChat },
+			};
+		case 'httpRequest':
+			return {
+				type: 'n8n-nodes-base.httpRequest',
+				typeVersion: 4.2,
+				parameters: {
+					method: 'POST',
+					url: `${baseUrl}/chat/completions`,
+					authentication: 'predefinedCredentialType',
+					nodeCredentialType: 'openRouterApi',
+					sendBody: true,
+					specifyBody: 'json',
+					// The body Routed Chat sends for a pinned model with default options.
+					jsonBody: `={{ JSON.stringify({ model: ${JSON.stringify(branch.model)}, messages: [{ role: 'user', content: $json.prompt }], usage: { include: true } }) }}`,
+					options: {
+						batching: { batch: { batchSize: branch.concurrency ?? 10, batchInterval: 0 } },
+					},
+				},
+				credentials: { openRouterApi: OPENROUTER_CREDENTIAL },
+			};
+		case 'chain':
+			return {
+				type: '@n8n/n8n-nodes-langchain.chainLlm',
+				typeVersion: 1.9,
+				parameters: {
+					promptType: 'define',
+					text: '={{ $json.prompt }}',
+					batching: { batchSize: branch.concurrency ?? 5, delayBetweenBatches: 0 },
+				},
+			};
+	}
 }

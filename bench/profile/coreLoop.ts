@@ -1,13 +1,11 @@
 import { writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
 
-import OpenAI from 'openai';
-
 import { routeChat } from '../../nodes/RoutedChat/core';
-import { fetchChatClient } from '../../test/transport/loopbackClient';
 import { FAST_MODEL } from '../support/benchModels';
+import { bareChat, routedClient } from '../support/clients';
 import { startBenchGateway } from '../support/mockGateway';
-import { benchPlan, PROMPT } from '../support/plan';
+import { benchPlan } from '../support/plan';
 import { realClock } from '../support/realClock';
 
 /**
@@ -19,20 +17,11 @@ async function main(): Promise<void> {
 	const [side = 'route', count = '3000', out = `bench/results/${side}.cpuprofile`] =
 		process.argv.slice(2);
 	const gateway = await startBenchGateway();
-	const client = fetchChatClient(gateway);
+	const client = routedClient(gateway);
 	const plan = benchPlan([FAST_MODEL]);
-	const sdk = new OpenAI({ baseURL: gateway.baseUrl, apiKey: gateway.apiKey, maxRetries: 0 });
-	const body = {
-		model: FAST_MODEL,
-		messages: [{ role: 'user', content: PROMPT }],
-		usage: { include: true },
-	};
 	const call =
 		side === 'raw'
-			? () =>
-					sdk.chat.completions.create(
-						body as unknown as OpenAI.ChatCompletionCreateParamsNonStreaming,
-					)
+			? bareChat(gateway, FAST_MODEL)
 			: () => routeChat(plan, { client, clock: realClock });
 
 	for (let i = 0; i < 300; i++) await call();

@@ -83,8 +83,7 @@ function label(frame: CallFrame): string {
 
 /** Our code, a package by name, a Node internal, or V8's own (GC, idle). */
 function owner(frame: CallFrame, focus: string[]): string {
-	if (focus.some((part) => frame.url.includes(part)))
-		return 'our code (incl. bundled openai and zod)';
+	if (focus.some((part) => frame.url.includes(part))) return 'our code (incl. bundled zod)';
 	const packageName = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(frame.url)?.[1];
 	if (packageName) return packageName;
 	if (frame.url.startsWith('node:')) return 'node internals';

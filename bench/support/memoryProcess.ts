@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import { mapWithConcurrency, routeChat, type RouteResult } from '../../nodes/RoutedChat/core';
-import { fetchChatClient } from '../../test/transport/loopbackClient';
 import { FAST_MODEL } from './benchModels';
+import { routedClient } from './clients';
 import { benchPlan } from './plan';
 import { realClock } from './realClock';
 
@@ -44,7 +44,7 @@ async function settledHeap(): Promise<number> {
 async function main(): Promise<void> {
 	const [baseUrl, apiKey, count, limit] = process.argv.slice(2);
 	if (typeof gc !== 'function') throw new Error('run with --expose-gc');
-	const client = fetchChatClient({ baseUrl, apiKey });
+	const client = routedClient({ baseUrl, apiKey });
 	const cancel = new AbortController();
 	const stop = new AbortController();
 	const context = {

@@ -1,10 +1,8 @@
-import type { ChildProcess } from 'node:child_process';
-import { openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { spawnChild } from './children';
 import { freePort } from './freePort';
 import type { N8nInstance } from './instance';
+import { type N8nServer, startN8nServer } from './server';
 
 export const DEMO_OWNER = { email: 'demo@example.com', password: 'RoutedChat-demo-1' };
 
@@ -28,40 +26,15 @@ function ownerEnv(): NodeJS.ProcessEnv {
 	};
 }
 
-async function healthy(url: string): Promise<boolean> {
-	try {
-		return (await fetch(url, { signal: AbortSignal.timeout(1000) })).ok;
-	} catch {
-		return false;
-	}
-}
-
-/** `n8n start` on loopback, its log in the user folder; resolves once /healthz/readiness says ready (plain /healthz answers before the REST API is up). */
-export async function startUi(
-	instance: N8nInstance,
-	port: number,
-): Promise<{ child: ChildProcess; logPath: string }> {
-	const logPath = join(instance.userFolder, 'n8n.log');
-	const log = openSync(logPath, 'a');
-	const env = {
-		...instance.env,
-		...ownerEnv(),
-		N8N_PORT: String(port),
-		N8N_LISTEN_ADDRESS: '127.0.0.1',
-		N8N_RUNNERS_BROKER_PORT: String(await freePort()),
-	};
-	const child = spawnChild('n8n', ['start'], { env, stdio: ['ignore', log, log] });
-	const deadline = Date.now() + 90_000;
-	while (Date.now() < deadline) {
-		if (child.exitCode !== null)
-			throw new Error(`n8n start exited with ${child.exitCode}:\n${logTail(logPath)}`);
-		if (await healthy(`http://127.0.0.1:${port}/healthz/readiness`)) return { child, logPath };
-		await new Promise((resolve) => setTimeout(resolve, 500));
-	}
-	throw new Error(`n8n was not ready on port ${port} within 90 s:\n${logTail(logPath)}`);
-}
-
-/** The user folder, log included, is deleted on the way out, so errors carry the log's end. */
-function logTail(logPath: string): string {
-	return readFileSync(logPath, 'utf8').trim().split('\n').slice(-15).join('\n');
+/** `n8n start` on loopback, its log in the user folder; resolves once the REST API is up. */
+export async function startUi(instance: N8nInstance, port: number): Promise<N8nServer> {
+	return await startN8nServer(instance, ['start'], {
+		env: {
+			...ownerEnv(),
+			N8N_PORT: String(port),
+			N8N_LISTEN_ADDRESS: '127.0.0.1',
+			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+		},
+		readinessUrl: `http://127.0.0.1:${port}/healthz/readiness`,
+	});
 }

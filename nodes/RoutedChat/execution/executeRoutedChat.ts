@@ -12,6 +12,7 @@ import {
 import { failedItem, toNodeError } from '../output/itemFailure';
 import { createRedactor } from '../output/redactor';
 import { resultJson } from '../output/resultJson';
+import { nodeParameters } from '../plan/nodeParameters';
 import { readItemPlan } from '../plan/readItemPlan';
 import { readRunOptions } from '../plan/readRunOptions';
 import { createExecutionServices } from './executionServices';
@@ -43,6 +44,7 @@ export async function executeRoutedChat(
 			? undefined
 			: new ExecutionBudget(runOptions.maxCostPerExecutionUsd);
 	const candidates = new Set<string>();
+	const parameters = nodeParameters(context);
 
 	// Without Continue On Fail the first failure ends the run: stop starting items and abort those in flight.
 	const stop = new AbortController();
@@ -57,8 +59,9 @@ export async function executeRoutedChat(
 			try {
 				signal.throwIfAborted();
 				if (budget?.reached) throw new RouteError(budget.describe(), 'budget_reached', []);
-				const plan = readItemPlan(context, itemIndex);
-				for (const model of candidateModels(plan)) candidates.add(model);
+				const plan = readItemPlan(context, itemIndex, parameters);
+				if (runOptions.costSummary)
+					for (const model of candidateModels(plan)) candidates.add(model);
 				const result = await routeItem(plan, { ...services, signal, budget });
 				context.logger.debug('Routed Chat served an item', {
 					itemIndex,

@@ -9,6 +9,7 @@ import {
 	type RuleTarget,
 	type Tier,
 } from '../core';
+import { type NodeParameters, nodeParameters } from './nodeParameters';
 import type { NodeOptions } from './optionsSchema';
 import { ParameterError } from './parameterError';
 import { readCascadeChecks } from './readCascadeChecks';
@@ -25,11 +26,17 @@ const TIER_LISTS: Record<Tier, { parameter: string; label: string }> = {
 
 export type Parameter = (name: string, fallback?: unknown) => unknown;
 
-/** Parameters → plan for one item, expressions resolved against that item. */
-export function readItemPlan(context: IExecuteFunctions, itemIndex: number): ItemPlan {
-	const parameter: Parameter = (name, fallback) =>
-		context.getNodeParameter(name, itemIndex, fallback);
-	const options = readOptions(parameter('options', {}));
+/**
+ * Parameters → plan for one item, expressions resolved against that item;
+ * `parameters` (one per execution) reads constant parameters only once.
+ */
+export function readItemPlan(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	parameters: NodeParameters = nodeParameters(context),
+): ItemPlan {
+	const parameter: Parameter = (name, fallback) => parameters.value(name, itemIndex, fallback);
+	const options = parameters.derived('options', itemIndex, {}, readOptions);
 	const messages =
 		parameter('inputMode', 'prompt') === 'messages'
 			? readMessages(parameter('messages'))
@@ -75,7 +82,7 @@ export function readItemPlan(context: IExecuteFunctions, itemIndex: number): Ite
 		}
 		default: {
 			const model = readModelId(
-				context.getNodeParameter('model', itemIndex, '', { extractValue: true }),
+				parameters.value('model', itemIndex, '', { extractValue: true }),
 				'model',
 			);
 			return { kind: 'chain', plan: chainPlan([model]), route: 'pinned' };
