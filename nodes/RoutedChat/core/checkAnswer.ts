@@ -11,6 +11,8 @@ export function checkAnswer(
 	completion: ChatCompletion,
 	format: ResponseFormat | undefined,
 ): AnswerCheck {
+	// A turn that calls tools is not the answer yet; the format applies to the final one.
+	if (completion.toolCalls?.length) return { ok: true };
 	if (!completion.content) return emptyAnswer(completion);
 	if (!format || format.type === 'text') return { ok: true };
 	const parsed = parseJsonAnswer(completion.content);

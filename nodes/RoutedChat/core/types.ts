@@ -1,18 +1,38 @@
 /** The routing core's vocabulary. Nothing here knows about n8n. */
 
-export type ChatRole = 'system' | 'developer' | 'user' | 'assistant';
+export type ChatRole = 'system' | 'developer' | 'user' | 'assistant' | 'tool';
+
+/** A call the model asks the caller to make; `arguments` is the JSON text the model wrote. */
+export interface ToolCall {
+	id: string;
+	name: string;
+	arguments: string;
+}
 
 export interface ChatMessage {
 	role: ChatRole;
 	content: string;
 	/** Prompt caching: the prefix up to and including this message may be cached (Cache Control). */
 	cache?: CacheMark;
+	/** On an assistant message: the tools the model called. */
+	toolCalls?: ToolCall[];
+	/** On a tool message: the call whose result `content` is. */
+	toolCallId?: string;
 }
 
 /** OpenRouter's `cache_control: {type: 'ephemeral'}`, kept 5 minutes unless the TTL says 1 h. */
 export interface CacheMark {
 	ttl?: '1h';
 }
+
+/** A function the model may call; `parameters` is its JSON Schema. */
+export interface ToolDefinition {
+	name: string;
+	description?: string;
+	parameters: Record<string, unknown>;
+}
+
+export type ToolChoice = 'auto' | 'none' | 'required';
 
 export type Tier = 'cheap' | 'strong';
 
@@ -77,6 +97,8 @@ export interface CompletionOptions {
 	/** The model still reasons, but the gateway leaves the text out of the answer. */
 	excludeReasoning?: boolean;
 	provider?: ProviderPreferences;
+	tools?: ToolDefinition[];
+	toolChoice?: ToolChoice;
 }
 
 export interface RetryPolicy {
@@ -179,6 +201,8 @@ export interface RouteResult {
 	content: string;
 	/** The model's reasoning text, when it returned one. */
 	reasoning: string | null;
+	/** The tools the model called instead of (or besides) answering. */
+	toolCalls?: ToolCall[];
 	/** Parsed answer when the response format asks for JSON. */
 	json?: unknown;
 	/** The model that served, as the gateway named it. */

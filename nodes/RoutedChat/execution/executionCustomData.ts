@@ -1,5 +1,7 @@
 import type { IWorkflowExecutionCustomData } from 'n8n-workflow';
 
+import type { Attempt } from '../core';
+
 /**
  * What the node spent, written as execution custom data so n8n's execution list can filter on it.
  * Every Routed Chat node of an execution (and every run of one) adds to the same keys, so the
@@ -20,6 +22,12 @@ export const CUSTOM_DATA_KEYS = {
 	calls: 'routedChatCalls',
 	models: 'routedChatModels',
 } as const;
+
+/** One routed call's spend: its paid attempts (those that got an answer) and the models that gave them. */
+export function callSpend(attempts: readonly Attempt[], costNanoUsd: number): ExecutionSpend {
+	const models = attempts.flatMap((attempt) => (attempt.servedBy ? [attempt.servedBy] : []));
+	return { costNanoUsd, calls: models.length, models: [...new Set(models)] };
+}
 
 /** n8n logs an error above 255 characters and cuts at 512; stay under both. */
 const VALUE_LIMIT = 255;

@@ -7,7 +7,7 @@ import { z } from 'zod';
 
 const count = z.number().int().nonnegative();
 
-const usageSchema = z.object({
+export const usageSchema = z.object({
 	prompt_tokens: count,
 	completion_tokens: count,
 	/** Some OpenAI-compatible gateways leave it out; the reader derives it. */
@@ -21,7 +21,7 @@ const usageSchema = z.object({
 	completion_tokens_details: z.object({ reasoning_tokens: count.nullish() }).nullish(),
 });
 
-const gatewayErrorSchema = z.object({
+export const gatewayErrorSchema = z.object({
 	code: z.union([z.number(), z.string()]).nullish(),
 	message: z.string(),
 	/** For a provider's failure OpenRouter names the provider and passes its own error on as `raw`. */
@@ -36,7 +36,19 @@ export const completionSchema = z.object({
 		z.object({
 			finish_reason: z.string().nullish(),
 			message: z
-				.object({ content: z.string().nullish(), reasoning: z.string().nullish() })
+				.object({
+					content: z.string().nullish(),
+					reasoning: z.string().nullish(),
+					tool_calls: z
+						.array(
+							z.object({
+								id: z.string(),
+								type: z.literal('function'),
+								function: z.object({ name: z.string(), arguments: z.string() }),
+							}),
+						)
+						.nullish(),
+				})
 				.nullish(),
 		}),
 	),

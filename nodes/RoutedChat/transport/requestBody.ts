@@ -1,16 +1,7 @@
-import type {
-	ChatCompletionContentPartText,
-	ChatCompletionCreateParamsNonStreaming,
-	ChatCompletionMessageParam,
-} from 'openai/resources/chat/completions';
+import type { ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
 
-import type {
-	ChatMessage,
-	ChatRequest,
-	CompletionOptions,
-	ProviderPreferences,
-	ResponseFormat,
-} from '../core';
+import type { ChatRequest, CompletionOptions, ProviderPreferences, ResponseFormat } from '../core';
+import { wireMessage, wireTools } from './toolWire';
 
 /** OpenRouter's additions to the OpenAI request (https://openrouter.ai/docs/api-reference/overview). */
 interface OpenRouterFields {
@@ -19,11 +10,6 @@ interface OpenRouterFields {
 	provider?: ProviderPreferences;
 	reasoning?: { effort?: string; max_tokens?: number; exclude?: boolean };
 }
-
-/** A text part marked for prompt caching, as OpenRouter passes it on to providers that cache. */
-type CachedTextPart = ChatCompletionContentPartText & {
-	cache_control: { type: 'ephemeral'; ttl?: '1h' };
-};
 
 /** The wire body of one chat completion, typed by the openai SDK (types only: nothing of it ships). */
 export type ChatCompletionBody = ChatCompletionCreateParamsNonStreaming & OpenRouterFields;
@@ -39,6 +25,7 @@ export function requestBody(request: ChatRequest, openRouter: boolean): ChatComp
 	const body: ChatCompletionBody = {
 		model: request.model,
 		messages: request.messages.map((message) => wireMessage(message, openRouter)),
+		...wireTools(completion.tools, completion.toolChoice),
 	};
 	if (completion.temperature !== undefined) body.temperature = completion.temperature;
 	if (completion.maxTokens !== undefined) body.max_tokens = completion.maxTokens;
@@ -59,20 +46,6 @@ export function requestBody(request: ChatRequest, openRouter: boolean): ChatComp
 	if (completion.provider && Object.keys(completion.provider).length)
 		body.provider = completion.provider;
 	return body;
-}
-
-/** A message marked for prompt caching goes to OpenRouter as a text part carrying `cache_control`. */
-function wireMessage(
-	{ role, content, cache }: ChatMessage,
-	openRouter: boolean,
-): ChatCompletionMessageParam {
-	if (!cache || !openRouter) return { role, content } as ChatCompletionMessageParam;
-	const part: CachedTextPart = {
-		type: 'text',
-		text: content,
-		cache_control: cache.ttl ? { type: 'ephemeral', ttl: cache.ttl } : { type: 'ephemeral' },
-	};
-	return { role, content: [part] } as ChatCompletionMessageParam;
 }
 
 /** OpenRouter's `reasoning`: an effort or a token budget, and whether to leave the text out. */
