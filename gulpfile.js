@@ -9,6 +9,10 @@ const OUT_DIR = 'dist';
 const ENTRY_POINTS = [
 	{ in: 'nodes/RoutedChat/RoutedChat.node.ts', out: 'nodes/RoutedChat/RoutedChat.node' },
 	{
+		in: 'nodes/RoutedChatModel/RoutedChatModel.node.ts',
+		out: 'nodes/RoutedChatModel/RoutedChatModel.node',
+	},
+	{
 		in: 'credentials/RoutedChatOpenRouterApi.credentials.ts',
 		out: 'credentials/RoutedChatOpenRouterApi.credentials',
 	},
@@ -31,9 +35,10 @@ function bundleOptions(outdir) {
 		platform: 'node',
 		target: 'node20',
 		format: 'cjs',
-		// The n8n instance provides n8n-workflow; zod and @cfworker/json-schema ship inside the bundle,
-		// because a community package must not have runtime dependencies.
-		external: ['n8n-workflow'],
+		// The n8n instance provides n8n-workflow and @n8n/ai-node-sdk (which Routed Chat Model
+		// requires lazily); zod and @cfworker/json-schema ship inside the bundle, because a
+		// community package must not have runtime dependencies.
+		external: ['n8n-workflow', '@n8n/ai-node-sdk'],
 		// Unminified for readable stack traces; keepNames because n8n records each
 		// class by its constructor name and error classes report theirs.
 		minify: false,

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { runEntryPoint, stopAllChildren, stopChildrenOnExit } from './children';
 import { DEMO_CREDENTIAL } from './credential';
 import { formatDemoTable, demoRows } from './demoTable';
+import { formatModelCallTable, modelCallRows } from './modelCallTable';
 import { failureMessage, succeeded } from './execution';
 import { type Gateway, OPENROUTER_BASE_URL, openRouterGateway, startMockGateway } from './gateway';
 import { removeInstance } from './instance';
@@ -14,6 +15,7 @@ import { DEMO_OWNER, startUi } from './ui';
 
 const REPO_ROOT = resolve(__dirname, '..', '..');
 const EXAMPLE = join(REPO_ROOT, 'examples', 'routed-chat-demo.json');
+const AGENT_EXAMPLE = join(REPO_ROOT, 'examples', 'routed-chat-model-agent.json');
 
 /** Run by scripts/demo.sh once the package is built and packed: `demo.ts --tarball <tgz> [--ui] [--port 5678]`. */
 async function main(): Promise<number> {
@@ -51,19 +53,29 @@ async function main(): Promise<number> {
 			label: 'demo',
 			tarball: values.tarball,
 			gateway,
-			workflowPaths: [EXAMPLE],
+			workflowPaths: [EXAMPLE, AGENT_EXAMPLE],
 		});
-		const [workflow] = stage.workflows;
+		const [workflow, agentWorkflow] = stage.workflows;
 		const { execution } = await executeWorkflow(stage, workflow);
-		if (!succeeded(execution)) {
-			process.stderr.write(`\nThe demo workflow failed in n8n: ${failureMessage(execution)}\n`);
-			return 1;
+		const { execution: agentExecution } = await executeWorkflow(stage, agentWorkflow);
+		for (const [name, run] of [
+			[workflow.name, execution],
+			[agentWorkflow.name, agentExecution],
+		] as const) {
+			if (!succeeded(run)) {
+				process.stderr.write(`\nThe workflow "${name}" failed in n8n: ${failureMessage(run)}\n`);
+				return 1;
+			}
 		}
 
 		process.stdout.write(
 			`\n"${workflow.name}", executed by n8n ${process.env.N8N_VERSION ?? ''} through ${gateway.baseUrl}\n\n`,
 		);
 		process.stdout.write(`${formatDemoTable(demoRows(execution, workflow))}\n`);
+		process.stdout.write(
+			`\n"${agentWorkflow.name}": every call the AI Agent and the Basic LLM Chain made through Routed Chat Model\n\n`,
+		);
+		process.stdout.write(`${formatModelCallTable(modelCallRows(agentExecution, agentWorkflow))}\n`);
 		if (gateway.baseUrl === OPENROUTER_BASE_URL) {
 			process.stdout.write(
 				'(On OpenRouter the pinned model is normally up, so no fallback is needed.)\n',

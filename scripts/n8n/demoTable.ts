@@ -1,4 +1,5 @@
 import { type Execution, inputItemOf, type Json, outputItems } from './execution';
+import { clip, formatColumns, usd } from './textTable';
 import { routedChatNodes, type Workflow } from './workflowFile';
 
 export interface DemoRow {
@@ -37,12 +38,6 @@ export function demoRows(execution: Execution, workflow: Workflow): DemoRow[] {
 	);
 }
 
-const usd = (amount: number) => `$${amount.toFixed(7)}`;
-
-function clip(text: string, width: number): string {
-	return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
-}
-
 export function formatDemoTable(rows: DemoRow[]): string {
 	const header = [
 		'#',
@@ -76,18 +71,7 @@ export function formatDemoTable(rows: DemoRow[]): string {
 		usd(totalCost),
 		'',
 	];
-	const table = [header, ...body, total];
-	const widths = header.map((_, column) => Math.max(...table.map((cells) => cells[column].length)));
-	const rightAligned = new Set([0, 5, 6, 7]);
-	const line = (cells: string[]) =>
-		cells
-			.map((cell, column) =>
-				rightAligned.has(column) ? cell.padStart(widths[column]) : cell.padEnd(widths[column]),
-			)
-			.join('  ')
-			.trimEnd();
-	const rule = widths.map((width) => '-'.repeat(width)).join('  ');
-	return [line(header), rule, ...body.map(line), rule, line(total), '', tierSummary(rows)].join(
+	return [formatColumns(header, body, total, new Set([0, 5, 6, 7])), '', tierSummary(rows)].join(
 		'\n',
 	);
 }

@@ -30,6 +30,8 @@ export interface Execution {
 			runData: Record<string, NodeRun[]>;
 			error?: { message?: string; description?: string; node?: { name?: string } };
 			lastNodeExecuted?: string;
+			/** Execution custom data, as n8n's execution list filters on it. */
+			metadata?: Record<string, string>;
 		};
 	};
 }

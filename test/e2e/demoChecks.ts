@@ -197,5 +197,28 @@ export function demoChecks(run: DemoRun): Check[] {
 				);
 			},
 		},
+		{
+			name: "the execution's custom data holds the total cost, the paid calls and the models that served",
+			run: () => {
+				const data = execution.data.resultData.metadata ?? {};
+				const items = allServed();
+				const sum = items.reduce(
+					(acc, json) => acc + (json.cost as { totalUsd: number }).totalUsd,
+					0,
+				);
+				const paid = items.flatMap((json) =>
+					(json.attempts as Array<{ servedBy?: string }>).filter((attempt) => attempt.servedBy),
+				);
+				assert.ok(
+					Math.abs(Number(data.routedChatCostUsd) - sum) < 1e-9,
+					`routedChatCostUsd ${data.routedChatCostUsd} vs the items' ${sum}`,
+				);
+				assert.equal(data.routedChatCalls, String(paid.length));
+				assert.deepEqual(
+					(data.routedChatModels ?? '').split(',').sort(),
+					[...new Set(paid.map((attempt) => attempt.servedBy))].sort(),
+				);
+			},
+		},
 	];
 }

@@ -8,6 +8,7 @@ import { type Gateway, startMockGateway } from '../../scripts/n8n/gateway';
 import { removeInstance } from '../../scripts/n8n/instance';
 import { progress } from '../../scripts/n8n/progress';
 import { executeWorkflow, type Stage, stageN8n } from '../../scripts/n8n/stage';
+import { agentChecks } from './agentChecks';
 import { cascadeChecks } from './cascadeChecks';
 import { type Check, runChecks } from './check';
 import { continueOnFailChecks } from './continueOnFailChecks';
@@ -21,6 +22,7 @@ const REPO_ROOT = resolve(__dirname, '..', '..');
 const DEMO_WORKFLOW = join(REPO_ROOT, 'examples', 'routed-chat-demo.json');
 const CONTINUE_ON_FAIL_WORKFLOW = join(REPO_ROOT, 'test', 'e2e', 'continue-on-fail.json');
 const CASCADE_WORKFLOW = join(REPO_ROOT, 'examples', 'support-ticket-cascade.json');
+const AGENT_WORKFLOW = join(REPO_ROOT, 'examples', 'routed-chat-model-agent.json');
 
 /**
  * Run by scripts/e2e.sh once the package is packed: `run.ts --tarball <tgz> [--keep]`.
@@ -54,19 +56,26 @@ async function main(): Promise<number> {
 					CONTINUE_ON_FAIL_WORKFLOW,
 					CASCADE_WORKFLOW,
 					await writeStrongOnlyWorkflow(CASCADE_WORKFLOW, derived),
+					AGENT_WORKFLOW,
 				],
 			});
 		} finally {
 			await rm(derived, { recursive: true, force: true });
 		}
-		const [demoWorkflow, continueOnFailWorkflow, cascadeWorkflow, strongOnlyWorkflow] =
-			stage.workflows;
+		const [
+			demoWorkflow,
+			continueOnFailWorkflow,
+			cascadeWorkflow,
+			strongOnlyWorkflow,
+			agentWorkflow,
+		] = stage.workflows;
 		const demo = await executeWorkflow(stage, demoWorkflow);
 		const continueOnFail = await executeWorkflow(stage, continueOnFailWorkflow);
 		const cascade = await executeWorkflow(stage, cascadeWorkflow);
 		const strongOnly = await executeWorkflow(stage, strongOnlyWorkflow);
+		const agent = await executeWorkflow(stage, agentWorkflow);
 		const pricing = await fetchPricing(gateway);
-		const executed = { demo, continueOnFail, cascade, strongOnly };
+		const executed = { demo, continueOnFail, cascade, strongOnly, agent };
 		if (values.keep) {
 			for (const [label, { execution }] of Object.entries(executed)) {
 				await writeFile(
@@ -95,6 +104,7 @@ async function main(): Promise<number> {
 			...demoChecks({ execution: demo.execution, workflow: demoWorkflow, pricing }),
 			...continueOnFailChecks(continueOnFail.execution, continueOnFailWorkflow),
 			...cascadeChecks(cascadeRun),
+			...agentChecks({ execution: agent.execution, workflow: agentWorkflow, pricing }),
 		];
 		process.stdout.write('\n');
 		const failed = runChecks(checks);

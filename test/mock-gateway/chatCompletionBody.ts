@@ -1,3 +1,4 @@
+import type { ToolCallWire } from './toolTurn';
 import type { UsageWire } from './usage';
 
 /** A chat completion as OpenRouter sends it; `provider` is OpenRouter's addition, untyped in the SDK. */
@@ -17,7 +18,13 @@ export interface ChatChoiceWire {
 	finish_reason: string;
 	native_finish_reason: string;
 	logprobs: null;
-	message: { role: 'assistant'; content: string; refusal: null };
+	message: {
+		role: 'assistant';
+		content: string | null;
+		refusal: null;
+		reasoning?: string;
+		tool_calls?: ToolCallWire[];
+	};
 }
 
 export interface Answer {
@@ -25,6 +32,9 @@ export interface Answer {
 	model: string;
 	provider: string;
 	content: string;
+	/** OpenRouter's `message.reasoning`, when the model reasoned and it was not excluded. */
+	reasoning?: string | null;
+	toolCalls?: ToolCallWire[];
 	finishReason: string;
 	usage: UsageWire;
 }
@@ -43,7 +53,13 @@ export function chatCompletionBody(answer: Answer): ChatCompletionWire {
 				finish_reason: answer.finishReason,
 				native_finish_reason: answer.finishReason,
 				logprobs: null,
-				message: { role: 'assistant', content: answer.content, refusal: null },
+				message: {
+					role: 'assistant',
+					content: answer.toolCalls ? null : answer.content,
+					refusal: null,
+					...(answer.reasoning ? { reasoning: answer.reasoning } : {}),
+					...(answer.toolCalls ? { tool_calls: answer.toolCalls } : {}),
+				},
 			},
 		],
 		usage: answer.usage,

@@ -5,14 +5,19 @@ import { chatCompletionBody } from './chatCompletionBody';
 import { parseChatRequest } from './chatRequest';
 import {
 	isStatusFault,
+	isStreamFault,
 	type ReportedStatusFault,
 	sendMisbehaviour,
 	sendStatusFault,
 } from './faults';
+import { sendStream } from './streamAnswer';
 import type { GatewayState } from './gatewayState';
 import { sendError, sendJson, type Exchange } from './http';
+import { usePromptCache } from './promptCache';
+import { thinkAbout } from './reasoning';
 import { unknownFieldsProblem } from './strictServer';
 import { replyContent } from './reply';
+import { toolCallsFor } from './toolTurn';
 import type { RecordedChatRequest } from './types';
 import { meterUsage } from './usage';
 
@@ -76,17 +81,51 @@ async function tryModel(
 
 	request.chat.served = id;
 	const { model } = script;
-	const content = replyContent(model, request);
-	const { usage, cost } = meterUsage(model, script.prices, request.body.messages, content);
+	const generationId = `gen-${++state.generations}`;
+	const toolCalls = toolCallsFor(model, request, generationId);
+	const thinking = thinkAbout(model, request.body);
+	const content = toolCalls || thinking?.cutAtMaxTokens ? '' : replyContent(model, request);
+	const written = toolCalls ? JSON.stringify(toolCalls.map((call) => call.function)) : content;
+	const cache = usePromptCache(state.promptCache, model, request.body.messages);
+	const { usage, cost } = meterUsage(
+		model,
+		script.prices,
+		request.body.messages,
+		written,
+		thinking,
+		cache,
+	);
 	const completion = chatCompletionBody({
-		generationId: `gen-${++state.generations}`,
+		generationId,
 		model: model.answerAs ?? id,
 		provider: model.provider ?? 'MockProvider',
 		content,
-		finishReason: model.finishReason ?? 'stop',
+		reasoning: thinking?.text,
+		toolCalls,
+		finishReason: toolCalls
+			? 'tool_calls'
+			: thinking?.cutAtMaxTokens
+				? 'length'
+				: (model.finishReason ?? 'stop'),
 		usage,
 	});
-	if (fault) {
+	if (request.body.stream === true) {
+		const streamFault = fault && isStreamFault(fault) ? fault : undefined;
+		if (!streamFault) state.spent += cost;
+		sendStream(
+			res,
+			{
+				generationId,
+				model: completion.model,
+				provider: completion.provider,
+				content,
+				toolCalls,
+				finishReason: completion.choices[0].finish_reason,
+				usage,
+			},
+			streamFault,
+		);
+	} else if (fault && !isStreamFault(fault)) {
 		sendMisbehaviour(res, fault, completion);
 	} else {
 		state.spent += cost;

@@ -1,3 +1,4 @@
+import { toolMessageProblem } from './toolTurn';
 import type { ChatRequestBody } from './types';
 
 export type ParsedChatRequest = { body: ChatRequestBody; chain: string[] } | { problem: string };
@@ -19,5 +20,7 @@ export function parseChatRequest(body: unknown): ParsedChatRequest {
 	) {
 		return { problem: 'model (a string) or models (a non-empty array of strings) is required' };
 	}
+	const toolProblem = toolMessageProblem(request.messages as ChatRequestBody['messages']);
+	if (toolProblem) return { problem: toolProblem };
 	return { body: request as ChatRequestBody, chain };
 }

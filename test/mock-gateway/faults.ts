@@ -1,13 +1,17 @@
 import { STATUS_CODES, type ServerResponse } from 'node:http';
 import type { ChatCompletionWire } from './chatCompletionBody';
 import { errorBody, sendError, sendJson, sendJsonText } from './http';
-import type { Fault, StatusFault } from './types';
+import type { Fault, StatusFault, StreamFault } from './types';
 
 /** A fault that shows in the gateway's own answer rather than as a model failure. */
-export type Misbehaviour = Exclude<Fault, StatusFault>;
+export type Misbehaviour = Exclude<Fault, StatusFault | StreamFault>;
 
 export function isStatusFault(fault: Fault): fault is StatusFault {
 	return 'status' in fault;
+}
+
+export function isStreamFault(fault: Fault): fault is StreamFault {
+	return 'kind' in fault && (fault.kind === 'stream-error' || fault.kind === 'stream-drop');
 }
 
 /** A model's status fault as the gateway reports it: with the provider that failed, when it passes on a raw error. */

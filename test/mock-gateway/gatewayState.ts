@@ -11,4 +11,6 @@ export interface GatewayState {
 	spent: PicoUsd;
 	/** Chat completions answered so far; numbers the generation ids. */
 	generations: number;
+	/** Prompt prefixes written to the cache, per model (promptCache.ts). */
+	promptCache: Set<string>;
 }

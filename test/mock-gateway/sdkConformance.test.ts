@@ -36,6 +36,11 @@ describe('mock gateway responses parse with @openrouter/sdk', () => {
 					finishReason: 'length',
 				}),
 				cheapModel('mistralai/mistral-small-3.2', { reportCost: false }),
+				// 40 characters: 10 reasoning tokens.
+				cheapModel('deepseek/deepseek-r1', {
+					reply: 'Paris.',
+					reasoning: 'France; its capital is Paris. So: Paris.',
+				}),
 			],
 		});
 	});
@@ -98,6 +103,70 @@ describe('mock gateway responses parse with @openrouter/sdk', () => {
 		});
 	});
 
+	it('chat completion: reasoning text and tokens, and an answer cut when reasoning fills max_tokens', async () => {
+		const ask = async (body: Record<string, unknown>) =>
+			parsed(
+				chatResultFromJSON(
+					await (
+						await postChat(gateway, { model: 'deepseek/deepseek-r1', messages, ...body })
+					).text(),
+				),
+			);
+		const reasoned = await ask({ reasoning: { effort: 'low' } });
+		const excluded = await ask({ reasoning: { max_tokens: 4, exclude: true } });
+		const cut = await ask({ reasoning: { effort: 'high' }, max_tokens: 8 });
+
+		expect(reasoned.choices[0].message).toMatchObject({
+			content: 'Paris.',
+			reasoning: 'France; its capital is Paris. So: Paris.',
+		});
+		expect(reasoned.usage).toMatchObject({
+			completionTokens: 12,
+			completionTokensDetails: { reasoningTokens: 10 },
+		});
+		expect(excluded.choices[0].message.reasoning).toBeUndefined();
+		expect(excluded.usage?.completionTokensDetails?.reasoningTokens).toBe(4);
+		expect(cut.choices[0]).toMatchObject({ finishReason: 'length', message: { content: '' } });
+		expect(cut.usage).toMatchObject({
+			completionTokens: 8,
+			completionTokensDetails: { reasoningTokens: 8 },
+		});
+	});
+
+	it('chat completion: cache_control writes a prompt prefix, and a repeat reads it', async () => {
+		const cachedMessages = [
+			{
+				role: 'system',
+				content: [{ type: 'text', text: 'You are terse.', cache_control: { type: 'ephemeral' } }],
+			},
+			messages[1],
+		];
+		const ask = async () =>
+			parsed(
+				chatResultFromJSON(
+					await (
+						await postChat(gateway, {
+							model: 'meta-llama/llama-3.1-8b-instruct',
+							messages: cachedMessages,
+						})
+					).text(),
+				),
+			);
+		const first = await ask();
+		const repeat = await ask();
+
+		// 'You are terse.': 14 characters, 4 tokens.
+		expect(first.usage?.promptTokensDetails).toMatchObject({
+			cacheWriteTokens: 4,
+			cachedTokens: 0,
+		});
+		expect(repeat.usage?.promptTokensDetails).toMatchObject({
+			cacheWriteTokens: 0,
+			cachedTokens: 4,
+		});
+		expect(repeat.usage?.promptTokens).toBe(11);
+	});
+
 	it('chat completion without a reported cost', async () => {
 		const result = parsed(
 			chatResultFromJSON(
@@ -121,6 +190,7 @@ describe('mock gateway responses parse with @openrouter/sdk', () => {
 			'meta-llama/llama-3.1-8b-instruct',
 			'openai/gpt-5',
 			'mistralai/mistral-small-3.2',
+			'deepseek/deepseek-r1',
 		]);
 		expect(list.data[0]).toMatchObject({
 			canonicalSlug: 'meta-llama/llama-3.1-8b-instruct',

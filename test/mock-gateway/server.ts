@@ -30,6 +30,7 @@ export async function startMockGateway(options: MockGatewayOptions): Promise<Moc
 		scripts: new ModelScripts([...options.models]),
 		spent: 0n,
 		generations: 0,
+		promptCache: new Set(),
 	};
 	let openRequests = 0;
 	const server = createServer((req, res) => {
@@ -53,6 +54,7 @@ export async function startMockGateway(options: MockGatewayOptions): Promise<Moc
 			requests.length = 0;
 			state.scripts.reset();
 			state.spent = 0n;
+			state.promptCache.clear();
 		},
 		close: () => close(server),
 	};

@@ -22,7 +22,13 @@ export type Fault =
 	/** 200 with `choices: []`. */
 	| { kind: 'empty-choices' }
 	/** 200 whose body is `{error: {code, message}}`, as OpenRouter reports some upstream failures. */
-	| { kind: 'error-in-200'; code?: number; message?: string };
+	| { kind: 'error-in-200'; code?: number; message?: string }
+	/** Streamed requests only: the stream breaks after `afterChunks` content chunks (see streamAnswer.ts). */
+	| StreamFault;
+
+export type StreamFault =
+	| { kind: 'stream-error'; afterChunks: number; code?: number; message?: string }
+	| { kind: 'stream-drop'; afterChunks: number };
 
 export type StatusFault = Extract<Fault, { status: number }>;
 
@@ -51,11 +57,15 @@ export interface MockModel {
 	completionTokens?: number;
 	/** Reported in completion_tokens_details and counted into completion tokens. */
 	reasoningTokens?: number;
+	/** Reasoning text, for a request carrying `reasoning`: sent as `message.reasoning`, its tokens counted (reasoning.ts). */
+	reasoning?: string;
 	/** Reported in prompt_tokens_details; all prompt tokens are billed at the prompt price. */
 	cachedTokens?: number;
 	finishReason?: string;
 	/** When false, usage carries no `cost` (as for some providers). Defaults to true. */
 	reportCost?: boolean;
+	/** Calls this tool (when the request offers it) until its result is in the conversation. */
+	toolUse?: { name: string; arguments: string };
 	/**
 	 * Served with the user's own provider key (BYOK): the provider charges the full price to that key
 	 * (`cost_details.upstream_inference_cost`) and OpenRouter charges its fee, 5% of it, as `cost`.

@@ -1,5 +1,6 @@
 import { toUsd, type PicoUsd, type TokenPrices } from './cost';
 import { contentText } from './messageText';
+import type { CacheUse } from './promptCache';
 import type { ChatMessage, MockModel } from './types';
 
 /** The usage object as OpenRouter sends it (snake_case wire names). */
@@ -9,7 +10,11 @@ export interface UsageWire {
 	total_tokens?: number;
 	cost?: number;
 	is_byok: boolean;
-	prompt_tokens_details: { cached_tokens: number; audio_tokens: number };
+	prompt_tokens_details: {
+		cached_tokens: number;
+		cache_write_tokens?: number;
+		audio_tokens: number;
+	};
 	completion_tokens_details: { reasoning_tokens: number; audio_tokens: number };
 	cost_details?: {
 		upstream_inference_cost: number | null;
@@ -36,16 +41,20 @@ export function meterUsage(
 	prices: TokenPrices,
 	messages: ChatMessage[],
 	content: string,
+	thinking?: { reasoningTokens: number; cutAtMaxTokens: boolean },
+	cache?: CacheUse,
 ): MeteredUsage {
 	const promptCharacters = messages.reduce(
 		(sum, message) => sum + contentText(message.content).length,
 		0,
 	);
 	const promptTokens = countTokens(promptCharacters, model.charsPerToken);
-	const reasoningTokens = model.reasoningTokens ?? 0;
+	const reasoningTokens = thinking?.reasoningTokens ?? model.reasoningTokens ?? 0;
 	// Reasoning tokens are part of the completion, as OpenAI and OpenRouter count them.
 	const completionTokens =
-		model.completionTokens ?? countTokens(content.length, model.charsPerToken) + reasoningTokens;
+		model.completionTokens ??
+		(thinking?.cutAtMaxTokens ? 0 : countTokens(content.length, model.charsPerToken)) +
+			reasoningTokens;
 	const promptCost = BigInt(promptTokens) * prices.prompt;
 	const completionCost = BigInt(completionTokens) * prices.completion;
 	const priced = promptCost + completionCost;
@@ -68,7 +77,11 @@ export function meterUsage(
 		...(model.omitTotalTokens ? {} : { total_tokens: promptTokens + completionTokens }),
 		...costFields,
 		is_byok: model.byok ?? false,
-		prompt_tokens_details: { cached_tokens: model.cachedTokens ?? 0, audio_tokens: 0 },
+		prompt_tokens_details: {
+			cached_tokens: cache?.cachedTokens ?? model.cachedTokens ?? 0,
+			...(cache ? { cache_write_tokens: cache.cacheWriteTokens } : {}),
+			audio_tokens: 0,
+		},
 		completion_tokens_details: { reasoning_tokens: reasoningTokens, audio_tokens: 0 },
 	};
 	return { usage, cost: charged };

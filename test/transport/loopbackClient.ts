@@ -1,7 +1,11 @@
 import { request as httpRequest } from 'node:http';
 
 import type { ChatClient } from '../../nodes/RoutedChat/core';
-import { type HttpSend, toHeaders } from '../../nodes/RoutedChat/transport/httpExchange';
+import {
+	type HttpOpenStream,
+	type HttpSend,
+	toHeaders,
+} from '../../nodes/RoutedChat/transport/httpExchange';
 import { createHttpChatClient } from '../../nodes/RoutedChat/transport/httpChatClient';
 
 /**
@@ -40,16 +44,41 @@ export function nodeHttpSend(apiKey: string): HttpSend {
 		});
 }
 
+/** nodeHttpSend for `stream: true`: resolves at the headers, with the response itself as the body. */
+export function nodeHttpOpenStream(apiKey: string): HttpOpenStream {
+	return (request) =>
+		new Promise((resolve, reject) => {
+			const outgoing = httpRequest(
+				request.url,
+				{
+					method: request.method,
+					headers: { ...request.headers, authorization: `Bearer ${apiKey}` },
+					signal: request.signal,
+					timeout: request.timeoutMs,
+				},
+				(response) =>
+					resolve({
+						status: response.statusCode ?? 0,
+						headers: toHeaders(response.headers),
+						body: response,
+					}),
+			);
+			outgoing.on('timeout', () => outgoing.destroy(new Error('socket timeout')));
+			outgoing.on('error', reject);
+			outgoing.end(request.body);
+		});
+}
+
 /** The ChatClient the node builds, on a loopback gateway: the mock speaks OpenRouter unless told otherwise. */
 export function loopbackChatClient(
 	gateway: { baseUrl: string; apiKey: string },
 	openRouter = true,
 ): ChatClient {
-	return createHttpChatClient(nodeHttpSend(gateway.apiKey), {
-		baseUrl: gateway.baseUrl,
-		headers: {},
-		openRouter,
-	});
+	return createHttpChatClient(
+		nodeHttpSend(gateway.apiKey),
+		{ baseUrl: gateway.baseUrl, headers: {}, openRouter },
+		nodeHttpOpenStream(gateway.apiKey),
+	);
 }
 
 /** The same HttpSend over the global fetch: what the bench compares with the openai SDK, which also uses it. */

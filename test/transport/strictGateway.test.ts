@@ -48,6 +48,32 @@ describe('a strict OpenAI-compatible gateway', () => {
 		}
 	});
 
+	it('gets no cache mark, reasoning budget or the newer provider preferences either', async () => {
+		const result = await routeChat(
+			plan([UP], {
+				messages: [
+					{ role: 'system', content: 'Be brief.', cache: { ttl: '1h' } },
+					{ role: 'user', content: 'Hello' },
+				],
+				completion: {
+					reasoningMaxTokens: 100,
+					excludeReasoning: true,
+					provider: { only: ['A'], quantizations: ['fp8'], require_parameters: true },
+				},
+			}),
+			{ client: loopbackChatClient(gateway, false), clock: fakeClock() },
+		);
+
+		expect(result.model).toBe(UP);
+		expect(chatRequests(gateway)[0].body).toEqual({
+			model: UP,
+			messages: [
+				{ role: 'system', content: 'Be brief.' },
+				{ role: 'user', content: 'Hello' },
+			],
+		});
+	});
+
 	it("rejects OpenRouter's own fields with 400, which stops the chain", async () => {
 		const outcome = await routeChat(plan([UP, DOWN], { fallbackMode: 'gateway', completion }), {
 			client: loopbackChatClient(gateway, true),

@@ -1,4 +1,4 @@
-import type { ChatMessage, CompletionOptions, Usage } from './types';
+import type { ChatMessage, CompletionOptions, ToolCall, Usage } from './types';
 
 /** One request to the gateway: a model, or a `models` array the gateway fails over within. */
 export interface ChatRequest {
@@ -14,6 +14,9 @@ export interface ChatCompletion {
 	model: string;
 	provider: string | null;
 	content: string;
+	/** The reasoning text, when the model returned it. */
+	reasoning?: string | null;
+	toolCalls?: ToolCall[];
 	finishReason: string | null;
 	usage: Usage | null;
 	/** What the call cost as the gateway reported it, in USD, a BYOK provider's charge included. */
@@ -38,6 +41,11 @@ export interface ModelInfo {
 	price: ModelPrice | null;
 }
 
+/** A piece of an answer as it streams: text, or part of a tool call (`index` tells calls apart). */
+export type StreamDelta =
+	| { type: 'text'; text: string }
+	| { type: 'tool-call'; index: number; id?: string; name?: string; arguments?: string };
+
 export interface CallOptions {
 	/** Cancels the request and closes its connection. */
 	signal?: AbortSignal;
@@ -56,5 +64,11 @@ export interface ChatClient {
 	 */
 	readonly modelsPerRequest?: number;
 	complete(request: ChatRequest, options: CallOptions): Promise<ChatCompletion>;
+	/** The same request with `stream: true`: deltas as they arrive, then the whole completion. */
+	stream?(
+		request: ChatRequest,
+		options: CallOptions,
+		onDelta: (delta: StreamDelta) => void,
+	): Promise<ChatCompletion>;
 	listModels(options: CallOptions): Promise<ModelInfo[]>;
 }

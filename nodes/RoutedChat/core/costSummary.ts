@@ -21,6 +21,9 @@ export interface CostSummary {
 	promptTokens: number;
 	completionTokens: number;
 	totalTokens: number;
+	/** Prompt tokens read from and written to providers' prompt caches (Cache Control). */
+	cachedTokens: number;
+	cacheWriteTokens: number;
 	byModel: Record<string, ModelTally>;
 	escalated: number;
 	fellBack: number;
@@ -46,7 +49,7 @@ export function summarizeCosts(
 	let totalNano = 0;
 	let servedNano = 0;
 	let costIncomplete = false;
-	const tokens = { prompt: 0, completion: 0 };
+	const tokens = { prompt: 0, completion: 0, cached: 0, cacheWrite: 0 };
 	const servedUsages: Usage[] = [];
 	let escalated = 0;
 	let fellBack = 0;
@@ -65,6 +68,8 @@ export function summarizeCosts(
 			byModel.set(attempt.servedBy, tally);
 			tokens.prompt += attempt.usage?.promptTokens ?? 0;
 			tokens.completion += attempt.usage?.completionTokens ?? 0;
+			tokens.cached += attempt.usage?.cachedTokens ?? 0;
+			tokens.cacheWrite += attempt.usage?.cacheWriteTokens ?? 0;
 		}
 		if (!('result' in outcome)) continue;
 		const { result } = outcome;
@@ -96,6 +101,8 @@ export function summarizeCosts(
 		promptTokens: tokens.prompt,
 		completionTokens: tokens.completion,
 		totalTokens: tokens.prompt + tokens.completion,
+		cachedTokens: tokens.cached,
+		cacheWriteTokens: tokens.cacheWrite,
 		byModel: Object.fromEntries(
 			[...byModel].map(([model, tally]) => [
 				model,

@@ -8,6 +8,8 @@ export interface Failure {
 	message: string;
 	status?: number;
 	retryAfterMs?: number;
+	/** False when the same request is known to fail the same way again, whatever its kind. */
+	sameAgain?: false;
 }
 
 interface KindPolicy {

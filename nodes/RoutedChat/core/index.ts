@@ -13,9 +13,12 @@
  * - worst case: the most a call could cost, published price × (prompt estimate + Max Tokens).
  * - item budget / execution budget: Max Cost per Item / per Execution.
  * - reservation: a call's worst case held against the execution budget while it is in flight.
+ * - delta: a piece of a streamed answer (text, or part of a tool call); the first one commits
+ *   the answer to its model (streamChat falls back only before it).
+ * - tool call: a function the model asks the caller to run; its result comes back as a `tool` message.
  */
 export { routeItem, candidateModels, type ItemPlan, type RoutedItem } from './routeItem';
-export { routeChat, type RouteContext } from './routeChat';
+export { routeChat, streamChat, type RouteContext } from './routeChat';
 export { routeCascade, type CascadePlan } from './cascade';
 export { chooseRoute, type RoutingRule, type RuleCondition, type RuleTarget } from './routingRules';
 export { RouteError, type RouteErrorReason, type RejectedAnswer } from './routeError';
@@ -26,6 +29,7 @@ export type {
 	ChatCompletion,
 	ModelInfo,
 	ModelPrice,
+	StreamDelta,
 } from './chatClient';
 export { GatewayError, GatewayStatusError, type ClientFailureKind } from './gatewayError';
 export { usdToPico } from './money';

@@ -1,4 +1,4 @@
-import type { ChatClient, ChatCompletion } from './chatClient';
+import type { ChatClient, ChatCompletion, StreamDelta } from './chatClient';
 import type { CircuitBreaker, RequestId } from './circuitBreaker';
 import type { Clock } from './clock';
 import { type AnswerCheck, checkAnswer } from './checkAnswer';
@@ -41,6 +41,21 @@ export async function routeChat(plan: RoutePlan, context: RouteContext): Promise
 	return await route.run();
 }
 
+/**
+ * routeChat with the answer streamed to `onDelta`. The chain is walked as
+ * routeChat walks it until a model's first token; after that the answer is
+ * that model's, and a failure ends the route with a RouteError naming the
+ * model and the cause (the attempt, and any cost, stay in its ledger).
+ */
+export async function streamChat(
+	plan: RoutePlan,
+	context: RouteContext,
+	onDelta: (delta: StreamDelta) => void,
+): Promise<RouteResult> {
+	const route = new Route(plan, context, onDelta);
+	return await route.run();
+}
+
 class Route {
 	private readonly attempts: Attempt[] = [];
 	private readonly started: number;
@@ -55,6 +70,7 @@ class Route {
 	constructor(
 		private readonly plan: RoutePlan,
 		private readonly context: RouteContext,
+		private readonly onDelta?: (delta: StreamDelta) => void,
 	) {
 		this.started = context.clock.now();
 		this.deadline =
@@ -132,6 +148,7 @@ class Route {
 			const { failure } = outcome;
 			const canRetry =
 				kindPolicy[failure.kind].retrySameModel &&
+				failure.sameAgain !== false &&
 				retry < policy.retriesPerModel &&
 				gate.fitsItem(models) &&
 				(failure.retryAfterMs ?? 0) <= policy.maxRetryAfterMs;
@@ -164,11 +181,19 @@ class Route {
 		const [model] = models;
 		const startedAt = clock.now();
 		const base = { model, models: models.length > 1 ? models : undefined, waitMs };
+		const call = { model, models, messages: this.plan.messages, completion: this.plan.completion };
+		const options = {
+			signal,
+			timeoutMs: Math.min(this.plan.policy.attemptTimeoutMs, this.remaining()),
+		};
+		let streaming = false;
 		const sent = await settle(
-			client.complete(
-				{ model, models, messages: this.plan.messages, completion: this.plan.completion },
-				{ signal, timeoutMs: Math.min(this.plan.policy.attemptTimeoutMs, this.remaining()) },
-			),
+			this.onDelta && client.stream
+				? client.stream(call, options, (delta) => {
+						streaming = true;
+						this.onDelta?.(delta);
+					})
+				: client.complete(call, options),
 		);
 		const latencyMs = clock.now() - startedAt;
 		if (!sent.ok) {
@@ -187,10 +212,11 @@ class Route {
 			admission.settle(failure.status === undefined ? null : 0);
 			if (kindPolicy[failure.kind].retrySameModel)
 				this.context.breaker?.recordFailure(blamed(models, failure), request);
+			if (streaming) throw this.brokenStream(failure);
 			if (!kindPolicy[failure.kind].failOver) throw this.stopped(failure);
 			return { failure };
 		}
-		return await this.answered(sent.value, models, { ...base, latencyMs }, admission);
+		return await this.answered(sent.value, models, { ...base, latencyMs }, admission, streaming);
 	}
 
 	/** Records a paid answer: its cost, then whether it is usable as asked. */
@@ -199,6 +225,7 @@ class Route {
 		models: string[],
 		base: Omit<Attempt, 'outcome'>,
 		admission: Admission,
+		streamed: boolean,
 	): Promise<StepOutcome> {
 		const answeredAt = servedPosition(models, completion.model);
 		const asked = models[answeredAt];
@@ -221,14 +248,20 @@ class Route {
 				};
 		if (check.ok) {
 			this.attempts.push({ ...served, outcome: 'success' });
+			// A client that cannot stream answers whole: the caller still gets the answer as deltas.
+			if (this.onDelta && !streamed) emitWhole(completion, this.onDelta);
 			return { served: this.result(completion, asked, check.json) };
 		}
 		const failure: Failure = {
-			kind: checked.ok ? 'invalid_output' : 'unexpected',
+			kind: checked.ok ? (check.kind ?? 'invalid_output') : 'unexpected',
 			message: check.error,
+			// The same request with the same Max Tokens would be cut the same way.
+			sameAgain: check.kind === 'empty_response' ? false : undefined,
 		};
 		this.attempts.push({ ...served, outcome: 'error', kind: failure.kind, error: failure.message });
 		if (!checked.ok) throw this.stopped(failure);
+		if (streamed) throw this.brokenStream(failure);
+		if (check.kind === 'empty_response') return { failure, answeredAt };
 		this.rejected = {
 			model: asked,
 			content: completion.content,
@@ -258,6 +291,8 @@ class Route {
 		const requestedModel = this.plan.models[0];
 		return {
 			content: completion.content,
+			reasoning: completion.reasoning ?? null,
+			toolCalls: completion.toolCalls,
 			json,
 			model: completion.model,
 			chainModel: asked,
@@ -316,6 +351,18 @@ class Route {
 		return this.deadline - this.context.clock.now();
 	}
 
+	/** After its first token the answer is this model's: no other model may take over. */
+	private brokenStream(failure: Failure): RouteError {
+		const model = this.attempts.at(-1)?.model;
+		return new RouteError(
+			`${model} failed after its answer began streaming: ${failure.message}`,
+			failure.kind,
+			this.attempts,
+			failure.status,
+			this.spent(),
+		);
+	}
+
 	private stopped(failure: Failure): RouteError {
 		const last = this.attempts.at(-1);
 		const where = last && failure.kind !== 'aborted' ? ` from ${last.model}` : '';
@@ -357,6 +404,13 @@ class Route {
  */
 function blamed(models: readonly string[], failure: Failure): readonly string[] {
 	return failure.status === undefined ? models.slice(0, 1) : models;
+}
+
+function emitWhole(completion: ChatCompletion, onDelta: (delta: StreamDelta) => void): void {
+	if (completion.content) onDelta({ type: 'text', text: completion.content });
+	completion.toolCalls?.forEach((call, index) =>
+		onDelta({ type: 'tool-call', index, id: call.id, name: call.name, arguments: call.arguments }),
+	);
 }
 
 function countOf(n: number, noun: string): string {

@@ -1,11 +1,38 @@
 /** The routing core's vocabulary. Nothing here knows about n8n. */
 
-export type ChatRole = 'system' | 'developer' | 'user' | 'assistant';
+export type ChatRole = 'system' | 'developer' | 'user' | 'assistant' | 'tool';
+
+/** A call the model asks the caller to make; `arguments` is the JSON text the model wrote. */
+export interface ToolCall {
+	id: string;
+	name: string;
+	arguments: string;
+}
 
 export interface ChatMessage {
 	role: ChatRole;
 	content: string;
+	/** Prompt caching: the prefix up to and including this message may be cached (Cache Control). */
+	cache?: CacheMark;
+	/** On an assistant message: the tools the model called. */
+	toolCalls?: ToolCall[];
+	/** On a tool message: the call whose result `content` is. */
+	toolCallId?: string;
 }
+
+/** OpenRouter's `cache_control: {type: 'ephemeral'}`, kept 5 minutes unless the TTL says 1 h. */
+export interface CacheMark {
+	ttl?: '1h';
+}
+
+/** A function the model may call; `parameters` is its JSON Schema. */
+export interface ToolDefinition {
+	name: string;
+	description?: string;
+	parameters: Record<string, unknown>;
+}
+
+export type ToolChoice = 'auto' | 'none' | 'required';
 
 export type Tier = 'cheap' | 'strong';
 
@@ -39,7 +66,22 @@ export interface ProviderPreferences {
 	data_collection?: 'allow' | 'deny';
 	zdr?: boolean;
 	max_price?: { prompt?: number; completion?: number };
+	only?: string[];
+	ignore?: string[];
+	quantizations?: Quantization[];
+	require_parameters?: boolean;
 }
+
+export type Quantization =
+	| 'int4'
+	| 'int8'
+	| 'fp4'
+	| 'fp6'
+	| 'fp8'
+	| 'fp16'
+	| 'bf16'
+	| 'fp32'
+	| 'unknown';
 
 /** What is sent for every attempt, whatever model serves it. */
 export interface CompletionOptions {
@@ -50,7 +92,13 @@ export interface CompletionOptions {
 	stop?: string[];
 	responseFormat?: ResponseFormat;
 	reasoningEffort?: ReasoningEffort;
+	/** A token budget for reasoning, instead of an effort. */
+	reasoningMaxTokens?: number;
+	/** The model still reasons, but the gateway leaves the text out of the answer. */
+	excludeReasoning?: boolean;
 	provider?: ProviderPreferences;
+	tools?: ToolDefinition[];
+	toolChoice?: ToolChoice;
 }
 
 export interface RetryPolicy {
@@ -133,7 +181,10 @@ export interface Usage {
 	promptTokens: number;
 	completionTokens: number;
 	totalTokens: number;
+	/** Prompt tokens read from the provider's prompt cache. */
 	cachedTokens: number;
+	/** Prompt tokens written to it (Cache Control). */
+	cacheWriteTokens: number;
 	reasoningTokens: number;
 }
 
@@ -148,6 +199,10 @@ export interface Cost {
 
 export interface RouteResult {
 	content: string;
+	/** The model's reasoning text, when it returned one. */
+	reasoning: string | null;
+	/** The tools the model called instead of (or besides) answering. */
+	toolCalls?: ToolCall[];
 	/** Parsed answer when the response format asks for JSON. */
 	json?: unknown;
 	/** The model that served, as the gateway named it. */

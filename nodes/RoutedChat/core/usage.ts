@@ -7,6 +7,7 @@ export function sumUsage(attempts: readonly Attempt[]): Usage {
 		completionTokens: 0,
 		totalTokens: 0,
 		cachedTokens: 0,
+		cacheWriteTokens: 0,
 		reasoningTokens: 0,
 	};
 	for (const { usage } of attempts) {
@@ -15,6 +16,7 @@ export function sumUsage(attempts: readonly Attempt[]): Usage {
 		total.completionTokens += usage.completionTokens;
 		total.totalTokens += usage.totalTokens;
 		total.cachedTokens += usage.cachedTokens;
+		total.cacheWriteTokens += usage.cacheWriteTokens;
 		total.reasoningTokens += usage.reasoningTokens;
 	}
 	return total;

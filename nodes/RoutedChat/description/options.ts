@@ -10,6 +10,46 @@ export const optionsProperty: INodeProperties = {
 	description: 'Budgets, retries, response format, sampling and OpenRouter provider preferences',
 	options: [
 		{
+			displayName: 'Cache Control',
+			name: 'cacheControl',
+			type: 'options',
+			options: [
+				{ name: 'Off', value: '' },
+				{
+					name: 'System Message',
+					value: 'system',
+					description: 'Cache the prompt up to and including the system message',
+				},
+				{
+					name: 'Message at Index',
+					value: 'message',
+					description: 'Cache the prompt up to and including the message at Cache Message Index',
+				},
+			],
+			default: '',
+			description:
+				"Prompt caching: marks a message with cache_control, as OpenRouter passes it to providers that support it (Anthropic, Gemini). Repeats of the same prefix are then read from the provider's cache at a lower price.",
+		},
+		{
+			displayName: 'Cache Message Index',
+			name: 'cacheMessageIndex',
+			type: 'number',
+			typeOptions: { minValue: 0, numberPrecision: 0 },
+			default: 0,
+			description: 'With Cache Control on Message at Index: the message to mark, 0 for the first',
+		},
+		{
+			displayName: 'Cache TTL',
+			name: 'cacheTtl',
+			type: 'options',
+			options: [
+				{ name: '5 Minutes', value: '5m' },
+				{ name: '1 Hour', value: '1h' },
+			],
+			default: '5m',
+			description: 'How long the provider keeps the cached prefix (1 hour costs more to write)',
+		},
+		{
 			displayName: 'Concurrency',
 			name: 'concurrency',
 			type: 'number',
@@ -25,6 +65,14 @@ export const optionsProperty: INodeProperties = {
 			default: false,
 			description:
 				'Whether to add a last item with the total cost, tokens and calls per model, and the saving against sending every item to the priciest model in the chain. Applies to the whole run: an expression is read for the first item only.',
+		},
+		{
+			displayName: 'Exclude Reasoning',
+			name: 'excludeReasoning',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to leave the reasoning text out of the answer. The model still reasons, and its reasoning tokens are still paid for.',
 		},
 		{
 			displayName: 'Fallback Drill: Models to Fail',
@@ -110,6 +158,14 @@ export const optionsProperty: INodeProperties = {
 			default: 'allow',
 		},
 		{
+			displayName: 'Provider: Ignore',
+			name: 'providerIgnore',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. DeepInfra, Together',
+			description: 'Providers OpenRouter must not use, separated by commas',
+		},
+		{
 			displayName: 'Provider: Max Completion Price',
 			name: 'providerMaxCompletionPrice',
 			type: 'number',
@@ -128,12 +184,46 @@ export const optionsProperty: INodeProperties = {
 				'USD per million prompt tokens; providers above it are not used. 0 means no limit.',
 		},
 		{
+			displayName: 'Provider: Only',
+			name: 'providerOnly',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. Anthropic, Google Vertex',
+			description: 'The only providers OpenRouter may use, separated by commas',
+		},
+		{
 			displayName: 'Provider: Order',
 			name: 'providerOrder',
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. anthropic, openai',
 			description: 'OpenRouter only: provider slugs to try first, in order, separated by commas',
+		},
+		{
+			displayName: 'Provider: Quantizations',
+			name: 'providerQuantizations',
+			type: 'multiOptions',
+			options: [
+				{ name: 'BF16', value: 'bf16' },
+				{ name: 'FP16', value: 'fp16' },
+				{ name: 'FP32', value: 'fp32' },
+				{ name: 'FP4', value: 'fp4' },
+				{ name: 'FP6', value: 'fp6' },
+				{ name: 'FP8', value: 'fp8' },
+				{ name: 'INT4', value: 'int4' },
+				{ name: 'INT8', value: 'int8' },
+				{ name: 'Unknown', value: 'unknown' },
+			],
+			default: [],
+			description: 'Use only providers serving the model at one of these precisions',
+		},
+		{
+			displayName: 'Provider: Require Parameters',
+			name: 'providerRequireParameters',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to use only providers that support every parameter of the request (e.g. JSON Schema, reasoning)',
 		},
 		{
 			displayName: 'Provider: Sort',
@@ -168,6 +258,15 @@ export const optionsProperty: INodeProperties = {
 			],
 			default: '',
 			description: 'For reasoning models: how much thinking to spend before answering',
+		},
+		{
+			displayName: 'Reasoning Max Tokens',
+			name: 'reasoningMaxTokens',
+			type: 'number',
+			typeOptions: { minValue: 1, numberPrecision: 0 },
+			default: 1024,
+			description:
+				'For reasoning models: a token budget for thinking, instead of Reasoning Effort. Must be less than Max Tokens, which counts the reasoning too.',
 		},
 		{
 			displayName: 'Response Format',

@@ -8,6 +8,7 @@ import {
 	RouteError,
 	routeItem,
 	summarizeCosts,
+	type CostSummary,
 } from '../core';
 import { failedItem, toNodeError } from '../output/itemFailure';
 import { createRedactor } from '../output/redactor';
@@ -16,6 +17,7 @@ import { nodeParameters } from '../plan/nodeParameters';
 import { readItemPlan } from '../plan/readItemPlan';
 import { readRunOptions } from '../plan/readRunOptions';
 import { createExecutionServices } from './executionServices';
+import { type ExecutionSpend, recordExecutionSpend } from './executionCustomData';
 
 const DEFAULT_CONCURRENCY = 10;
 
@@ -81,6 +83,8 @@ export async function executeRoutedChat(
 		},
 	);
 
+	// Written before a failure is thrown too: the calls before it were paid for.
+	recordExecutionSpend(context, spendOf(summarizeCosts(outcomes, [], undefined)));
 	if (firstFailure !== undefined) {
 		const failed = outcomes[firstFailure] as { error: unknown };
 		throw toNodeError(node, failed.error, firstFailure, redact);
@@ -100,4 +104,13 @@ export async function executeRoutedChat(
 		});
 	}
 	return [output];
+}
+
+function spendOf(summary: CostSummary): ExecutionSpend {
+	const served = Object.entries(summary.byModel);
+	return {
+		costNanoUsd: Math.round(summary.totalCostUsd * 1e9),
+		calls: served.reduce((sum, [, tally]) => sum + tally.calls, 0),
+		models: served.map(([model]) => model),
+	};
 }

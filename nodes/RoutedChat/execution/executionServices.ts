@@ -1,4 +1,4 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, ISupplyDataFunctions } from 'n8n-workflow';
 
 import { type ChatClient, CircuitBreaker, type Clock, type PriceBook, PricingCache } from '../core';
 import { createRedactor, type Redactor } from '../output/redactor';
@@ -21,7 +21,7 @@ export interface ExecutionServices {
 }
 
 export async function createExecutionServices(
-	context: IExecuteFunctions,
+	context: IExecuteFunctions | ISupplyDataFunctions,
 ): Promise<ExecutionServices> {
 	const credentials = await readGatewayCredentials(context);
 	const client = createGatewayClient(context, credentials);

@@ -21,6 +21,7 @@ export function resultJson(result: RoutedItem): IDataObject {
 		finishReason: result.finishReason,
 	};
 	if (result.json !== undefined) json.json = result.json as IDataObject;
+	if (result.reasoning) json.reasoning = result.reasoning;
 	if (result.escalated !== undefined) {
 		json.escalated = result.escalated;
 		json.escalationReason = result.escalationReason ?? null;

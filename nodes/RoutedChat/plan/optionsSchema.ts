@@ -25,6 +25,9 @@ export type RunOptions = z.infer<typeof runOptionsSchema>;
 
 /** The rest of the `options` collection, read per item with expressions resolved against it. */
 export const optionsSchema = z.object({
+	cacheControl: z.enum(['', 'system', 'message']).optional(),
+	cacheMessageIndex: whole('Cache Message Index', 0).optional(),
+	cacheTtl: z.enum(['5m', '1h']).optional(),
 	deadlineMs: whole('Item Deadline', 0).optional(),
 	fallbackDrill: whole('Fallback Drill', 0).optional(),
 	includeRaw: z.boolean().optional(),
@@ -36,9 +39,17 @@ export const optionsSchema = z.object({
 	providerMaxCompletionPrice: nonNegative('Max Completion Price').optional(),
 	providerMaxPromptPrice: nonNegative('Max Prompt Price').optional(),
 	providerOrder: z.string().optional(),
+	providerOnly: z.string().optional(),
+	providerIgnore: z.string().optional(),
+	providerQuantizations: z
+		.array(z.enum(['int4', 'int8', 'fp4', 'fp6', 'fp8', 'fp16', 'bf16', 'fp32', 'unknown']))
+		.optional(),
+	providerRequireParameters: z.boolean().optional(),
 	providerSort: z.enum(['', 'price', 'throughput', 'latency']).optional(),
 	providerZdr: z.boolean().optional(),
 	reasoningEffort: z.enum(['', 'minimal', 'low', 'medium', 'high']).optional(),
+	reasoningMaxTokens: whole('Reasoning Max Tokens', 1).optional(),
+	excludeReasoning: z.boolean().optional(),
 	responseFormat: z.enum(['text', 'json_object', 'json_schema']).optional(),
 	retries: whole('Retries per Model', 0).optional(),
 	seed: whole('Seed', 0).optional(),

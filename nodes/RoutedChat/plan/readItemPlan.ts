@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import {
-	type ChatMessage,
 	chooseRoute,
 	estimatePromptTokens,
 	type FallbackMode,
@@ -12,6 +11,7 @@ import {
 } from '../core';
 import { type NodeParameters, nodeParameters } from './nodeParameters';
 import type { NodeOptions } from './optionsSchema';
+import { markCacheControl } from './markCacheControl';
 import { ParameterError } from './parameterError';
 import { readCascadeChecks } from './readCascadeChecks';
 import { buildChain, readModelId, readModelList } from './readModelList';
@@ -25,7 +25,7 @@ const TIER_LISTS: Record<Tier, { parameter: string; label: string }> = {
 	strong: { parameter: 'strongModels', label: 'Strong Models' },
 };
 
-type Parameter = (name: string, fallback?: unknown) => unknown;
+export type Parameter = (name: string, fallback?: unknown) => unknown;
 
 /**
  * Parameters → plan for one item, expressions resolved against that item;
@@ -38,20 +38,23 @@ export function readItemPlan(
 ): ItemPlan {
 	const parameter: Parameter = (name, fallback) => parameters.value(name, itemIndex, fallback);
 	const options = parameters.derived('options', itemIndex, {}, readOptions);
-	const messages =
+	const messages = markCacheControl(
 		parameter('inputMode', 'prompt') === 'messages'
 			? readMessages(parameter('messages'))
-			: promptMessages(parameter('systemMessage', ''), parameter('prompt', ''));
+			: promptMessages(parameter('systemMessage', ''), parameter('prompt', '')),
+		options,
+	);
 	const fallbacks = readModelList(parameter('fallbackModels', ''), 'fallbackModels');
-	const chainPlan = (primary: string[], tier?: Tier) =>
-		routePlan(
+	const chainPlan = (primary: string[], tier?: Tier): RoutePlan => ({
+		...routePlan(
 			primary,
 			fallbacks,
 			tier,
-			messages,
 			options,
 			parameter('fallbackMode', 'both') as FallbackMode,
-		);
+		),
+		messages,
+	});
 
 	switch (parameter('routing', 'pinned')) {
 		case 'tier': {
@@ -90,14 +93,14 @@ export function readItemPlan(
 	}
 }
 
-function routePlan(
+/** A chain and everything sent with it, except the messages (Routed Chat Model gets those per call). */
+export function routePlan(
 	primary: string[],
 	fallbacks: string[],
 	tier: Tier | undefined,
-	messages: ChatMessage[],
 	options: NodeOptions,
 	fallbackMode: FallbackMode,
-): RoutePlan {
+): Omit<RoutePlan, 'messages'> {
 	const models = buildChain(primary, fallbacks);
 	if (options.maxCostPerItemUsd !== undefined && options.maxTokens === undefined) {
 		throw new ParameterError(
@@ -110,7 +113,6 @@ function routePlan(
 		models,
 		tier,
 		fallbackMode,
-		messages,
 		completion: completionOptions(options),
 		policy: retryPolicy(options),
 		drillFailures: readDrill(options.fallbackDrill, models.length),
@@ -123,7 +125,7 @@ function targetModels(parameter: Parameter, target: RuleTarget): [string[], Tier
 	return 'model' in target ? [[target.model]] : [tierModels(parameter, target.tier), target.tier];
 }
 
-function tierModels(parameter: Parameter, tier: Tier): string[] {
+export function tierModels(parameter: Parameter, tier: Tier): string[] {
 	const list = TIER_LISTS[tier];
 	const models = readModelList(parameter(list.parameter, ''), list.parameter);
 	if (models.length === 0)
@@ -135,7 +137,7 @@ function tierModels(parameter: Parameter, tier: Tier): string[] {
 	return models;
 }
 
-function readTier(value: unknown): Tier {
+export function readTier(value: unknown): Tier {
 	const tier = typeof value === 'string' ? value.trim().toLowerCase() : value;
 	if (TIERS.includes(tier as Tier)) return tier as Tier;
 	throw new ParameterError(

@@ -18,7 +18,33 @@ export function readModelId(value: unknown, parameter: string): string {
 			'Model IDs have no spaces, e.g. anthropic/claude-sonnet-4.5; separate several IDs with commas or new lines',
 		);
 	}
+	checkVariantOrPreset(id, parameter);
 	return id;
+}
+
+/** OpenRouter's model variants: `vendor/model:<variant>`. */
+const VARIANTS = ['nitro', 'floor', 'exacto', 'free', 'online', 'thinking', 'extended'];
+const PRESET = /^@preset\/[a-z0-9][a-z0-9_-]*$/;
+
+/** A preset is `@preset/<slug>`; a variant is one known suffix after `vendor/model`. Kept as written. */
+function checkVariantOrPreset(id: string, parameter: string): void {
+	if (id.startsWith('@')) {
+		if (!PRESET.test(id))
+			throw new ParameterError(
+				parameter,
+				`"${id}" is not a preset`,
+				'A preset is written @preset/<slug>, the slug in lower case letters, digits, - and _ (e.g. @preset/support-triage)',
+			);
+		return;
+	}
+	const [base, variant, ...rest] = id.split(':');
+	if (variant === undefined) return;
+	if (rest.length > 0 || !base.includes('/') || !VARIANTS.includes(variant))
+		throw new ParameterError(
+			parameter,
+			`"${id}" is not a model ID with a variant`,
+			`A variant is one suffix after vendor/model: ${VARIANTS.map((name) => `:${name}`).join(', ')} (e.g. meta-llama/llama-3.3-70b-instruct:nitro)`,
+		);
 }
 
 /** Reads a list of model ids separated by commas or new lines. */

@@ -37,7 +37,7 @@ export function completionOptions(options: NodeOptions): CompletionOptions {
 		seed: options.seed,
 		stop: splitList(options.stop),
 		responseFormat: responseFormat(options),
-		reasoningEffort: options.reasoningEffort || undefined,
+		...reasoning(options),
 		provider: providerPreferences(options),
 	};
 }
@@ -54,6 +54,34 @@ export function retryPolicy(options: NodeOptions): RetryPolicy {
 	};
 }
 
+/** OpenRouter takes an effort or a token budget for reasoning, not both. */
+function reasoning(
+	options: NodeOptions,
+): Pick<CompletionOptions, 'reasoningEffort' | 'reasoningMaxTokens' | 'excludeReasoning'> {
+	const { reasoningEffort, reasoningMaxTokens, maxTokens } = options;
+	if (reasoningEffort && reasoningMaxTokens !== undefined)
+		throw new ParameterError(
+			'options.reasoningMaxTokens',
+			'Set Reasoning Effort or Reasoning Max Tokens, not both',
+			'OpenRouter takes one of them: remove one from Options',
+		);
+	if (
+		reasoningMaxTokens !== undefined &&
+		maxTokens !== undefined &&
+		reasoningMaxTokens >= maxTokens
+	)
+		throw new ParameterError(
+			'options.reasoningMaxTokens',
+			`Reasoning Max Tokens (${reasoningMaxTokens}) must be less than Max Tokens (${maxTokens})`,
+			'Max Tokens counts the reasoning too: leave room for the answer',
+		);
+	return {
+		reasoningEffort: reasoningEffort || undefined,
+		reasoningMaxTokens,
+		excludeReasoning: options.excludeReasoning || undefined,
+	};
+}
+
 function responseFormat(options: NodeOptions): ResponseFormat | undefined {
 	if (options.responseFormat !== 'json_schema')
 		return options.responseFormat ? { type: options.responseFormat } : undefined;
@@ -66,6 +94,13 @@ function providerPreferences(options: NodeOptions): ProviderPreferences | undefi
 	if (options.providerSort) preferences.sort = options.providerSort;
 	const order = splitList(options.providerOrder);
 	if (order) preferences.order = order;
+	const only = splitList(options.providerOnly);
+	if (only) preferences.only = only;
+	const ignore = splitList(options.providerIgnore);
+	if (ignore) preferences.ignore = ignore;
+	if (options.providerQuantizations?.length)
+		preferences.quantizations = options.providerQuantizations;
+	if (options.providerRequireParameters) preferences.require_parameters = true;
 	if (options.providerAllowFallbacks === false) preferences.allow_fallbacks = false;
 	if (options.providerDataCollection === 'deny') preferences.data_collection = 'deny';
 	if (options.providerZdr) preferences.zdr = true;

@@ -1,9 +1,9 @@
-import type { IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, ILoadOptionsFunctions, ISupplyDataFunctions } from 'n8n-workflow';
 
 import type { ChatClient } from '../core';
 import type { GatewayCredentials } from './gatewayCredentials';
 import { createHttpChatClient } from './httpChatClient';
-import { n8nSend } from './n8nSend';
+import { n8nOpenStream, n8nSend } from './n8nSend';
 
 /** OpenRouter asks apps to identify themselves with these two headers. */
 function attributionHeaders(credentials: GatewayCredentials): Record<string, string> {
@@ -15,12 +15,16 @@ function attributionHeaders(credentials: GatewayCredentials): Record<string, str
 
 /** One client per execution, sending through n8n's authenticated HTTP helper. */
 export function createGatewayClient(
-	context: IExecuteFunctions | ILoadOptionsFunctions,
+	context: IExecuteFunctions | ILoadOptionsFunctions | ISupplyDataFunctions,
 	credentials: GatewayCredentials,
 ): ChatClient {
-	return createHttpChatClient(n8nSend(context, credentials.decrypted), {
-		baseUrl: credentials.baseUrl,
-		headers: attributionHeaders(credentials),
-		openRouter: credentials.openRouter,
-	});
+	return createHttpChatClient(
+		n8nSend(context, credentials.decrypted),
+		{
+			baseUrl: credentials.baseUrl,
+			headers: attributionHeaders(credentials),
+			openRouter: credentials.openRouter,
+		},
+		n8nOpenStream(context, credentials.decrypted),
+	);
 }

@@ -1,4 +1,9 @@
-import type { ICredentialsDecrypted, IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
+import type {
+	ICredentialsDecrypted,
+	IExecuteFunctions,
+	ILoadOptionsFunctions,
+	ISupplyDataFunctions,
+} from 'n8n-workflow';
 
 import { ParameterError } from '../plan/parameterError';
 import { baseUrlProblem, type GatewayType, speaksOpenRouter } from './baseUrl';
@@ -20,7 +25,7 @@ export const DEFAULT_BASE_URL = 'https://openrouter.ai/api/v1';
 
 /** The credential as the transport uses it; a Base URL that cannot carry the key fails before any request. */
 export async function readGatewayCredentials(
-	context: IExecuteFunctions | ILoadOptionsFunctions,
+	context: IExecuteFunctions | ILoadOptionsFunctions | ISupplyDataFunctions,
 ): Promise<GatewayCredentials> {
 	const data = await context.getCredentials(CREDENTIAL_TYPE);
 	const reference = context.getNode().credentials?.[CREDENTIAL_TYPE];

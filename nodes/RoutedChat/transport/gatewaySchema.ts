@@ -7,7 +7,7 @@ import { z } from 'zod';
 
 const count = z.number().int().nonnegative();
 
-const usageSchema = z.object({
+export const usageSchema = z.object({
 	prompt_tokens: count,
 	completion_tokens: count,
 	/** Some OpenAI-compatible gateways leave it out; the reader derives it. */
@@ -15,11 +15,13 @@ const usageSchema = z.object({
 	cost: z.number().nonnegative().nullish(),
 	/** For a BYOK call, what the provider charged the user's own key. */
 	cost_details: z.object({ upstream_inference_cost: z.number().nonnegative().nullish() }).nullish(),
-	prompt_tokens_details: z.object({ cached_tokens: count.nullish() }).nullish(),
+	prompt_tokens_details: z
+		.object({ cached_tokens: count.nullish(), cache_write_tokens: count.nullish() })
+		.nullish(),
 	completion_tokens_details: z.object({ reasoning_tokens: count.nullish() }).nullish(),
 });
 
-const gatewayErrorSchema = z.object({
+export const gatewayErrorSchema = z.object({
 	code: z.union([z.number(), z.string()]).nullish(),
 	message: z.string(),
 	/** For a provider's failure OpenRouter names the provider and passes its own error on as `raw`. */
@@ -33,7 +35,21 @@ export const completionSchema = z.object({
 	choices: z.array(
 		z.object({
 			finish_reason: z.string().nullish(),
-			message: z.object({ content: z.string().nullish() }).nullish(),
+			message: z
+				.object({
+					content: z.string().nullish(),
+					reasoning: z.string().nullish(),
+					tool_calls: z
+						.array(
+							z.object({
+								id: z.string(),
+								type: z.literal('function'),
+								function: z.object({ name: z.string(), arguments: z.string() }),
+							}),
+						)
+						.nullish(),
+				})
+				.nullish(),
 		}),
 	),
 	usage: usageSchema.nullish(),

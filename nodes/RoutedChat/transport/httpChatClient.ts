@@ -1,10 +1,11 @@
 import { attempt, type CallOptions, type ChatClient, GatewayError } from '../core';
-import type { HttpResponse, HttpSend } from './httpExchange';
+import type { HttpOpenStream, HttpResponse, HttpSend } from './httpExchange';
 import { readCompletion } from './readCompletion';
 import { readErrorResponse } from './readErrorResponse';
 import { readModels } from './readModels';
 import { requestBody } from './requestBody';
 import { sendAttempt } from './sendAttempt';
+import { streamCompletion } from './streamCompletion';
 
 export interface GatewayConfig {
 	/** Without a trailing slash, e.g. https://openrouter.ai/api/v1. */
@@ -15,8 +16,15 @@ export interface GatewayConfig {
 	openRouter: boolean;
 }
 
-/** The ChatClient over any HttpSend: OpenAI-compatible requests, OpenRouter's answers and errors. */
-export function createHttpChatClient(send: HttpSend, config: GatewayConfig): ChatClient {
+/**
+ * The ChatClient over any HttpSend: OpenAI-compatible requests, OpenRouter's
+ * answers and errors; with `openStream`, streamed answers too.
+ */
+export function createHttpChatClient(
+	send: HttpSend,
+	config: GatewayConfig,
+	openStream?: HttpOpenStream,
+): ChatClient {
 	async function exchange(
 		method: 'GET' | 'POST',
 		path: string,
@@ -51,6 +59,10 @@ export function createHttpChatClient(send: HttpSend, config: GatewayConfig): Cha
 				),
 			),
 		listModels: async (options) => readModels(await exchange('GET', '/models', undefined, options)),
+		...(openStream && {
+			stream: async (request, options, onDelta) =>
+				await streamCompletion(openStream, config, request, options, onDelta),
+		}),
 	};
 }
 

@@ -23,6 +23,16 @@ export interface HttpResponse {
 /** Resolves with any status; rejects only when no whole response arrived. */
 export type HttpSend = (request: HttpRequest) => Promise<HttpResponse>;
 
+/** A response whose body is read as it arrives (server-sent events). */
+export interface HttpStreamResponse {
+	status: number;
+	headers: Headers;
+	body: AsyncIterable<Uint8Array | string>;
+}
+
+/** Resolves once the status and headers are in. */
+export type HttpOpenStream = (request: HttpRequest) => Promise<HttpStreamResponse>;
+
 /** Node's and axios's header records as a Headers object. */
 export function toHeaders(raw: Record<string, unknown> | undefined): Headers {
 	const headers = new Headers();

@@ -3,12 +3,13 @@ import type {
 	IExecuteFunctions,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
+	ISupplyDataFunctions,
 } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from './credentialType';
-import { type HttpSend, toHeaders } from './httpExchange';
+import { type HttpOpenStream, type HttpRequest, type HttpSend, toHeaders } from './httpExchange';
 
-type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
+type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | ISupplyDataFunctions;
 
 interface FullResponse {
 	body: unknown;
@@ -23,14 +24,40 @@ interface FullResponse {
  * read once per execution, n8n does not read and decrypt it again per request.
  */
 export function n8nSend(context: RequestContext, credentials: ICredentialsDecrypted): HttpSend {
-	const helperThis = withoutCancelOverride(context);
+	const open = n8nRequest(context, credentials, 'text');
 	return async (request) => {
+		const response = await open(request);
+		return { ...response, body: bodyText(response.body) };
+	};
+}
+
+/** The same request with the body as a stream (n8n's `encoding: 'stream'`), for `stream: true` answers. */
+export function n8nOpenStream(
+	context: RequestContext,
+	credentials: ICredentialsDecrypted,
+): HttpOpenStream {
+	const open = n8nRequest(context, credentials, 'stream');
+	return async (request) => {
+		const response = await open(request);
+		return { ...response, body: response.body as AsyncIterable<Uint8Array> };
+	};
+}
+
+function n8nRequest(
+	context: RequestContext,
+	credentials: ICredentialsDecrypted,
+	encoding: 'text' | 'stream',
+) {
+	const helperThis = withoutCancelOverride(context);
+	return async (
+		request: HttpRequest,
+	): Promise<{ status: number; headers: Headers; body: unknown }> => {
 		const options: IHttpRequestOptions = {
 			url: request.url,
 			method: request.method,
 			headers: request.headers,
 			body: request.body,
-			encoding: 'text',
+			encoding,
 			json: false,
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
@@ -46,7 +73,7 @@ export function n8nSend(context: RequestContext, credentials: ICredentialsDecryp
 		return {
 			status: response.statusCode,
 			headers: toHeaders(response.headers),
-			body: bodyText(response.body),
+			body: response.body,
 		};
 	};
 }

@@ -1,5 +1,8 @@
-import { type ChatCompletion, GatewayError } from '../core';
+import { type ChatCompletion, GatewayError, type Usage } from '../core';
 import { type CompletionBody, completionSchema, errorBodySchema } from './gatewaySchema';
+import { readToolCalls } from './toolWire';
+
+type UsageBody = NonNullable<CompletionBody['usage']>;
 
 /** Turns a gateway's 200 body into a completion, or says why it cannot be one. */
 export function readCompletion(body: unknown): ChatCompletion {
@@ -24,8 +27,10 @@ export function readCompletion(body: unknown): ChatCompletion {
 	}
 	const { id, model, provider, choices, usage } = parsed.data;
 	const choice = choices[0];
-	const content = choice?.message?.content;
-	if (!choice || !content) {
+	const content = choice?.message?.content ?? '';
+	const toolCalls = readToolCalls(choice?.message?.tool_calls);
+	// An answer cut at Max Tokens is a paid answer even when reasoning used every token: the core records it.
+	if (!choice || (!content && !toolCalls && choice.finish_reason !== 'length')) {
 		throw new GatewayError('empty_response', 'Empty response: the model returned no content');
 	}
 	return {
@@ -33,18 +38,24 @@ export function readCompletion(body: unknown): ChatCompletion {
 		model,
 		provider: provider ?? null,
 		content,
+		reasoning: choice.message?.reasoning || null,
+		toolCalls,
 		finishReason: choice.finish_reason ?? null,
-		usage: usage
-			? {
-					promptTokens: usage.prompt_tokens,
-					completionTokens: usage.completion_tokens,
-					totalTokens: usage.total_tokens ?? usage.prompt_tokens + usage.completion_tokens,
-					cachedTokens: usage.prompt_tokens_details?.cached_tokens ?? 0,
-					reasoningTokens: usage.completion_tokens_details?.reasoning_tokens ?? 0,
-				}
-			: null,
+		usage: usage ? readUsage(usage) : null,
 		...gatewayCost(usage),
 		raw: body,
+	};
+}
+
+/** The gateway's usage object in the core's names (shared by whole and streamed answers). */
+export function readUsage(usage: UsageBody): Usage {
+	return {
+		promptTokens: usage.prompt_tokens,
+		completionTokens: usage.completion_tokens,
+		totalTokens: usage.total_tokens ?? usage.prompt_tokens + usage.completion_tokens,
+		cachedTokens: usage.prompt_tokens_details?.cached_tokens ?? 0,
+		cacheWriteTokens: usage.prompt_tokens_details?.cache_write_tokens ?? 0,
+		reasoningTokens: usage.completion_tokens_details?.reasoning_tokens ?? 0,
 	};
 }
 
@@ -56,7 +67,7 @@ function hasErrorField(body: unknown): boolean {
  * What the call cost the user as OpenRouter reports it: its own charge, plus,
  * with the user's own provider key (BYOK), what that provider charged the key.
  */
-function gatewayCost(
+export function gatewayCost(
 	usage: CompletionBody['usage'],
 ): Pick<ChatCompletion, 'gatewayCostUsd' | 'upstreamCostUsd'> {
 	const upstream = usage?.cost_details?.upstream_inference_cost ?? null;

@@ -1,13 +1,14 @@
 import type { ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
 
-import type { ChatRequest, ProviderPreferences, ResponseFormat } from '../core';
+import type { ChatRequest, CompletionOptions, ProviderPreferences, ResponseFormat } from '../core';
+import { wireMessage, wireTools } from './toolWire';
 
 /** OpenRouter's additions to the OpenAI request (https://openrouter.ai/docs/api-reference/overview). */
 interface OpenRouterFields {
 	models?: string[];
 	usage?: { include: boolean };
 	provider?: ProviderPreferences;
-	reasoning?: { effort: string };
+	reasoning?: { effort?: string; max_tokens?: number; exclude?: boolean };
 }
 
 /** The wire body of one chat completion, typed by the openai SDK (types only: nothing of it ships). */
@@ -17,11 +18,15 @@ export type ChatCompletionBody = ChatCompletionCreateParamsNonStreaming & OpenRo
  * The body of one chat completion request. OpenRouter's own fields go only to
  * OpenRouter: a strict OpenAI-compatible server (LiteLLM, vLLM, Azure) answers
  * an unknown field with 400. Elsewhere reasoning effort is OpenAI's
- * `reasoning_effort`, and provider preferences are not sent.
+ * `reasoning_effort`; provider preferences, a reasoning budget and cache marks are not sent.
  */
 export function requestBody(request: ChatRequest, openRouter: boolean): ChatCompletionBody {
 	const { completion } = request;
-	const body: ChatCompletionBody = { model: request.model, messages: request.messages };
+	const body: ChatCompletionBody = {
+		model: request.model,
+		messages: request.messages.map((message) => wireMessage(message, openRouter)),
+		...wireTools(completion.tools, completion.toolChoice),
+	};
 	if (completion.temperature !== undefined) body.temperature = completion.temperature;
 	if (completion.maxTokens !== undefined) body.max_tokens = completion.maxTokens;
 	if (completion.topP !== undefined) body.top_p = completion.topP;
@@ -36,10 +41,21 @@ export function requestBody(request: ChatRequest, openRouter: boolean): ChatComp
 	}
 	body.usage = { include: true };
 	if (request.models && request.models.length > 1) body.models = request.models;
-	if (completion.reasoningEffort) body.reasoning = { effort: completion.reasoningEffort };
+	const reasoning = wireReasoning(completion);
+	if (reasoning) body.reasoning = reasoning;
 	if (completion.provider && Object.keys(completion.provider).length)
 		body.provider = completion.provider;
 	return body;
+}
+
+/** OpenRouter's `reasoning`: an effort or a token budget, and whether to leave the text out. */
+function wireReasoning(completion: CompletionOptions): OpenRouterFields['reasoning'] {
+	const reasoning: NonNullable<OpenRouterFields['reasoning']> = {};
+	if (completion.reasoningEffort) reasoning.effort = completion.reasoningEffort;
+	if (completion.reasoningMaxTokens !== undefined)
+		reasoning.max_tokens = completion.reasoningMaxTokens;
+	if (completion.excludeReasoning) reasoning.exclude = true;
+	return Object.keys(reasoning).length ? reasoning : undefined;
 }
 
 function wireResponseFormat(

@@ -1,5 +1,5 @@
 import { type CallOptions, GatewayError, settle } from '../core';
-import type { HttpRequest, HttpResponse, HttpSend } from './httpExchange';
+import type { HttpRequest, HttpResponse } from './httpExchange';
 
 /** The sender's own timeout only backs up the attempt's deadline, which fires first. */
 const BACKSTOP_MS = 1_000;
@@ -10,11 +10,11 @@ const BACKSTOP_MS = 1_000;
  * to get a whole response becomes the core's timeout, aborted or connection
  * error, told apart by which signal fired.
  */
-export async function sendAttempt(
-	send: HttpSend,
+export async function sendAttempt<Response = HttpResponse>(
+	send: (request: HttpRequest) => Promise<Response>,
 	request: Omit<HttpRequest, 'signal' | 'timeoutMs'>,
 	options: CallOptions,
-): Promise<HttpResponse> {
+): Promise<Response> {
 	const deadline = AbortSignal.timeout(options.timeoutMs);
 	const { signal, release } = either(options.signal, deadline);
 	const outcome = await settle(

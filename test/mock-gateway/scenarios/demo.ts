@@ -3,7 +3,8 @@ import { answersTickets } from './answersTickets';
 import { cheapRepair, cheapTriage, strongTriage } from './ticketTriage';
 
 /**
- * A realistic catalogue: a cheap and a strong tier, a pinned model that is down and a fallback.
+ * A realistic catalogue: a cheap and a strong tier, a pinned model that is down and a fallback,
+ * and a tool-calling model for the AI Agent example.
  * Prices are OpenRouter's list prices (USD per token) at the time of writing.
  * Asked for JSON, gpt-4o-mini and the strong models triage support tickets
  * (examples/support-ticket-cascade.json); gpt-4o-mini gets 5 of its 20 wrong. Claude counts
@@ -70,6 +71,17 @@ export const demoModels: MockModel[] = [
 		provider: 'OpenAI',
 		latencyMs: 30,
 		down: { status: 503, message: 'No endpoints available for openai/gpt-4o-2024-08-06' },
+	},
+	{
+		id: 'openai/gpt-4.1-mini',
+		name: 'OpenAI: GPT-4.1 Mini',
+		pricing: { prompt: '0.0000004', completion: '0.0000016' },
+		contextLength: 1_047_576,
+		provider: 'OpenAI',
+		latencyMs: 30,
+		// The AI Agent example's model: rate-limited once, then it calls the calculator and answers from its result.
+		faults: [{ status: 429, retryAfter: '1', message: 'Rate limit exceeded: openai/gpt-4.1-mini' }],
+		toolUse: { name: 'Calculator', arguments: '{"input":"17*23"}' },
 	},
 	{
 		id: 'google/gemini-2.5-flash',

@@ -1,5 +1,6 @@
 import type { Scenario } from '../scenario';
 import { addFromNodePanel } from './addFromNodePanel';
+import { agentChatModel } from './agentChatModel';
 import { cascadeMinConfidence } from './cascadeChecks';
 import { credentialTest } from './credentialTest';
 import { darkTheme } from './darkTheme';
@@ -21,4 +22,5 @@ export const scenarios: Scenario[] = [
 	executeDemo,
 	darkTheme,
 	credentialTest,
+	agentChatModel,
 ];

@@ -13,7 +13,7 @@ function readError(error: ExecutionError): RunError {
 
 /** What a test asserts on: the status, the error, and the last output of every node. */
 export function readRun(run: IRun): Omit<WorkflowRun, 'logs'> {
-	const { runData, error } = run.data.resultData;
+	const { runData, error, metadata } = run.data.resultData;
 	const outputs: Record<string, INodeExecutionData[][]> = {};
 	for (const [nodeName, tasks] of Object.entries(runData)) {
 		const main = tasks.at(-1)?.data?.main ?? [];
@@ -28,5 +28,6 @@ export function readRun(run: IRun): Omit<WorkflowRun, 'logs'> {
 			: {}),
 		outputs,
 		runData,
+		customData: { ...metadata },
 	};
 }

@@ -19,6 +19,9 @@ export const NODE_TYPES: Record<string, () => Promise<INodeType | IVersionedNode
 		new (await import('n8n-nodes-base/dist/nodes/StopAndError/StopAndError.node')).StopAndError(),
 	'n8n-nodes-routed-chat.routedChat': async () =>
 		new (await import('../../../nodes/RoutedChat/RoutedChat.node')).RoutedChat(),
+	'n8n-nodes-routed-chat.routedChatModel': async () =>
+		new (await import('../../../nodes/RoutedChatModel/RoutedChatModel.node')).RoutedChatModel(),
+	'test.modelCaller': async () => new (await import('../modelCaller.node')).ModelCaller(),
 };
 
 /** Every credential type the harness can resolve and authenticate with. */

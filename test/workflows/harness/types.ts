@@ -42,6 +42,8 @@ export interface WorkflowRun {
 	/** The last run of each node that ran, by node name, one item list per output index. */
 	outputs: Record<string, INodeExecutionData[][]>;
 	runData: IRunData;
+	/** The execution's custom data (`resultData.metadata`), as n8n's execution list shows it. */
+	customData: Record<string, string>;
 	/** Every line logged through n8n's loggers while the run was in flight. */
 	logs: string[];
 }

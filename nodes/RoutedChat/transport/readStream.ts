@@ -1,0 +1,124 @@
+import { z } from 'zod';
+
+import { type ChatCompletion, GatewayError, type StreamDelta, type ToolCall } from '../core';
+import { gatewayErrorSchema, usageSchema } from './gatewaySchema';
+import { gatewayCost, readUsage } from './readCompletion';
+import { sseData } from './sseData';
+
+/** One `chat.completion.chunk` of OpenRouter's stream: the parts the core reads. */
+const chunkSchema = z.object({
+	id: z.string().nullish(),
+	model: z.string().nullish(),
+	provider: z.string().nullish(),
+	error: gatewayErrorSchema.nullish(),
+	choices: z
+		.array(
+			z.object({
+				finish_reason: z.string().nullish(),
+				delta: z
+					.object({
+						content: z.string().nullish(),
+						tool_calls: z
+							.array(
+								z.object({
+									index: z.number().int().nonnegative(),
+									id: z.string().nullish(),
+									function: z
+										.object({ name: z.string().nullish(), arguments: z.string().nullish() })
+										.nullish(),
+								}),
+							)
+							.nullish(),
+					})
+					.nullish(),
+			}),
+		)
+		.nullish(),
+	usage: usageSchema.nullish(),
+});
+
+/**
+ * Reads a `stream: true` answer: hands each text or tool-call delta to
+ * `onDelta` as it arrives and returns the whole completion (usage and cost from
+ * the final chunk). An `error` event, a chunk that is not the wire format, or a
+ * stream that ends without a finish reason is a GatewayError, as for a whole answer.
+ */
+export async function readCompletionStream(
+	chunks: AsyncIterable<Uint8Array | string>,
+	onDelta: (delta: StreamDelta) => void,
+): Promise<ChatCompletion> {
+	const calls: Array<{ id: string; name: string; arguments: string }> = [];
+	let id: string | null = null;
+	let model = '';
+	let provider: string | null = null;
+	let content = '';
+	let finishReason: string | null = null;
+	let usage: z.infer<typeof usageSchema> | null = null;
+
+	for await (const data of sseData(chunks)) {
+		const parsed = chunkSchema.safeParse(jsonOrUndefined(data));
+		if (!parsed.success) {
+			throw new GatewayError('malformed_response', `Malformed stream event: ${data.slice(0, 200)}`);
+		}
+		const chunk = parsed.data;
+		if (chunk.error) {
+			const status = typeof chunk.error.code === 'number' ? chunk.error.code : undefined;
+			throw new GatewayError(
+				'upstream_error',
+				`Gateway reported an error mid-stream: ${chunk.error.message}`,
+				status,
+			);
+		}
+		id ??= chunk.id ?? null;
+		model ||= chunk.model ?? '';
+		provider ??= chunk.provider ?? null;
+		usage = chunk.usage ?? usage;
+		const choice = chunk.choices?.[0];
+		if (!choice) continue;
+		finishReason = choice.finish_reason ?? finishReason;
+		const text = choice.delta?.content;
+		if (text) {
+			content += text;
+			onDelta({ type: 'text', text });
+		}
+		for (const call of choice.delta?.tool_calls ?? []) {
+			const known = (calls[call.index] ??= { id: '', name: '', arguments: '' });
+			if (call.id) known.id = call.id;
+			if (call.function?.name) known.name += call.function.name;
+			if (call.function?.arguments) known.arguments += call.function.arguments;
+			onDelta({
+				type: 'tool-call',
+				index: call.index,
+				id: call.id ?? undefined,
+				name: call.function?.name ?? undefined,
+				arguments: call.function?.arguments ?? undefined,
+			});
+		}
+	}
+	if (!finishReason) {
+		throw new GatewayError('malformed_response', 'The stream ended before the answer was complete');
+	}
+	const toolCalls: ToolCall[] = calls.filter(Boolean);
+	if (!content && !toolCalls.length) {
+		throw new GatewayError('empty_response', 'Empty response: the model returned no content');
+	}
+	return {
+		id,
+		model,
+		provider,
+		content,
+		toolCalls: toolCalls.length ? toolCalls : undefined,
+		finishReason,
+		usage: usage ? readUsage(usage) : null,
+		...gatewayCost(usage),
+		raw: null,
+	};
+}
+
+function jsonOrUndefined(text: string): unknown {
+	try {
+		return JSON.parse(text) as unknown;
+	} catch {
+		return undefined;
+	}
+}

@@ -1,0 +1,96 @@
+import type {
+	ChatCompletionContentPartText,
+	ChatCompletionFunctionTool,
+	ChatCompletionMessageFunctionToolCall,
+	ChatCompletionMessageParam,
+	ChatCompletionToolChoiceOption,
+} from 'openai/resources/chat/completions';
+
+import type { ChatMessage, ToolCall, ToolChoice, ToolDefinition } from '../core';
+
+/** A text part marked for prompt caching, as OpenRouter passes it on to providers that cache. */
+type CachedTextPart = ChatCompletionContentPartText & {
+	cache_control: { type: 'ephemeral'; ttl?: '1h' };
+};
+
+/**
+ * One message in the wire's names: `tool_calls` on an assistant turn, `tool_call_id` on a tool
+ * result; a message marked for prompt caching goes to OpenRouter as a text part with `cache_control`.
+ */
+export function wireMessage(message: ChatMessage, openRouter: boolean): ChatCompletionMessageParam {
+	switch (message.role) {
+		case 'tool':
+			return { role: 'tool', tool_call_id: message.toolCallId ?? '', content: message.content };
+		case 'assistant':
+			return message.toolCalls?.length
+				? {
+						role: 'assistant',
+						content: message.content || null,
+						tool_calls: message.toolCalls.map(
+							(call): ChatCompletionMessageFunctionToolCall => ({
+								id: call.id,
+								type: 'function',
+								function: { name: call.name, arguments: call.arguments },
+							}),
+						),
+					}
+				: ({
+						role: 'assistant',
+						content: wireContent(message, openRouter),
+					} as ChatCompletionMessageParam);
+		default:
+			return {
+				role: message.role,
+				content: wireContent(message, openRouter),
+			} as ChatCompletionMessageParam;
+	}
+}
+
+function wireContent(
+	{ content, cache }: ChatMessage,
+	openRouter: boolean,
+): string | [CachedTextPart] {
+	if (!cache || !openRouter) return content;
+	return [
+		{
+			type: 'text',
+			text: content,
+			cache_control: cache.ttl ? { type: 'ephemeral', ttl: cache.ttl } : { type: 'ephemeral' },
+		},
+	];
+}
+
+/** The request's `tools` and `tool_choice`, or nothing when no tool is offered. */
+export function wireTools(
+	tools: ToolDefinition[] | undefined,
+	choice: ToolChoice | undefined,
+): { tools?: ChatCompletionFunctionTool[]; tool_choice?: ChatCompletionToolChoiceOption } {
+	if (!tools?.length) return {};
+	return {
+		tools: tools.map((tool) => ({
+			type: 'function',
+			function: {
+				name: tool.name,
+				...(tool.description ? { description: tool.description } : {}),
+				parameters: tool.parameters,
+			},
+		})),
+		...(choice ? { tool_choice: choice } : {}),
+	};
+}
+
+/** A tool call as an answer carries it: the function's name and its arguments as JSON text. */
+interface ToolCallBody {
+	id: string;
+	function: { name: string; arguments: string };
+}
+
+/** The tool calls of an answer, in the core's names; undefined when there are none. */
+export function readToolCalls(calls: ToolCallBody[] | null | undefined): ToolCall[] | undefined {
+	if (!calls?.length) return undefined;
+	return calls.map((call) => ({
+		id: call.id,
+		name: call.function.name,
+		arguments: call.function.arguments,
+	}));
+}

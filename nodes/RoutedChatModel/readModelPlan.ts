@@ -1,0 +1,37 @@
+import type { ISupplyDataFunctions } from 'n8n-workflow';
+
+import type { FallbackMode, RoutePlan } from '../RoutedChat/core';
+import { type Parameter, readTier, routePlan, tierModels } from '../RoutedChat/plan/readItemPlan';
+import { readModelId, readModelList } from '../RoutedChat/plan/readModelList';
+import { readOptions } from '../RoutedChat/plan/readOptions';
+
+/** Everything a call needs but its messages and tools, which the chain or agent passes per call. */
+export interface ModelPlan {
+	chain: Omit<RoutePlan, 'messages'>;
+	/** How the chain was chosen: `pinned` or `tier`. */
+	route: string;
+}
+
+/** Parameters → plan, read once when the chain or agent asks for the model. */
+export function readModelPlan(context: ISupplyDataFunctions, itemIndex: number): ModelPlan {
+	const parameter: Parameter = (name, fallback) =>
+		context.getNodeParameter(name, itemIndex, fallback);
+	const options = readOptions(parameter('options', {}));
+	const fallbacks = readModelList(parameter('fallbackModels', ''), 'fallbackModels');
+	const fallbackMode = parameter('fallbackMode', 'both') as FallbackMode;
+	if (parameter('routing', 'pinned') === 'tier') {
+		const tier = readTier(parameter('tier', 'cheap'));
+		return {
+			chain: routePlan(tierModels(parameter, tier), fallbacks, tier, options, fallbackMode),
+			route: 'tier',
+		};
+	}
+	const model = readModelId(
+		context.getNodeParameter('model', itemIndex, '', { extractValue: true }),
+		'model',
+	);
+	return {
+		chain: routePlan([model], fallbacks, undefined, options, fallbackMode),
+		route: 'pinned',
+	};
+}

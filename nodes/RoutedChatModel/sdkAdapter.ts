@@ -1,0 +1,206 @@
+/**
+ * The one file that touches `@n8n/ai-node-sdk` (a preview API that may change):
+ * SDK messages and tools in, the routing core's result out as SDK results.
+ * The SDK is loaded only when a chain or agent asks for the model, so the
+ * package still loads on an n8n that does not ship it.
+ */
+import type {
+	ChatModelConfig,
+	FinishReason,
+	GenerateResult,
+	Message,
+	MessageContent,
+	StreamChunk,
+	Tool,
+} from '@n8n/ai-node-sdk';
+import { type ISupplyDataFunctions, NodeOperationError, type SupplyData } from 'n8n-workflow';
+
+import type {
+	ChatMessage,
+	RoutedItem,
+	StreamDelta,
+	ToolCall,
+	ToolDefinition,
+} from '../RoutedChat/core';
+import { ChunkQueue } from './chunkQueue';
+
+type Sdk = typeof import('@n8n/ai-node-sdk');
+
+/** The n8n release this package was built and tested against with the SDK. */
+export const SDK_N8N_VERSION = '2.41.1';
+
+/** One model call: the conversation and tools the chain or agent passes, routed by the core; streamed to `onDelta` when given. */
+export type RouteCall = (
+	call: { messages: ChatMessage[]; tools: ToolDefinition[]; signal?: AbortSignal },
+	onDelta?: (delta: StreamDelta) => void,
+) => Promise<RoutedItem>;
+
+/** What the chain or agent sees as the model's provider and id. */
+export interface ModelIdentity {
+	provider: string;
+	modelId: string;
+}
+
+/**
+ * `require`, not `import()`: n8n resolves a community package's `require` of its
+ * own packages from n8n's install; an ES import from the package's folder would not find it.
+ */
+function loadSdk(context: ISupplyDataFunctions): Sdk {
+	try {
+		return require('@n8n/ai-node-sdk') as Sdk;
+	} catch (error) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`Routed Chat Model needs n8n ${SDK_N8N_VERSION} or newer, which provides @n8n/ai-node-sdk; this n8n does not`,
+			{
+				description: `${error instanceof Error ? error.message : String(error)}. The Routed Chat node works on this version.`,
+			},
+		);
+	}
+}
+
+/** Builds the chat model over `route` and hands it to n8n through the SDK's `supplyModel`. */
+export async function supplyRoutedChatModel(
+	context: ISupplyDataFunctions,
+	identity: ModelIdentity,
+	route: RouteCall,
+): Promise<SupplyData> {
+	const sdk = loadSdk(context);
+
+	class RoutedChatModel extends sdk.BaseChatModel {
+		async generate(messages: Message[], config?: ChatModelConfig): Promise<GenerateResult> {
+			return toGenerateResult(await route(this.call(messages, config)));
+		}
+
+		/**
+		 * Deltas as the serving model writes them. A failure before the first one
+		 * throws (the core has already tried the rest of the chain); after it, the
+		 * stream ends with an `error` chunk naming the model and the cause.
+		 */
+		async *stream(messages: Message[], config?: ChatModelConfig): AsyncIterable<StreamChunk> {
+			const queue = new ChunkQueue<StreamChunk>();
+			let started = false;
+			const onDelta = (delta: StreamDelta) => {
+				started = true;
+				queue.push(toStreamChunk(delta));
+			};
+			route(this.call(messages, config), onDelta).then(
+				(result) => {
+					const { finishReason, usage } = toGenerateResult(result);
+					queue.push({ type: 'finish', finishReason: finishReason ?? 'stop', usage });
+					queue.close();
+				},
+				(error: unknown) => {
+					if (!started) return queue.fail(error);
+					queue.push({ type: 'error', error: error instanceof Error ? error.message : error });
+					queue.close();
+				},
+			);
+			yield* queue;
+		}
+
+		private call(messages: Message[], config: ChatModelConfig | undefined) {
+			return {
+				messages: messages.map(toChatMessage),
+				tools: this.tools.flatMap((tool) => toToolDefinition(sdk, tool)),
+				signal: signalOf(config),
+			};
+		}
+	}
+
+	return sdk.supplyModel(context, new RoutedChatModel(identity.provider, identity.modelId));
+}
+
+/** LangChain passes its abort signal as `signal`; the SDK's own name is `abortSignal`. */
+function signalOf(config: ChatModelConfig | undefined): AbortSignal | undefined {
+	return config?.abortSignal ?? (config as { signal?: AbortSignal } | undefined)?.signal;
+}
+
+function toChatMessage(message: Message): ChatMessage {
+	const text = message.content
+		.filter((part) => part.type === 'text')
+		.map((part) => part.text)
+		.join('');
+	if (message.role === 'tool') {
+		const result = message.content.find((part) => part.type === 'tool-result');
+		return {
+			role: 'tool',
+			toolCallId: result?.toolCallId ?? '',
+			content: result ? resultText(result.result) : text,
+		};
+	}
+	if (message.role === 'assistant') {
+		const toolCalls: ToolCall[] = message.content.flatMap((part) =>
+			part.type === 'tool-call'
+				? [{ id: part.toolCallId ?? '', name: part.toolName, arguments: part.input }]
+				: [],
+		);
+		return toolCalls.length
+			? { role: 'assistant', content: text, toolCalls }
+			: { role: 'assistant', content: text };
+	}
+	return { role: message.role, content: text };
+}
+
+function resultText(result: unknown): string {
+	return typeof result === 'string' ? result : JSON.stringify(result);
+}
+
+/** Function tools only: provider tools (a vendor's built-in search…) have no OpenAI-format equivalent here. */
+function toToolDefinition(sdk: Sdk, tool: Tool): ToolDefinition[] {
+	if (tool.type !== 'function') return [];
+	return [
+		{
+			name: tool.name,
+			description: tool.description,
+			parameters: sdk.getParametersJsonSchema(tool) as Record<string, unknown>,
+		},
+	];
+}
+
+function toStreamChunk(delta: StreamDelta): StreamChunk {
+	if (delta.type === 'text') return { type: 'text-delta', delta: delta.text };
+	return {
+		type: 'tool-call-delta',
+		id: delta.id,
+		name: delta.name,
+		argumentsDelta: delta.arguments,
+	};
+}
+
+const FINISH_REASONS: Record<string, FinishReason> = {
+	stop: 'stop',
+	length: 'length',
+	tool_calls: 'tool-calls',
+	content_filter: 'content-filter',
+	error: 'error',
+};
+
+function toGenerateResult(result: RoutedItem): GenerateResult {
+	const content: MessageContent[] = [];
+	if (result.content) content.push({ type: 'text', text: result.content });
+	for (const call of result.toolCalls ?? []) {
+		content.push({
+			type: 'tool-call',
+			toolCallId: call.id,
+			toolName: call.name,
+			input: call.arguments || '{}',
+		});
+	}
+	return {
+		id: result.generationId ?? undefined,
+		finishReason: result.finishReason
+			? (FINISH_REASONS[result.finishReason] ?? 'other')
+			: result.toolCalls?.length
+				? 'tool-calls'
+				: 'stop',
+		usage: {
+			promptTokens: result.usage.promptTokens,
+			completionTokens: result.usage.completionTokens,
+			totalTokens: result.usage.totalTokens,
+			inputTokenDetails: { cacheRead: result.usage.cachedTokens },
+			outputTokenDetails: { reasoning: result.usage.reasoningTokens },
+		},
+		message: { role: 'assistant', content },
+	};
+}

@@ -1,0 +1,90 @@
+import { routeChat } from '../../nodes/RoutedChat/core';
+import { chatRequests, pricedModel } from '../mock-gateway/jestFixture';
+import { fakeClock, gatewayFixture, plan } from './support';
+
+const TOOLS = 'vendor-a/tool-user';
+const DOWN = 'vendor-b/down';
+const calculator = {
+	name: 'calculator',
+	description: 'Evaluates arithmetic',
+	parameters: { type: 'object', properties: { input: { type: 'string' } } },
+};
+const question = { role: 'user' as const, content: 'What is 17 times 23?' };
+
+describe('tool calls through the routing core', () => {
+	const fixture = gatewayFixture([
+		pricedModel(TOOLS, { toolUse: { name: 'calculator', arguments: '{"input":"17*23"}' } }),
+		pricedModel(DOWN, { down: { status: 503 } }),
+	]);
+
+	it('sends the tools in OpenAI format and returns the call the model made, with its cost', async () => {
+		const result = await routeChat(
+			plan([DOWN, TOOLS], { messages: [question], completion: { tools: [calculator] } }),
+			{ client: fixture.client, clock: fakeClock() },
+		);
+
+		expect(result.toolCalls).toEqual([
+			{ id: 'call_gen-1', name: 'calculator', arguments: '{"input":"17*23"}' },
+		]);
+		expect(result.content).toBe('');
+		expect(result.finishReason).toBe('tool_calls');
+		expect(result.model).toBe(TOOLS);
+		expect(result.fallbackUsed).toBe(true);
+		expect(result.cost.source).toBe('gateway');
+		expect(result.costNanoUsd).toBe(
+			result.usage.promptTokens * 1000 + result.usage.completionTokens * 2000,
+		);
+		const sent = chatRequests(fixture.gateway).map((request) => request.body);
+		expect(sent.at(-1)).toMatchObject({
+			tools: [
+				{
+					type: 'function',
+					function: {
+						name: 'calculator',
+						description: 'Evaluates arithmetic',
+						parameters: calculator.parameters,
+					},
+				},
+			],
+		});
+	});
+
+	it('sends the assistant turn and the tool result in wire names, and gets the answer', async () => {
+		const result = await routeChat(
+			plan([TOOLS], {
+				messages: [
+					question,
+					{
+						role: 'assistant',
+						content: '',
+						toolCalls: [{ id: 'call_7', name: 'calculator', arguments: '{"input":"17*23"}' }],
+					},
+					{ role: 'tool', toolCallId: 'call_7', content: '391' },
+				],
+				completion: { tools: [calculator] },
+			}),
+			{ client: fixture.client, clock: fakeClock() },
+		);
+
+		expect(result.content).toBe(`${TOOLS} answered from the tool result: 391`);
+		expect(result.toolCalls).toBeUndefined();
+		const [sent] = chatRequests(fixture.gateway).map((request) => request.body);
+		expect(sent).toMatchObject({
+			messages: [
+				question,
+				{
+					role: 'assistant',
+					content: null,
+					tool_calls: [
+						{
+							id: 'call_7',
+							type: 'function',
+							function: { name: 'calculator', arguments: '{"input":"17*23"}' },
+						},
+					],
+				},
+				{ role: 'tool', tool_call_id: 'call_7', content: '391' },
+			],
+		});
+	});
+});

@@ -1,0 +1,91 @@
+import type { ServerResponse } from 'node:http';
+
+import type { Answer } from './chatCompletionBody';
+import type { StreamFault } from './types';
+
+/**
+ * An answer sent as OpenRouter streams it (`stream: true`): server-sent events
+ * after a `: OPENROUTER PROCESSING` comment, one `chat.completion.chunk` per
+ * word (or tool-call piece), a chunk with the finish reason, a last chunk with
+ * `usage` and no choices, then `data: [DONE]`.
+ *
+ * A fault breaks it after `afterChunks` content chunks (0: before the first
+ * token): `stream-error` sends OpenRouter's mid-stream error event (HTTP status
+ * stays 200, finish reason `error`) and ends; `stream-drop` closes the socket.
+ */
+export function sendStream(res: ServerResponse, answer: Answer, fault?: StreamFault): void {
+	res.writeHead(200, {
+		'content-type': 'text/event-stream',
+		'cache-control': 'no-cache',
+		'x-generation-id': answer.generationId,
+	});
+	const base = {
+		id: answer.generationId,
+		object: 'chat.completion.chunk',
+		created: Math.floor(Date.now() / 1000),
+		model: answer.model,
+		provider: answer.provider,
+	};
+	const chunk = (delta: Record<string, unknown>, finishReason: string | null = null) => ({
+		...base,
+		choices: [
+			{
+				index: 0,
+				delta,
+				finish_reason: finishReason,
+				native_finish_reason: finishReason,
+				logprobs: null,
+			},
+		],
+	});
+	const pieces = contentChunks(answer).map((delta) => chunk(delta));
+	const events: string[] = [': OPENROUTER PROCESSING\n\n'];
+	const send = (value: unknown) => events.push(`data: ${JSON.stringify(value)}\n\n`);
+
+	for (const piece of fault ? pieces.slice(0, fault.afterChunks) : pieces) send(piece);
+	if (fault?.kind === 'stream-drop') {
+		res.write(events.join(''), () => res.destroy());
+		return;
+	}
+	if (fault?.kind === 'stream-error') {
+		send({
+			...chunk({ content: '' }, 'error'),
+			error: { code: fault.code ?? 502, message: fault.message ?? 'Provider disconnected' },
+		});
+	} else {
+		send(chunk({ content: '' }, answer.toolCalls ? 'tool_calls' : answer.finishReason));
+		send({ ...base, choices: [], usage: answer.usage });
+	}
+	events.push('data: [DONE]\n\n');
+	res.end(events.join(''));
+}
+
+/** The deltas of the answer: words of the text, or each tool call's name then its arguments in halves. */
+function contentChunks(answer: Answer): Array<Record<string, unknown>> {
+	if (answer.toolCalls) {
+		return answer.toolCalls.flatMap((call, index) => {
+			const half = Math.ceil(call.function.arguments.length / 2);
+			return [
+				{
+					role: 'assistant',
+					tool_calls: [
+						{
+							index,
+							id: call.id,
+							type: 'function',
+							function: { name: call.function.name, arguments: '' },
+						},
+					],
+				},
+				{
+					tool_calls: [{ index, function: { arguments: call.function.arguments.slice(0, half) } }],
+				},
+				{ tool_calls: [{ index, function: { arguments: call.function.arguments.slice(half) } }] },
+			];
+		});
+	}
+	const words = answer.content.match(/\S+\s*/g) ?? [answer.content];
+	return words.map((word, index) =>
+		index === 0 ? { role: 'assistant', content: word } : { content: word },
+	);
+}

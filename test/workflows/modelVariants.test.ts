@@ -1,0 +1,80 @@
+import { runWorkflow } from './harness';
+import { chatWorkflow, credentialsFor, outputJson, pinned, ROUTED_CHAT } from './support';
+import { chatRequests, mockGatewayFixture, pricedModel } from '../mock-gateway/jestFixture';
+
+const NITRO = 'meta-llama/llama-3.3-70b-instruct:nitro';
+const PRESET = '@preset/support-triage';
+const AUTO = 'openrouter/auto';
+const DOWN = 'down/model';
+
+describe('model variants, presets and openrouter/auto', () => {
+	const fixture = mockGatewayFixture([
+		pricedModel(NITRO, { answerAs: 'meta-llama/llama-3.3-70b-instruct' }),
+		pricedModel(PRESET, { answerAs: 'openai/gpt-4o-mini' }),
+		pricedModel(AUTO, { answerAs: 'anthropic/claude-sonnet-4.5' }),
+		pricedModel(DOWN, { down: { status: 503 } }),
+	]);
+	const run = (model: string, extra: Record<string, string> = {}) =>
+		runWorkflow(
+			chatWorkflow(pinned(model, { ...extra, options: { retries: 0 } }), {
+				onError: 'continueErrorOutput',
+			}),
+			{ credentials: credentialsFor(fixture.gateway), inputItems: [{ text: 'hello' }] },
+		);
+
+	it.each([
+		[NITRO, 'meta-llama/llama-3.3-70b-instruct'],
+		[PRESET, 'openai/gpt-4o-mini'],
+		[AUTO, 'anthropic/claude-sonnet-4.5'],
+	])(
+		'sends %s as written, keeps it as requestedModel and says which model served',
+		async (id, served) => {
+			const [item] = outputJson(await run(id), ROUTED_CHAT);
+
+			expect(chatRequests(fixture.gateway)[0].body).toMatchObject({ model: id });
+			expect(item).toMatchObject({ requestedModel: id, model: served, fallbackUsed: false });
+			expect(item.cost).toMatchObject({ source: 'gateway' });
+		},
+	);
+
+	it('accepts a preset and a variant in Fallback Models', async () => {
+		const [item] = outputJson(
+			await run(DOWN, { fallbackModels: `${PRESET}, ${NITRO}`, fallbackMode: 'client' }),
+			ROUTED_CHAT,
+		);
+
+		expect(item).toMatchObject({
+			requestedModel: DOWN,
+			model: 'openai/gpt-4o-mini',
+			fallbackUsed: true,
+		});
+	});
+
+	it.each([
+		['model', 'openai/gpt-4o:turbo', 'is not a model ID with a variant'],
+		['model', 'gpt-4o:free', 'is not a model ID with a variant'],
+		['model', 'openai/gpt-4o:free:nitro', 'is not a model ID with a variant'],
+		['model', '@preset/', 'is not a preset'],
+		['model', '@preset/Support', 'is not a preset'],
+		['model', '@team/support', 'is not a preset'],
+	])(
+		'refuses a malformed %s "%s", naming the field, before any call',
+		async (field, id, problem) => {
+			const result = await run(id);
+
+			expect(chatRequests(fixture.gateway)).toHaveLength(0);
+			expect(outputJson(result, ROUTED_CHAT, 1)[0].error).toBe(
+				`Item 0: ${field}: "${id}" ${problem}`,
+			);
+		},
+	);
+
+	it('names fallbackModels for a malformed fallback', async () => {
+		const result = await run(NITRO, { fallbackModels: 'openai/gpt-4o:fast' });
+
+		expect(chatRequests(fixture.gateway)).toHaveLength(0);
+		expect(outputJson(result, ROUTED_CHAT, 1)[0].error).toBe(
+			'Item 0: fallbackModels: "openai/gpt-4o:fast" is not a model ID with a variant',
+		);
+	});
+});

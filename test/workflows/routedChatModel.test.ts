@@ -1,0 +1,209 @@
+/**
+ * Routed Chat Model through n8n-core's engine: a root node pulls the model from
+ * its `ai_languageModel` input, so n8n calls the sub-node's supplyData and its
+ * LLM tracing writes the sub-node's run data. The harness cannot load
+ * @n8n/n8n-nodes-langchain (not a dependency of this package), so the root node
+ * is test/workflows/modelCaller.node.ts, which calls the model as the Basic LLM
+ * Chain (invoke) and the AI Agent (bindTools, tool round trip) do; the real
+ * Basic LLM Chain and AI Agent run it in `npm run test:e2e` (test/e2e/agentChecks.ts).
+ */
+import type { IConnections, IDataObject, INode, INodeParameters } from 'n8n-workflow';
+
+import { pricedModel } from '../mock-gateway/jestFixture';
+import { mockGatewayFixture } from '../mock-gateway/jestFixture';
+import { runWorkflow } from './harness';
+import { builtIn, credentialsFor, outputJson } from './support';
+
+const SERVES = 'vendor-a/serves';
+const DOWN = 'vendor-b/down';
+const LIMITED = 'vendor-c/rate-limited';
+const TOOLS = 'vendor-d/tool-user';
+const MODEL = 'Routed Chat Model';
+
+function modelWorkflow(parameters: INodeParameters) {
+	const nodes: INode[] = [
+		builtIn('Start', 'manualTrigger', 1),
+		{
+			id: 'caller',
+			name: 'Model Caller',
+			type: 'test.modelCaller',
+			typeVersion: 1,
+			position: [200, 0],
+			parameters: {},
+		},
+		{
+			id: 'model',
+			name: MODEL,
+			type: 'n8n-nodes-routed-chat.routedChatModel',
+			typeVersion: 1,
+			position: [200, 200],
+			parameters,
+		},
+	];
+	const connections: IConnections = {
+		Start: { main: [[{ node: 'Model Caller', type: 'main', index: 0 }]] },
+		[MODEL]: {
+			ai_languageModel: [[{ node: 'Model Caller', type: 'ai_languageModel', index: 0 }]],
+		},
+	};
+	return { nodes, connections };
+}
+
+function pinnedModel(model: string, extra: INodeParameters = {}): INodeParameters {
+	return {
+		routing: 'pinned',
+		model: { __rl: true, mode: 'id', value: model },
+		fallbackMode: 'client',
+		...extra,
+	};
+}
+
+/** What n8n's tracing wrote for each call of the sub-node, with the routing our node adds. */
+function modelCalls(run: Awaited<ReturnType<typeof runWorkflow>>): IDataObject[] {
+	return (run.runData[MODEL] ?? []).map(
+		(task) => task.data?.ai_languageModel?.[0]?.[0]?.json ?? {},
+	);
+}
+
+const nanoAt1and2PerMillion = (usage: IDataObject) =>
+	Number(usage.promptTokens) * 1000 + Number(usage.completionTokens) * 2000;
+
+describe('Routed Chat Model under a root node, in n8n-core', () => {
+	const fixture = mockGatewayFixture([
+		pricedModel(SERVES),
+		pricedModel(DOWN, { down: { status: 503 } }),
+		pricedModel(LIMITED, { down: { status: 429, retryAfter: '60' } }),
+		pricedModel(TOOLS, { toolUse: { name: 'calculator', arguments: '{"input":"17*23"}' } }),
+	]);
+
+	it('falls back from a model that is down, and the run data shows models, attempts, tokens and cost', async () => {
+		const run = await runWorkflow(
+			modelWorkflow(pinnedModel(DOWN, { fallbackModels: SERVES, options: { retries: 0 } })),
+			{ credentials: credentialsFor(fixture.gateway), inputItems: [{ prompt: 'Hello there' }] },
+		);
+
+		expect(run.error).toBeUndefined();
+		expect(outputJson(run, 'Model Caller')).toEqual([
+			{ answer: `${SERVES} answered: Hello there` },
+		]);
+		const [call] = modelCalls(run);
+		const routed = call.routedChat as IDataObject;
+		expect(routed).toMatchObject({
+			requestedModel: DOWN,
+			model: SERVES,
+			provider: 'vendor-a-provider',
+			route: 'pinned',
+			fallbackUsed: true,
+			attempts: [
+				expect.objectContaining({ model: DOWN, outcome: 'error', status: 503 }),
+				expect.objectContaining({ model: SERVES, outcome: 'success' }),
+			],
+			cost: {
+				source: 'gateway',
+				totalUsd: nanoAt1and2PerMillion(routed.usage as IDataObject) / 1e9,
+			},
+		});
+		expect(call.tokenUsage).toMatchObject({
+			promptTokens: (routed.usage as IDataObject).promptTokens,
+			completionTokens: (routed.usage as IDataObject).completionTokens,
+		});
+	});
+
+	it('a 429 whose Retry-After is longer than it may wait moves on to the fallback at once', async () => {
+		const run = await runWorkflow(
+			modelWorkflow(pinnedModel(LIMITED, { fallbackModels: SERVES, options: { retries: 2 } })),
+			{ credentials: credentialsFor(fixture.gateway), inputItems: [{ prompt: 'Hello there' }] },
+		);
+
+		const routed = modelCalls(run)[0].routedChat as IDataObject;
+		expect(routed.attempts).toEqual([
+			expect.objectContaining({ model: LIMITED, kind: 'rate_limited', status: 429, waitMs: 0 }),
+			expect.objectContaining({ model: SERVES, outcome: 'success', waitMs: 0 }),
+		]);
+	});
+
+	it('a tool round trip: the model calls the tool, then answers from its result; each call has its own run and cost', async () => {
+		const run = await runWorkflow(modelWorkflow(pinnedModel(TOOLS)), {
+			credentials: credentialsFor(fixture.gateway),
+			inputItems: [{ prompt: 'What is 17 times 23?', tool: true }],
+		});
+
+		expect(run.error).toBeUndefined();
+		expect(outputJson(run, 'Model Caller')).toEqual([
+			{
+				toolCalls: [{ name: 'calculator', args: { input: '17*23' } }],
+				answer: `${TOOLS} answered from the tool result: 391`,
+			},
+		]);
+		const calls = modelCalls(run).map((call) => call.routedChat as IDataObject);
+		expect(calls).toEqual([
+			expect.objectContaining({ finishReason: 'tool_calls', toolCalls: ['calculator'] }),
+			expect.objectContaining({ finishReason: 'stop' }),
+		]);
+		for (const call of calls)
+			expect((call.cost as IDataObject).totalUsd).toBe(
+				nanoAt1and2PerMillion(call.usage as IDataObject) / 1e9,
+			);
+	});
+
+	it('streams through the SDK adapter: the answer arrives as chunks and the call keeps its routing and cost', async () => {
+		const run = await runWorkflow(
+			modelWorkflow(pinnedModel(DOWN, { fallbackModels: SERVES, options: { retries: 0 } })),
+			{
+				credentials: credentialsFor(fixture.gateway),
+				inputItems: [{ prompt: 'Hello there', stream: true }],
+			},
+		);
+
+		expect(run.error).toBeUndefined();
+		expect(outputJson(run, 'Model Caller')).toEqual([
+			{
+				chunks: [`${SERVES} `, 'answered: ', 'Hello ', 'there'],
+				answer: `${SERVES} answered: Hello there`,
+				errors: [],
+			},
+		]);
+		const [call] = modelCalls(run);
+		expect(call.routedChat).toMatchObject({
+			requestedModel: DOWN,
+			model: SERVES,
+			fallbackUsed: true,
+		});
+	});
+
+	it('a stream that breaks after its first tokens ends with an error chunk naming the model and the cause', async () => {
+		fixture.gateway.setModel(
+			pricedModel(SERVES, {
+				faults: [{ kind: 'stream-error', afterChunks: 2, message: 'Provider disconnected' }],
+			}),
+		);
+		const run = await runWorkflow(modelWorkflow(pinnedModel(SERVES, { fallbackModels: DOWN })), {
+			credentials: credentialsFor(fixture.gateway),
+			inputItems: [{ prompt: 'Hello there', stream: true }],
+		});
+
+		const [result] = outputJson(run, 'Model Caller');
+		expect(result.chunks).toEqual([`${SERVES} `, 'answered: ']);
+		expect(result.errors).toEqual([
+			expect.stringContaining(
+				`${SERVES} failed after its answer began streaming: Gateway reported an error mid-stream: Provider disconnected`,
+			),
+		]);
+		expect(
+			fixture.gateway.requests.filter((r) => r.path.endsWith('/chat/completions')),
+		).toHaveLength(1);
+	});
+
+	it('a parameter error names the field before any request is sent', async () => {
+		const run = await runWorkflow(
+			modelWorkflow({ routing: 'tier', tier: 'strong', strongModels: '' }),
+			{ credentials: credentialsFor(fixture.gateway), inputItems: [{ prompt: 'Hello' }] },
+		);
+
+		expect(run.status).toBe('error');
+		expect(JSON.stringify(run.error)).toContain('strongModels');
+		expect(fixture.gateway.requests.filter((r) => r.path.endsWith('/chat/completions'))).toEqual(
+			[],
+		);
+	});
+});

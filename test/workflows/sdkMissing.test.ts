@@ -1,0 +1,69 @@
+/**
+ * On an n8n without @n8n/ai-node-sdk (older than the one this package was built
+ * for), requiring it fails. The package must still load, Routed Chat must work,
+ * and Routed Chat Model must fail only when used, saying which n8n it needs.
+ */
+import type { IConnections, INode } from 'n8n-workflow';
+
+import { mockGatewayFixture, pricedModel } from '../mock-gateway/jestFixture';
+import { runWorkflow } from './harness';
+import { builtIn, chatWorkflow, credentialsFor, outputJson, pinned } from './support';
+
+jest.mock('@n8n/ai-node-sdk', () => {
+	throw new Error("Cannot find module '@n8n/ai-node-sdk'");
+});
+
+const MODEL = 'vendor-a/serves';
+
+describe('where n8n does not provide @n8n/ai-node-sdk', () => {
+	const fixture = mockGatewayFixture([pricedModel(MODEL)]);
+
+	it('Routed Chat still serves', async () => {
+		const run = await runWorkflow(chatWorkflow(pinned(MODEL)), {
+			credentials: credentialsFor(fixture.gateway),
+			inputItems: [{ text: 'Hello' }],
+		});
+
+		expect(run.error).toBeUndefined();
+		expect(outputJson(run, 'Served')).toEqual([expect.objectContaining({ model: MODEL })]);
+	});
+
+	it('Routed Chat Model fails when used, naming the n8n version it needs', async () => {
+		const nodes: INode[] = [
+			builtIn('Start', 'manualTrigger', 1),
+			{
+				id: 'caller',
+				name: 'Model Caller',
+				type: 'test.modelCaller',
+				typeVersion: 1,
+				position: [200, 0],
+				parameters: {},
+			},
+			{
+				id: 'model',
+				name: 'Routed Chat Model',
+				type: 'n8n-nodes-routed-chat.routedChatModel',
+				typeVersion: 1,
+				position: [200, 200],
+				parameters: { routing: 'pinned', model: { __rl: true, mode: 'id', value: MODEL } },
+			},
+		];
+		const connections: IConnections = {
+			Start: { main: [[{ node: 'Model Caller', type: 'main', index: 0 }]] },
+			'Routed Chat Model': {
+				ai_languageModel: [[{ node: 'Model Caller', type: 'ai_languageModel', index: 0 }]],
+			},
+		};
+		const run = await runWorkflow(
+			{ nodes, connections },
+			{ credentials: credentialsFor(fixture.gateway), inputItems: [{ prompt: 'Hello' }] },
+		);
+
+		expect(run.status).toBe('error');
+		const [task] = run.runData['Routed Chat Model'];
+		expect(task.error?.message).toBe(
+			'Routed Chat Model needs n8n 2.41.1 or newer, which provides @n8n/ai-node-sdk; this n8n does not',
+		);
+		expect(fixture.gateway.requests).toEqual([]);
+	});
+});
