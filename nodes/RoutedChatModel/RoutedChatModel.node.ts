@@ -6,6 +6,7 @@ import {
 	type SupplyData,
 } from 'n8n-workflow';
 
+import { subtitle } from '../RoutedChat/description/subtitle';
 import { createExecutionServices } from '../RoutedChat/execution/executionServices';
 import { searchModels } from '../RoutedChat/methods/searchModels';
 import { toNodeError } from '../RoutedChat/output/itemFailure';
@@ -22,8 +23,7 @@ export class RoutedChatModel implements INodeType {
 		name: 'routedChatModel',
 		icon: { light: 'file:routedChatModel.svg', dark: 'file:routedChatModel.dark.svg' },
 		group: ['transform'],
-		subtitle:
-			'={{ $parameter["routing"] === "tier" ? "Tier: " + $parameter["tier"] : "Pinned: " + ($parameter["model"].value || "") }}',
+		subtitle,
 		version: 1,
 		description:
 			'A chat model for AI Agents and chains: pinned model or cheap/strong tier, ordered fallbacks, retries and the cost of every call, through OpenRouter or any OpenAI-compatible gateway',

@@ -1,20 +1,25 @@
-import { type INode, type INodeParameters, type INodeTypes, Workflow } from 'n8n-workflow';
+import {
+	type INode,
+	type INodeParameters,
+	type INodeType,
+	type INodeTypes,
+	Workflow,
+} from 'n8n-workflow';
 
 import { RoutedChat } from '../../nodes/RoutedChat/RoutedChat.node';
-
-const routedChat = new RoutedChat();
-const nodeTypes = {
-	getByName: () => routedChat,
-	getByNameAndVersion: () => routedChat,
-	getKnownTypes: () => ({}),
-} as unknown as INodeTypes;
+import { RoutedChatModel } from '../../nodes/RoutedChatModel/RoutedChatModel.node';
 
 /** The subtitle as n8n's canvas computes it: the node's parameters, no item, 'internal' mode. */
-function canvasSubtitle(parameters: INodeParameters): unknown {
+function canvasSubtitle(nodeType: INodeType, parameters: INodeParameters): unknown {
+	const nodeTypes = {
+		getByName: () => nodeType,
+		getByNameAndVersion: () => nodeType,
+		getKnownTypes: () => ({}),
+	} as unknown as INodeTypes;
 	const node: INode = {
 		id: 'routed-chat',
-		name: 'Routed Chat',
-		type: 'n8n-nodes-routed-chat.routedChat',
+		name: nodeType.description.displayName,
+		type: `n8n-nodes-routed-chat.${nodeType.description.name}`,
 		typeVersion: 1,
 		position: [0, 0],
 		parameters,
@@ -22,26 +27,34 @@ function canvasSubtitle(parameters: INodeParameters): unknown {
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
 	return workflow.expression.getSimpleParameterValue(
 		node,
-		routedChat.description.subtitle as string,
+		nodeType.description.subtitle as string,
 		'internal',
 		{},
 	);
 }
 
+const pinnedAndTier: Array<[INodeParameters, string]> = [
+	[{}, 'Pinned: choose a model'],
+	[
+		{ model: { __rl: true, mode: 'id', value: 'openai/gpt-4o-mini' } },
+		'Pinned: openai/gpt-4o-mini',
+	],
+	[{ model: { __rl: true, mode: 'id', value: '={{ $json.model }}' } }, 'Pinned (per item)'],
+	[{ routing: 'tier' }, 'Tier: cheap'],
+	[{ routing: 'tier', tier: 'strong' }, 'Tier: strong'],
+	[{ routing: 'tier', tier: "={{ $json.hard ? 'strong' : 'cheap' }}" }, 'Tier (per item)'],
+];
+
 describe('the canvas subtitle', () => {
 	it.each<[INodeParameters, string]>([
-		[{}, 'Pinned: choose a model'],
-		[
-			{ model: { __rl: true, mode: 'id', value: 'openai/gpt-4o-mini' } },
-			'Pinned: openai/gpt-4o-mini',
-		],
-		[{ model: { __rl: true, mode: 'id', value: '={{ $json.model }}' } }, 'Pinned (per item)'],
-		[{ routing: 'tier' }, 'Tier: cheap'],
-		[{ routing: 'tier', tier: 'strong' }, 'Tier: strong'],
-		[{ routing: 'tier', tier: "={{ $json.hard ? 'strong' : 'cheap' }}" }, 'Tier (per item)'],
+		...pinnedAndTier,
 		[{ routing: 'rules' }, 'Rules'],
 		[{ routing: 'cascade' }, 'Cascade: cheap → strong'],
-	])('for %j reads %s', (parameters, expected) => {
-		expect(canvasSubtitle(parameters)).toBe(expected);
+	])('of Routed Chat, for %j, reads %s', (parameters, expected) => {
+		expect(canvasSubtitle(new RoutedChat(), parameters)).toBe(expected);
+	});
+
+	it.each(pinnedAndTier)('of Routed Chat Model, for %j, reads %s', (parameters, expected) => {
+		expect(canvasSubtitle(new RoutedChatModel(), parameters)).toBe(expected);
 	});
 });

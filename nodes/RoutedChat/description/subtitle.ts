@@ -1,5 +1,5 @@
 /**
- * The canvas subtitle, following the Routing mode. On the canvas there is no item, so a Tier or
+ * The canvas subtitle of Routed Chat and Routed Chat Model, following the Routing mode. On the canvas there is no item, so a Tier or
  * Model set by an expression on the item cannot be resolved: reading it throws, which would blank
  * the whole subtitle, hence the try.
  */
