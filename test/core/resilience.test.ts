@@ -131,6 +131,20 @@ describe('circuit breaker', () => {
 	const breakerFor = (clock: ReturnType<typeof fakeClock>) =>
 		new CircuitBreaker({ threshold: 3, windowMs: 60_000, cooldownMs: 30_000 }, clock);
 
+	/** Three items, each one gateway request for [A, B] without retries; their failures are expected. */
+	const sendGatewayRequestThrice = async (
+		clock: ReturnType<typeof fakeClock>,
+		breaker: ReturnType<typeof breakerFor>,
+	) => {
+		for (let i = 0; i < 3; i++) {
+			await routeChat(plan([A, B], { policy: noRetries, fallbackMode: 'gateway' }), {
+				client: fixture.client,
+				clock,
+				breaker,
+			}).catch(() => undefined);
+		}
+	};
+
 	it('counts failures within a rolling minute, not the gap between consecutive ones', async () => {
 		fixture.gateway.setModel(pricedModel(A, { down: { status: 503 } }));
 		const clock = fakeClock();
@@ -166,13 +180,7 @@ describe('circuit breaker', () => {
 		fixture.gateway.setModel(pricedModel(B, { down: { status: 503 } }));
 		const clock = fakeClock();
 		const breaker = breakerFor(clock);
-		for (let i = 0; i < 3; i++) {
-			await routeChat(plan([A, B], { policy: noRetries, fallbackMode: 'gateway' }), {
-				client: fixture.client,
-				clock,
-				breaker,
-			}).catch(() => undefined);
-		}
+		await sendGatewayRequestThrice(clock, breaker);
 		expect([breaker.isOpen(A), breaker.isOpen(B)]).toEqual([true, true]);
 	});
 
@@ -180,13 +188,7 @@ describe('circuit breaker', () => {
 		fixture.gateway.setModel(pricedModel(A, { down: { kind: 'malformed' } }));
 		const clock = fakeClock();
 		const breaker = breakerFor(clock);
-		for (let i = 0; i < 3; i++) {
-			await routeChat(plan([A, B], { policy: noRetries, fallbackMode: 'gateway' }), {
-				client: fixture.client,
-				clock,
-				breaker,
-			}).catch(() => undefined);
-		}
+		await sendGatewayRequestThrice(clock, breaker);
 		expect([breaker.isOpen(A), breaker.isOpen(B)]).toEqual([true, false]);
 	});
 

@@ -1,4 +1,4 @@
-import { request as httpRequest } from 'node:http';
+import { type IncomingMessage, request as httpRequest } from 'node:http';
 
 import type { ChatClient } from '../../nodes/RoutedChat/core';
 import {
@@ -17,30 +17,18 @@ import { createHttpChatClient } from '../../nodes/RoutedChat/transport/httpChatC
 export function nodeHttpSend(apiKey: string): HttpSend {
 	return (request) =>
 		new Promise((resolve, reject) => {
-			const outgoing = httpRequest(
-				request.url,
-				{
-					method: request.method,
-					headers: { ...request.headers, authorization: `Bearer ${apiKey}` },
-					signal: request.signal,
-					timeout: request.timeoutMs,
-				},
-				(response) => {
-					const chunks: Buffer[] = [];
-					response.on('data', (chunk: Buffer) => chunks.push(chunk));
-					response.on('error', reject);
-					response.on('end', () =>
-						resolve({
-							status: response.statusCode ?? 0,
-							headers: toHeaders(response.headers),
-							body: Buffer.concat(chunks).toString('utf8'),
-						}),
-					);
-				},
-			);
-			outgoing.on('timeout', () => outgoing.destroy(new Error('socket timeout')));
-			outgoing.on('error', reject);
-			outgoing.end(request.body);
+			send(apiKey, request, reject, (response) => {
+				const chunks: Buffer[] = [];
+				response.on('data', (chunk: Buffer) => chunks.push(chunk));
+				response.on('error', reject);
+				response.on('end', () =>
+					resolve({
+						status: response.statusCode ?? 0,
+						headers: toHeaders(response.headers),
+						body: Buffer.concat(chunks).toString('utf8'),
+					}),
+				);
+			});
 		});
 }
 
@@ -48,25 +36,36 @@ export function nodeHttpSend(apiKey: string): HttpSend {
 export function nodeHttpOpenStream(apiKey: string): HttpOpenStream {
 	return (request) =>
 		new Promise((resolve, reject) => {
-			const outgoing = httpRequest(
-				request.url,
-				{
-					method: request.method,
-					headers: { ...request.headers, authorization: `Bearer ${apiKey}` },
-					signal: request.signal,
-					timeout: request.timeoutMs,
-				},
-				(response) =>
-					resolve({
-						status: response.statusCode ?? 0,
-						headers: toHeaders(response.headers),
-						body: response,
-					}),
+			send(apiKey, request, reject, (response) =>
+				resolve({
+					status: response.statusCode ?? 0,
+					headers: toHeaders(response.headers),
+					body: response,
+				}),
 			);
-			outgoing.on('timeout', () => outgoing.destroy(new Error('socket timeout')));
-			outgoing.on('error', reject);
-			outgoing.end(request.body);
 		});
+}
+
+/** One request with the bearer key, closed when its signal aborts or its socket times out. */
+function send(
+	apiKey: string,
+	request: Parameters<HttpSend>[0],
+	reject: (error: Error) => void,
+	onResponse: (response: IncomingMessage) => void,
+): void {
+	const outgoing = httpRequest(
+		request.url,
+		{
+			method: request.method,
+			headers: { ...request.headers, authorization: `Bearer ${apiKey}` },
+			signal: request.signal,
+			timeout: request.timeoutMs,
+		},
+		onResponse,
+	);
+	outgoing.on('timeout', () => outgoing.destroy(new Error('socket timeout')));
+	outgoing.on('error', reject);
+	outgoing.end(request.body);
 }
 
 /** The ChatClient the node builds, on a loopback gateway: the mock speaks OpenRouter unless told otherwise. */
