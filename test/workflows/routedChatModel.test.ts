@@ -7,47 +7,18 @@
  * Chain (invoke) and the AI Agent (bindTools, tool round trip) do; the real
  * Basic LLM Chain and AI Agent run it in `npm run test:e2e` (test/e2e/agentChecks.ts).
  */
-import type { IConnections, IDataObject, INode, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { pricedModel } from '../mock-gateway/jestFixture';
 import { mockGatewayFixture } from '../mock-gateway/jestFixture';
 import { runWorkflow } from './harness';
-import { builtIn, credentialsFor, outputJson } from './support';
+import { credentialsFor, modelCallerWorkflow, outputJson, ROUTED_CHAT_MODEL } from './support';
 
 const SERVES = 'vendor-a/serves';
 const DOWN = 'vendor-b/down';
 const LIMITED = 'vendor-c/rate-limited';
 const TOOLS = 'vendor-d/tool-user';
-const MODEL = 'Routed Chat Model';
-
-function modelWorkflow(parameters: INodeParameters) {
-	const nodes: INode[] = [
-		builtIn('Start', 'manualTrigger', 1),
-		{
-			id: 'caller',
-			name: 'Model Caller',
-			type: 'test.modelCaller',
-			typeVersion: 1,
-			position: [200, 0],
-			parameters: {},
-		},
-		{
-			id: 'model',
-			name: MODEL,
-			type: 'n8n-nodes-routed-chat.routedChatModel',
-			typeVersion: 1,
-			position: [200, 200],
-			parameters,
-		},
-	];
-	const connections: IConnections = {
-		Start: { main: [[{ node: 'Model Caller', type: 'main', index: 0 }]] },
-		[MODEL]: {
-			ai_languageModel: [[{ node: 'Model Caller', type: 'ai_languageModel', index: 0 }]],
-		},
-	};
-	return { nodes, connections };
-}
+const MODEL = ROUTED_CHAT_MODEL;
 
 function pinnedModel(model: string, extra: INodeParameters = {}): INodeParameters {
 	return {
@@ -78,7 +49,7 @@ describe('Routed Chat Model under a root node, in n8n-core', () => {
 
 	it('falls back from a model that is down, and the run data shows models, attempts, tokens and cost', async () => {
 		const run = await runWorkflow(
-			modelWorkflow(pinnedModel(DOWN, { fallbackModels: SERVES, options: { retries: 0 } })),
+			modelCallerWorkflow(pinnedModel(DOWN, { fallbackModels: SERVES, options: { retries: 0 } })),
 			{ credentials: credentialsFor(fixture.gateway), inputItems: [{ prompt: 'Hello there' }] },
 		);
 
@@ -111,7 +82,9 @@ describe('Routed Chat Model under a root node, in n8n-core', () => {
 
 	it('a 429 whose Retry-After is longer than it may wait moves on to the fallback at once', async () => {
 		const run = await runWorkflow(
-			modelWorkflow(pinnedModel(LIMITED, { fallbackModels: SERVES, options: { retries: 2 } })),
+			modelCallerWorkflow(
+				pinnedModel(LIMITED, { fallbackModels: SERVES, options: { retries: 2 } }),
+			),
 			{ credentials: credentialsFor(fixture.gateway), inputItems: [{ prompt: 'Hello there' }] },
 		);
 
@@ -123,7 +96,7 @@ describe('Routed Chat Model under a root node, in n8n-core', () => {
 	});
 
 	it('a tool round trip: the model calls the tool, then answers from its result; each call has its own run and cost', async () => {
-		const run = await runWorkflow(modelWorkflow(pinnedModel(TOOLS)), {
+		const run = await runWorkflow(modelCallerWorkflow(pinnedModel(TOOLS)), {
 			credentials: credentialsFor(fixture.gateway),
 			inputItems: [{ prompt: 'What is 17 times 23?', tool: true }],
 		});
@@ -148,7 +121,7 @@ describe('Routed Chat Model under a root node, in n8n-core', () => {
 
 	it('streams through the SDK adapter: the answer arrives as chunks and the call keeps its routing and cost', async () => {
 		const run = await runWorkflow(
-			modelWorkflow(pinnedModel(DOWN, { fallbackModels: SERVES, options: { retries: 0 } })),
+			modelCallerWorkflow(pinnedModel(DOWN, { fallbackModels: SERVES, options: { retries: 0 } })),
 			{
 				credentials: credentialsFor(fixture.gateway),
 				inputItems: [{ prompt: 'Hello there', stream: true }],
@@ -177,10 +150,13 @@ describe('Routed Chat Model under a root node, in n8n-core', () => {
 				faults: [{ kind: 'stream-error', afterChunks: 2, message: 'Provider disconnected' }],
 			}),
 		);
-		const run = await runWorkflow(modelWorkflow(pinnedModel(SERVES, { fallbackModels: DOWN })), {
-			credentials: credentialsFor(fixture.gateway),
-			inputItems: [{ prompt: 'Hello there', stream: true }],
-		});
+		const run = await runWorkflow(
+			modelCallerWorkflow(pinnedModel(SERVES, { fallbackModels: DOWN })),
+			{
+				credentials: credentialsFor(fixture.gateway),
+				inputItems: [{ prompt: 'Hello there', stream: true }],
+			},
+		);
 
 		const [result] = outputJson(run, 'Model Caller');
 		expect(result.chunks).toEqual([`${SERVES} `, 'answered: ']);
@@ -196,7 +172,7 @@ describe('Routed Chat Model under a root node, in n8n-core', () => {
 
 	it('a parameter error names the field before any request is sent', async () => {
 		const run = await runWorkflow(
-			modelWorkflow({ routing: 'tier', tier: 'strong', strongModels: '' }),
+			modelCallerWorkflow({ routing: 'tier', tier: 'strong', strongModels: '' }),
 			{ credentials: credentialsFor(fixture.gateway), inputItems: [{ prompt: 'Hello' }] },
 		);
 

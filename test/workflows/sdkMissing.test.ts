@@ -3,11 +3,9 @@
  * for), requiring it fails. The package must still load, Routed Chat must work,
  * and Routed Chat Model must fail only when used, saying which n8n it needs.
  */
-import type { IConnections, INode } from 'n8n-workflow';
-
 import { mockGatewayFixture, pricedModel } from '../mock-gateway/jestFixture';
 import { runWorkflow } from './harness';
-import { builtIn, chatWorkflow, credentialsFor, outputJson, pinned } from './support';
+import { chatWorkflow, credentialsFor, modelCallerWorkflow, outputJson, pinned } from './support';
 
 jest.mock('@n8n/ai-node-sdk', () => {
 	throw new Error("Cannot find module '@n8n/ai-node-sdk'");
@@ -29,33 +27,8 @@ describe('where n8n does not provide @n8n/ai-node-sdk', () => {
 	});
 
 	it('Routed Chat Model fails when used, naming the n8n version it needs', async () => {
-		const nodes: INode[] = [
-			builtIn('Start', 'manualTrigger', 1),
-			{
-				id: 'caller',
-				name: 'Model Caller',
-				type: 'test.modelCaller',
-				typeVersion: 1,
-				position: [200, 0],
-				parameters: {},
-			},
-			{
-				id: 'model',
-				name: 'Routed Chat Model',
-				type: 'n8n-nodes-routed-chat.routedChatModel',
-				typeVersion: 1,
-				position: [200, 200],
-				parameters: { routing: 'pinned', model: { __rl: true, mode: 'id', value: MODEL } },
-			},
-		];
-		const connections: IConnections = {
-			Start: { main: [[{ node: 'Model Caller', type: 'main', index: 0 }]] },
-			'Routed Chat Model': {
-				ai_languageModel: [[{ node: 'Model Caller', type: 'ai_languageModel', index: 0 }]],
-			},
-		};
 		const run = await runWorkflow(
-			{ nodes, connections },
+			modelCallerWorkflow({ routing: 'pinned', model: { __rl: true, mode: 'id', value: MODEL } }),
 			{ credentials: credentialsFor(fixture.gateway), inputItems: [{ prompt: 'Hello' }] },
 		);
 

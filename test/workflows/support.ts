@@ -77,6 +77,41 @@ export function chatWorkflow(
 	return { nodes, connections };
 }
 
+export const ROUTED_CHAT_MODEL = 'Routed Chat Model';
+
+/**
+ * Start → Model Caller (test/workflows/modelCaller.node.ts, a root node that calls its model as the
+ * Basic LLM Chain and the AI Agent do), with Routed Chat Model on its `ai_languageModel` input.
+ */
+export function modelCallerWorkflow(parameters: INodeParameters): WorkflowDefinition {
+	const nodes: INode[] = [
+		builtIn('Start', 'manualTrigger', 1),
+		{
+			id: 'caller',
+			name: 'Model Caller',
+			type: 'test.modelCaller',
+			typeVersion: 1,
+			position: [200, 0],
+			parameters: {},
+		},
+		{
+			id: 'model',
+			name: ROUTED_CHAT_MODEL,
+			type: 'n8n-nodes-routed-chat.routedChatModel',
+			typeVersion: 1,
+			position: [200, 200],
+			parameters,
+		},
+	];
+	const connections: IConnections = {
+		Start: { main: [[{ node: 'Model Caller', type: 'main', index: 0 }]] },
+		[ROUTED_CHAT_MODEL]: {
+			ai_languageModel: [[{ node: 'Model Caller', type: 'ai_languageModel', index: 0 }]],
+		},
+	};
+	return { nodes, connections };
+}
+
 export function pinned(model: string, extra: INodeParameters = {}): INodeParameters {
 	return {
 		prompt: '={{ $json.text }}',
