@@ -1,11 +1,14 @@
 import { startMockGateway } from './server';
-import type { MockGateway, MockModel } from './types';
+import type { MockGateway, MockGatewayOptions, MockModel } from './types';
 
 /** A mock gateway for one jest file: started before its tests, reset after each, closed at the end. */
-export function mockGatewayFixture(models: MockModel[]): { gateway: MockGateway } {
+export function mockGatewayFixture(
+	models: MockModel[],
+	options: Omit<MockGatewayOptions, 'models'> = {},
+): { gateway: MockGateway } {
 	const fixture = {} as { gateway: MockGateway };
 	beforeAll(async () => {
-		fixture.gateway = await startMockGateway({ models });
+		fixture.gateway = await startMockGateway({ ...options, models });
 	});
 	afterEach(() => fixture.gateway.reset());
 	afterAll(async () => await fixture.gateway.close());

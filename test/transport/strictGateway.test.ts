@@ -1,8 +1,11 @@
 import { routeChat } from '../../nodes/RoutedChat/core/routeChat';
 import { RouteError } from '../../nodes/RoutedChat/core/routeError';
-import { startMockGateway } from '../mock-gateway/server';
-import type { MockGateway } from '../mock-gateway';
-import { chatRequests, pricedModel, requestedModels } from '../mock-gateway/jestFixture';
+import {
+	chatRequests,
+	mockGatewayFixture,
+	pricedModel,
+	requestedModels,
+} from '../mock-gateway/jestFixture';
 import { fakeClock, plan } from '../core/support';
 import { loopbackChatClient } from './loopbackClient';
 
@@ -10,15 +13,10 @@ const DOWN = 'down/model';
 const UP = 'up/model';
 
 describe('a strict OpenAI-compatible gateway', () => {
-	let gateway: MockGateway;
-	beforeAll(async () => {
-		gateway = await startMockGateway({
-			strict: true,
-			models: [pricedModel(DOWN, { down: { status: 503 } }), pricedModel(UP)],
-		});
-	});
-	afterEach(() => gateway.reset());
-	afterAll(() => gateway.close());
+	const fixture = mockGatewayFixture(
+		[pricedModel(DOWN, { down: { status: 503 } }), pricedModel(UP)],
+		{ strict: true },
+	);
 
 	const completion = {
 		reasoningEffort: 'low' as const,
@@ -28,17 +26,17 @@ describe('a strict OpenAI-compatible gateway', () => {
 
 	it('gets only OpenAI fields, and the chain is walked one model per request', async () => {
 		const result = await routeChat(plan([DOWN, UP], { fallbackMode: 'gateway', completion }), {
-			client: loopbackChatClient(gateway, false),
+			client: loopbackChatClient(fixture.gateway, false),
 			clock: fakeClock(),
 		});
 
 		expect(result).toEqual(expect.objectContaining({ model: UP, fallbackUsed: true }));
 		// The 503 is retried once (Retries per Model), then the next model is asked on its own.
-		expect(requestedModels(gateway)).toEqual([[DOWN], [DOWN], [UP]]);
-		expect(chatRequests(gateway).at(-1)?.body).toEqual(
+		expect(requestedModels(fixture.gateway)).toEqual([[DOWN], [DOWN], [UP]]);
+		expect(chatRequests(fixture.gateway).at(-1)?.body).toEqual(
 			expect.objectContaining({ model: UP, reasoning_effort: 'low', temperature: 0.2 }),
 		);
-		for (const { body } of chatRequests(gateway)) {
+		for (const { body } of chatRequests(fixture.gateway)) {
 			expect(Object.keys(body as object).sort()).toEqual([
 				'messages',
 				'model',
@@ -61,11 +59,11 @@ describe('a strict OpenAI-compatible gateway', () => {
 					provider: { only: ['A'], quantizations: ['fp8'], require_parameters: true },
 				},
 			}),
-			{ client: loopbackChatClient(gateway, false), clock: fakeClock() },
+			{ client: loopbackChatClient(fixture.gateway, false), clock: fakeClock() },
 		);
 
 		expect(result.model).toBe(UP);
-		expect(chatRequests(gateway)[0].body).toEqual({
+		expect(chatRequests(fixture.gateway)[0].body).toEqual({
 			model: UP,
 			messages: [
 				{ role: 'system', content: 'Be brief.' },
@@ -76,7 +74,7 @@ describe('a strict OpenAI-compatible gateway', () => {
 
 	it("rejects OpenRouter's own fields with 400, which stops the chain", async () => {
 		const outcome = await routeChat(plan([UP, DOWN], { fallbackMode: 'gateway', completion }), {
-			client: loopbackChatClient(gateway, true),
+			client: loopbackChatClient(fixture.gateway, true),
 			clock: fakeClock(),
 		}).catch((error: unknown) => error);
 

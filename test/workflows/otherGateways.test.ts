@@ -1,8 +1,12 @@
 import { runListSearch, runWorkflow, testCredential } from './harness';
 import { chatWorkflow, credentialsFor, outputJson, pinned, ROUTED_CHAT } from './support';
-import { startMockGateway } from '../mock-gateway/server';
 import type { MockGateway } from '../mock-gateway';
-import { chatRequests, pricedModel, requestedModels } from '../mock-gateway/jestFixture';
+import {
+	chatRequests,
+	mockGatewayFixture,
+	pricedModel,
+	requestedModels,
+} from '../mock-gateway/jestFixture';
 
 const DOWN = 'down/model';
 const UP = 'up/model';
@@ -16,15 +20,10 @@ function detected(gateway: MockGateway, overrides: Record<string, string> = {}) 
 }
 
 describe('Routed Chat on a strict OpenAI-compatible gateway', () => {
-	let gateway: MockGateway;
-	beforeAll(async () => {
-		gateway = await startMockGateway({
-			strict: true,
-			models: [pricedModel(DOWN, { down: { status: 503 } }), pricedModel(UP)],
-		});
-	});
-	afterEach(() => gateway.reset());
-	afterAll(() => gateway.close());
+	const fixture = mockGatewayFixture(
+		[pricedModel(DOWN, { down: { status: 503 } }), pricedModel(UP)],
+		{ strict: true },
+	);
 
 	it('serves through client-side fallback, even in gateway fallback mode', async () => {
 		const run = await runWorkflow(
@@ -35,15 +34,15 @@ describe('Routed Chat on a strict OpenAI-compatible gateway', () => {
 					options: { retries: 0, reasoningEffort: 'low' },
 				}),
 			),
-			{ credentials: detected(gateway), inputItems: [{ text: 'hello' }] },
+			{ credentials: detected(fixture.gateway), inputItems: [{ text: 'hello' }] },
 		);
 
 		expect(run.status).toBe('success');
 		expect(outputJson(run, ROUTED_CHAT)[0]).toEqual(
 			expect.objectContaining({ model: UP, requestedModel: DOWN, fallbackUsed: true }),
 		);
-		expect(requestedModels(gateway)).toEqual([[DOWN], [UP]]);
-		expect(chatRequests(gateway)[1].body).toEqual(
+		expect(requestedModels(fixture.gateway)).toEqual([[DOWN], [UP]]);
+		expect(chatRequests(fixture.gateway)[1].body).toEqual(
 			expect.objectContaining({ reasoning_effort: 'low' }),
 		);
 	});
@@ -52,23 +51,23 @@ describe('Routed Chat on a strict OpenAI-compatible gateway', () => {
 		const { results } = await runListSearch(
 			'n8n-nodes-routed-chat.routedChat',
 			'searchModels',
-			detected(gateway),
+			detected(fixture.gateway),
 		);
 		expect(results.map((result) => result.value)).toEqual([DOWN, UP]);
 	});
 
 	it('passes the credential test with a good key (GET /models, as it has no /key)', async () => {
-		expect(await testCredential(CREDENTIAL, detected(gateway)[CREDENTIAL])).toEqual({
+		expect(await testCredential(CREDENTIAL, detected(fixture.gateway)[CREDENTIAL])).toEqual({
 			status: 'OK',
 			message: 'Connection successful!',
 		});
-		expect(gateway.requests.map((request) => `${request.method} ${request.path}`)).toEqual([
+		expect(fixture.gateway.requests.map((request) => `${request.method} ${request.path}`)).toEqual([
 			'GET /models',
 		]);
 	});
 
 	it('fails the credential test with a wrong key, saying the key was refused', async () => {
-		const data = detected(gateway, { apiKey: 'sk-wrong' })[CREDENTIAL];
+		const data = detected(fixture.gateway, { apiKey: 'sk-wrong' })[CREDENTIAL];
 		expect(await testCredential(CREDENTIAL, data)).toEqual({
 			status: 'Error',
 			message: KEY_REFUSED,
@@ -77,15 +76,12 @@ describe('Routed Chat on a strict OpenAI-compatible gateway', () => {
 });
 
 describe('a Base URL that would send the key in clear text', () => {
-	let gateway: MockGateway;
-	beforeAll(async () => {
-		gateway = await startMockGateway({ models: [pricedModel(UP)] });
-	});
-	afterAll(() => gateway.close());
+	const fixture = mockGatewayFixture([pricedModel(UP)]);
 
 	const CLEAR_TEXT =
 		'Base URL "http://gateway.example.com/api/v1" uses http://, which would send the API key in clear text';
-	const remote = () => credentialsFor(gateway, { baseUrl: 'http://gateway.example.com/api/v1' });
+	const remote = () =>
+		credentialsFor(fixture.gateway, { baseUrl: 'http://gateway.example.com/api/v1' });
 
 	it('fails the execution before any request', async () => {
 		const run = await runWorkflow(chatWorkflow(pinned(UP)), {
@@ -94,7 +90,7 @@ describe('a Base URL that would send the key in clear text', () => {
 		});
 		expect(run.status).toBe('error');
 		expect(run.error?.message).toContain(CLEAR_TEXT);
-		expect(gateway.requests).toHaveLength(0);
+		expect(fixture.gateway.requests).toHaveLength(0);
 	});
 
 	it('fails the model list', async () => {
@@ -111,10 +107,10 @@ describe('a Base URL that would send the key in clear text', () => {
 
 	it('is allowed for a gateway on this machine', async () => {
 		const run = await runWorkflow(chatWorkflow(pinned(UP)), {
-			credentials: credentialsFor(gateway),
+			credentials: credentialsFor(fixture.gateway),
 			inputItems: [{ text: 'hello' }],
 		});
 		expect(run.status).toBe('success');
-		expect(gateway.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:/);
+		expect(fixture.gateway.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:/);
 	});
 });
