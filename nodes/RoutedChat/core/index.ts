@@ -16,6 +16,8 @@
  * - delta: a piece of a streamed answer (text, or part of a tool call); the first one commits
  *   the answer to its model (streamChat falls back only before it).
  * - tool call: a function the model asks the caller to run; its result comes back as a `tool` message.
+ * - media: an image or file part of a message; a model whose published input modalities lack one
+ *   the messages carry is skipped (`modality`).
  */
 export { routeItem, candidateModels, type ItemPlan, type RoutedItem } from './routeItem';
 export { routeChat, streamChat, type RouteContext } from './routeChat';
@@ -41,7 +43,8 @@ export { ExecutionBudget, type Reservation } from './executionBudget';
 export { ItemBudget } from './itemBudget';
 export { summarizeCosts, type CostSummary, type ItemOutcome } from './costSummary';
 export { mapWithConcurrency } from './concurrency';
-export { estimatePromptTokens } from './tokenEstimate';
+export { estimatePromptTokens, IMAGE_TOKENS, PDF_PAGE_TOKENS } from './tokenEstimate';
+export { neededModalities } from './inputModalities';
 export { attempt, settle, type Settled } from './settle';
 export type { QualityChecks } from './qualityChecks';
 export type * from './types';

@@ -10,12 +10,13 @@ import { ItemBudget } from './itemBudget';
 import { nanoToUsd } from './money';
 import type { PriceBook } from './pricingCache';
 import { nextRequest } from './requestSteps';
+import { missingModality, neededModalities } from './inputModalities';
 import { servedPosition } from './servedPosition';
 import { attempt as attemptStep, settle } from './settle';
 import { type RejectedAnswer, RouteError } from './routeError';
 import { estimatePromptTokens } from './tokenEstimate';
 import { sumUsage } from './usage';
-import type { Attempt, RoutePlan, RouteResult, SkipReason } from './types';
+import type { Attempt, InputModality, RoutePlan, RouteResult, SkipReason } from './types';
 
 export interface RouteContext {
 	client: ChatClient;
@@ -66,6 +67,9 @@ class Route {
 	private rejected: RejectedAnswer | undefined;
 	/** Set when a retry was dropped because its wait would not end before the deadline. */
 	private cutByDeadline = false;
+	/** The inputs beyond text the messages carry: a model that publishes none of one is skipped. */
+	private readonly needs: InputModality[];
+	private prices: PriceBook | undefined;
 
 	constructor(
 		private readonly plan: RoutePlan,
@@ -75,6 +79,7 @@ class Route {
 		this.started = context.clock.now();
 		this.deadline =
 			plan.policy.deadlineMs === undefined ? Infinity : this.started + plan.policy.deadlineMs;
+		this.needs = neededModalities(plan.messages);
 	}
 
 	async run(): Promise<RouteResult> {
@@ -83,8 +88,11 @@ class Route {
 			context.itemBudget ??
 			(plan.maxCostUsd === undefined ? undefined : new ItemBudget(plan.maxCostUsd));
 		const capped = itemBudget !== undefined || context.budget !== undefined;
+		// The published list holds both the prices and each model's input modalities.
+		this.prices = capped || this.needs.length ? await this.priceBook() : undefined;
+		this.refuseUnsupportedInput();
 		const gate = new BudgetGate(
-			capped ? await this.priceBook() : undefined,
+			this.prices,
 			estimatePromptTokens(plan.messages),
 			plan.completion.maxTokens,
 			itemBudget,
@@ -134,8 +142,37 @@ class Route {
 
 	private skipReason(model: string, gate: BudgetGate): SkipReason | undefined {
 		if (this.plan.models.indexOf(model) < (this.plan.drillFailures ?? 0)) return 'fallback drill';
+		if (this.lacks(model)) return 'modality';
 		if (this.context.breaker?.isOpen(model)) return 'circuit open';
 		return gate.skipReason(model);
+	}
+
+	private lacks(model: string): InputModality | undefined {
+		return missingModality(this.needs, this.prices?.get(model)?.inputModalities);
+	}
+
+	/** When no model of the chain publishes an input the messages need, the item fails before any call. */
+	private refuseUnsupportedInput(): void {
+		const lacking = this.plan.models.map((model) => ({ model, missing: this.lacks(model) }));
+		if (!this.needs.length || lacking.some(({ missing }) => missing === undefined)) return;
+		for (const { model } of lacking) {
+			this.done.add(model);
+			this.attempts.push({
+				model,
+				outcome: 'skipped',
+				skipped: 'modality',
+				waitMs: 0,
+				latencyMs: 0,
+			});
+		}
+		const takes = lacking
+			.map(({ model }) => `${model} takes ${this.prices?.get(model)?.inputModalities?.join(', ')}`)
+			.join('; ');
+		throw new RouteError(
+			`No model in the chain accepts ${this.needs.join(' and ')} input (${takes})`,
+			'unsupported_input',
+			this.attempts,
+		);
 	}
 
 	private async tryStep(models: string[], gate: BudgetGate): Promise<StepOutcome> {
