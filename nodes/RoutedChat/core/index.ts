@@ -43,7 +43,7 @@ export { ExecutionBudget, type Reservation } from './executionBudget';
 export { ItemBudget } from './itemBudget';
 export { summarizeCosts, type CostSummary, type ItemOutcome } from './costSummary';
 export { mapWithConcurrency } from './concurrency';
-export { estimatePromptTokens, IMAGE_TOKENS, PDF_PAGE_TOKENS } from './tokenEstimate';
+export { dataUrlBytes, estimatePromptTokens, IMAGE_TOKENS, PDF_PAGE_TOKENS } from './tokenEstimate';
 export { neededModalities } from './inputModalities';
 export { attempt, settle, type Settled } from './settle';
 export type { QualityChecks } from './qualityChecks';

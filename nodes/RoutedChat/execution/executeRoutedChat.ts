@@ -61,7 +61,7 @@ export async function executeRoutedChat(
 			try {
 				signal.throwIfAborted();
 				if (budget?.reached) throw new RouteError(budget.describe(), 'budget_reached', []);
-				const plan = readItemPlan(context, itemIndex, parameters);
+				const plan = await readItemPlan(context, itemIndex, parameters);
 				if (runOptions.costSummary)
 					for (const model of candidateModels(plan)) candidates.add(model);
 				const result = await routeItem(plan, { ...services, signal, budget });

@@ -1,19 +1,36 @@
 import { z } from 'zod';
 
 import { attempt, type ChatMessage } from '../core';
+import { contentPartsSchema, messageContent } from './contentParts';
 import { ParameterError } from './parameterError';
 
 const messagesSchema = z
 	.array(
-		z.object(
-			{
-				role: z.enum(['system', 'developer', 'user', 'assistant'], {
-					errorMap: () => ({ message: 'role must be one of system, developer, user, assistant' }),
-				}),
-				content: z.string({ errorMap: () => ({ message: 'content must be a string' }) }),
-			},
-			{ errorMap: () => ({ message: 'each message must be an object {role, content}' }) },
-		),
+		z
+			.object(
+				{
+					role: z.enum(['system', 'developer', 'user', 'assistant'], {
+						errorMap: () => ({ message: 'role must be one of system, developer, user, assistant' }),
+					}),
+					content: z.union([z.string(), contentPartsSchema], {
+						errorMap: (issue, context) =>
+							issue.code === 'invalid_union'
+								? { message: 'content must be a string or an array of content parts' }
+								: { message: context.defaultError },
+					}),
+				},
+				{ errorMap: () => ({ message: 'each message must be an object {role, content}' }) },
+			)
+			.superRefine(({ role, content }, context) => {
+				if (role === 'user' || typeof content === 'string') return;
+				const at = content.findIndex((part) => part.type !== 'text');
+				if (at !== -1)
+					context.addIssue({
+						code: z.ZodIssueCode.custom,
+						path: ['content', at],
+						message: 'images and files go in user messages',
+					});
+			}),
 		{ errorMap: () => ({ message: 'messages must be a JSON array of {role, content}' }) },
 	)
 	.min(1, 'messages must hold at least one message');
@@ -33,16 +50,25 @@ export function readMessages(value: unknown): ChatMessage[] {
 	}
 	const parsed = messagesSchema.safeParse(data.value);
 	if (!parsed.success) {
-		const issue = parsed.error.issues[0];
+		const issue = innermost(parsed.error.issues[0]);
 		const at = issue.path.length
-			? `messages[${issue.path[0]}]${issue.path
-					.slice(1)
-					.map((key) => `.${key}`)
-					.join('')}: `
+			? `messages${issue.path.map((key) => (typeof key === 'number' ? `[${key}]` : `.${key}`)).join('')}: `
 			: '';
 		throw new ParameterError('messages', `${at}${issue.message}`);
 	}
-	return parsed.data;
+	return parsed.data.map(({ role, content }) => ({ role, ...messageContent(content) }));
+}
+
+/**
+ * A content that is neither a string nor valid parts fails both of the union's options: when the
+ * parts option got further (an array with a bad part), its issue says what is wrong.
+ */
+function innermost(issue: z.ZodIssue): z.ZodIssue {
+	if (issue.code !== 'invalid_union') return issue;
+	const deeper = issue.unionErrors
+		.flatMap((error) => error.issues)
+		.filter((inner) => inner.path.length > issue.path.length);
+	return deeper.length ? innermost(deeper[0]) : issue;
 }
 
 /** The simple mode: an optional system message and the user's prompt. */
