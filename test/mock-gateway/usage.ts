@@ -1,4 +1,5 @@
 import { toUsd, type PicoUsd, type TokenPrices } from './cost';
+import { mediaTokens } from './mediaParts';
 import { contentText } from './messageText';
 import type { CacheUse } from './promptCache';
 import type { ChatMessage, MockModel } from './types';
@@ -48,7 +49,7 @@ export function meterUsage(
 		(sum, message) => sum + contentText(message.content).length,
 		0,
 	);
-	const promptTokens = countTokens(promptCharacters, model.charsPerToken);
+	const promptTokens = countTokens(promptCharacters, model.charsPerToken) + mediaTokens(messages);
 	const reasoningTokens = thinking?.reasoningTokens ?? model.reasoningTokens ?? 0;
 	// Reasoning tokens are part of the completion, as OpenAI and OpenRouter count them.
 	const completionTokens =

@@ -38,7 +38,12 @@ export const ACCEPTED_TYPES = `${IMAGE_MIME_TYPES.join(', ')} and ${PDF_MIME_TYP
 export function sizeProblem(kind: MediaKind, bytes: number): string | undefined {
 	const limit = kind === 'image' ? MEDIA_LIMITS.imageBytes : MEDIA_LIMITS.pdfBytes;
 	if (bytes <= limit) return undefined;
-	return `is ${formatBytes(bytes)}; ${kind === 'image' ? 'an image' : 'a PDF'} may be at most ${formatBytes(limit)}`;
+	// Just over the limit, rounded sizes would read alike: then both are given in bytes.
+	const [size, most] =
+		formatBytes(bytes) === formatBytes(limit)
+			? [`${bytes} bytes`, `${limit} bytes`]
+			: [formatBytes(bytes), formatBytes(limit)];
+	return `is ${size}; ${kind === 'image' ? 'an image' : 'a PDF'} may be at most ${most}`;
 }
 
 export function totalProblem(bytes: number): string | undefined {
