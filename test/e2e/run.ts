@@ -9,6 +9,7 @@ import { removeInstance } from '../../scripts/n8n/instance';
 import { progress } from '../../scripts/n8n/progress';
 import { executeWorkflow, type Stage, stageN8n } from '../../scripts/n8n/stage';
 import { agentChecks } from './agentChecks';
+import { attachmentChecks } from './attachmentChecks';
 import { cascadeChecks } from './cascadeChecks';
 import { type Check, runChecks } from './check';
 import { continueOnFailChecks } from './continueOnFailChecks';
@@ -23,6 +24,7 @@ const DEMO_WORKFLOW = join(REPO_ROOT, 'examples', 'routed-chat-demo.json');
 const CONTINUE_ON_FAIL_WORKFLOW = join(REPO_ROOT, 'test', 'e2e', 'continue-on-fail.json');
 const CASCADE_WORKFLOW = join(REPO_ROOT, 'examples', 'support-ticket-cascade.json');
 const AGENT_WORKFLOW = join(REPO_ROOT, 'examples', 'routed-chat-model-agent.json');
+const ATTACHMENT_WORKFLOW = join(REPO_ROOT, 'test', 'e2e', 'attachment.json');
 
 /**
  * Run by scripts/e2e.sh once the package is packed: `run.ts --tarball <tgz> [--keep]`.
@@ -57,6 +59,7 @@ async function main(): Promise<number> {
 					CASCADE_WORKFLOW,
 					await writeStrongOnlyWorkflow(CASCADE_WORKFLOW, derived),
 					AGENT_WORKFLOW,
+					ATTACHMENT_WORKFLOW,
 				],
 			});
 		} finally {
@@ -68,14 +71,16 @@ async function main(): Promise<number> {
 			cascadeWorkflow,
 			strongOnlyWorkflow,
 			agentWorkflow,
+			attachmentWorkflow,
 		] = stage.workflows;
 		const demo = await executeWorkflow(stage, demoWorkflow);
 		const continueOnFail = await executeWorkflow(stage, continueOnFailWorkflow);
 		const cascade = await executeWorkflow(stage, cascadeWorkflow);
 		const strongOnly = await executeWorkflow(stage, strongOnlyWorkflow);
 		const agent = await executeWorkflow(stage, agentWorkflow);
+		const attachment = await executeWorkflow(stage, attachmentWorkflow);
 		const pricing = await fetchPricing(gateway);
-		const executed = { demo, continueOnFail, cascade, strongOnly, agent };
+		const executed = { demo, continueOnFail, cascade, strongOnly, agent, attachment };
 		if (values.keep) {
 			for (const [label, { execution }] of Object.entries(executed)) {
 				await writeFile(
@@ -105,6 +110,7 @@ async function main(): Promise<number> {
 			...continueOnFailChecks(continueOnFail.execution, continueOnFailWorkflow),
 			...cascadeChecks(cascadeRun),
 			...agentChecks({ execution: agent.execution, workflow: agentWorkflow, pricing }),
+			...attachmentChecks(attachment.execution),
 		];
 		process.stdout.write('\n');
 		const failed = runChecks(checks);

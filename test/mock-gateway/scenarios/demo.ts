@@ -4,7 +4,7 @@ import { cheapRepair, cheapTriage, strongTriage } from './ticketTriage';
 
 /**
  * A realistic catalogue: a cheap and a strong tier, a pinned model that is down and a fallback,
- * and a tool-calling model for the AI Agent example.
+ * a tool-calling model for the AI Agent example, and gpt-4o-mini taking images and PDFs as well.
  * Prices are OpenRouter's list prices (USD per token) at the time of writing.
  * Asked for JSON, gpt-4o-mini and the strong models triage support tickets
  * (examples/support-ticket-cascade.json); gpt-4o-mini gets 5 of its 20 wrong. Claude counts
@@ -35,6 +35,7 @@ export const demoModels: MockModel[] = [
 			contextLength: 128_000,
 			provider: 'OpenAI',
 			latencyMs: 35,
+			inputModalities: ['text', 'image', 'file'],
 		},
 		{ first: (ticket) => cheapTriage(ticket).content, repair: cheapRepair },
 	),
