@@ -17,7 +17,7 @@
  *   the answer to its model (streamChat falls back only before it).
  * - tool call: a function the model asks the caller to run; its result comes back as a `tool` message.
  */
-export { routeItem, candidateModels, type ItemPlan, type RoutedItem } from './routeItem';
+export { routeItem, canStream, candidateModels, type ItemPlan, type RoutedItem } from './routeItem';
 export { routeChat, streamChat, type RouteContext } from './routeChat';
 export { routeCascade, type CascadePlan } from './cascade';
 export { chooseRoute, type RoutingRule, type RuleCondition, type RuleTarget } from './routingRules';
