@@ -140,6 +140,35 @@ describe('Routed Chat streams in streaming mode (Webhook with Streaming, Chat Tr
 		expect(requestedModels(fixture.gateway)).toEqual([[SERVES]]);
 	});
 
+	it('an item whose every model fails before a token ends its stream with an error chunk', async () => {
+		const { run, ofItem } = await streamedRun(
+			chatWorkflow(pinned(DOWN, { options: { retries: 0 } }), { onError: 'continueRegularOutput' }),
+			['hello'],
+		);
+
+		const [failed] = outputJson(run, ROUTED_CHAT);
+		expect(failed.error).toEqual(expect.stringContaining('Every model failed'));
+		expect(ofItem(0)).toEqual([['begin'], ['error', failed.error]]);
+	});
+
+	it('Tier routing streams: the tier picks the chain before the first request', async () => {
+		const { run, ofItem } = await streamedRun(
+			chatWorkflow({
+				prompt: '={{ $json.text }}',
+				routing: 'tier',
+				tier: 'strong',
+				cheapModels: DOWN,
+				strongModels: BACKUP,
+			}),
+			['hello'],
+		);
+
+		const [item] = outputJson(run, ROUTED_CHAT);
+		expect(item).toMatchObject({ model: BACKUP, tier: 'strong', route: 'tier' });
+		expect(text(ofItem(0))).toBe(item.content);
+		expect(ofItem(0).at(-1)).toEqual(['end']);
+	});
+
 	it('without Continue On Fail the broken stream fails the run, after its error chunk', async () => {
 		fixture.gateway.setModel(
 			pricedModel(SERVES, { faults: [{ kind: 'stream-drop', afterChunks: 1 }] }),
