@@ -116,7 +116,7 @@ async function tryModel(
 	if (request.body.stream === true) {
 		const streamFault = fault && isStreamFault(fault) ? fault : undefined;
 		if (!streamFault) state.spent += cost;
-		sendStream(
+		await sendStream(
 			res,
 			{
 				generationId,
@@ -128,6 +128,7 @@ async function tryModel(
 				usage,
 			},
 			streamFault,
+			model.streamGate,
 		);
 	} else if (fault && !isStreamFault(fault)) {
 		sendMisbehaviour(res, fault, completion);

@@ -19,7 +19,7 @@
  * - media: an image or file part of a message; a model whose published input modalities lack one
  *   the messages carry is skipped (`modality`).
  */
-export { routeItem, candidateModels, type ItemPlan, type RoutedItem } from './routeItem';
+export { routeItem, canStream, candidateModels, type ItemPlan, type RoutedItem } from './routeItem';
 export { routeChat, streamChat, type RouteContext } from './routeChat';
 export { routeCascade, type CascadePlan } from './cascade';
 export { chooseRoute, type RoutingRule, type RuleCondition, type RuleTarget } from './routingRules';

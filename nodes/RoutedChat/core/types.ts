@@ -170,6 +170,8 @@ export type SkipReason =
 	| 'over budget'
 	| 'cost unknown'
 	| 'fallback drill'
+	/** Cascade: an earlier stage already got this model's answer and did not accept it. */
+	| 'answer rejected'
 	/** The model's published input modalities lack one the messages need (an image, a file). */
 	| 'modality';
 
