@@ -1,3 +1,8 @@
+import {
+	chatContentItemsFromJSON,
+	chatContentItemsToJSON,
+} from '@openrouter/sdk/esm/models/chatcontentitems.js';
+import { notFoundResponseErrorDataFromJSON } from '@openrouter/sdk/esm/models/notfoundresponseerrordata.js';
 import type { IBinaryData, IBinaryKeyData } from 'n8n-workflow';
 
 import { runWorkflow } from './harness';
@@ -91,6 +96,21 @@ describe('Attachments: images and PDFs from binary data', () => {
 		});
 		const [item] = outputJson(result, ROUTED_CHAT);
 		expect((item.usage as { promptTokens: number }).promptTokens).toBe(2_004);
+	});
+
+	it('sends parts @openrouter/sdk reads as its own ChatContentItems, field for field', async () => {
+		await run(pinned(DOCS, { attachments: 'invoice, photo' }), [
+			{
+				photo: binary('image/png', PNG_BASE64),
+				invoice: binary('application/pdf', PDF_BASE64, 'invoice.pdf'),
+			},
+		]);
+
+		for (const part of sentMessages()[0].content as SentPart[]) {
+			const read = chatContentItemsFromJSON(JSON.stringify(part));
+			if (!read.ok) throw read.error;
+			expect(JSON.parse(chatContentItemsToJSON(read.value))).toEqual(part);
+		}
 	});
 
 	it('sends several properties in the order named', async () => {
@@ -261,8 +281,12 @@ describe('Attachments: images and PDFs from binary data', () => {
 				}),
 			});
 			expect(response.status).toBe(404);
-			expect(await response.json()).toMatchObject({
-				error: { message: 'No endpoints found that support image input' },
+			const { error } = (await response.json()) as { error: unknown };
+			const read = notFoundResponseErrorDataFromJSON(JSON.stringify(error));
+			if (!read.ok) throw read.error;
+			expect(read.value).toMatchObject({
+				code: 404,
+				message: 'No endpoints found that support image input',
 			});
 		});
 	});

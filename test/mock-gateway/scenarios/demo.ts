@@ -4,7 +4,7 @@ import { cheapRepair, cheapTriage, strongTriage } from './ticketTriage';
 
 /**
  * A realistic catalogue: a cheap and a strong tier, a pinned model that is down and a fallback,
- * a tool-calling model for the AI Agent example, and gpt-4o-mini taking images and PDFs as well.
+ * a tool-calling model for the AI Agent example; Mistral Small takes images as well, gpt-4o-mini images and PDFs.
  * Prices are OpenRouter's list prices (USD per token) at the time of writing.
  * Asked for JSON, gpt-4o-mini and the strong models triage support tickets
  * (examples/support-ticket-cascade.json); gpt-4o-mini gets 5 of its 20 wrong. Claude counts
@@ -26,6 +26,7 @@ export const demoModels: MockModel[] = [
 		contextLength: 131_072,
 		provider: 'Mistral',
 		latencyMs: 40,
+		inputModalities: ['text', 'image'],
 	},
 	answersTickets(
 		{
