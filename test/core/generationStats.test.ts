@@ -33,12 +33,10 @@ describe('Generation Stats (GET /generation after each answer)', () => {
 	]);
 	const withStats = (models: string[], overrides: Partial<RoutePlan> = {}) =>
 		plan(models, { generationStats: true, ...overrides });
-	const context = (
-		extra: Partial<RouteContext> = {},
-	): RouteContext & { clock: ReturnType<typeof fakeClock> } => ({
+	const context = (extra: Partial<RouteContext> = {}) => ({
 		client: fixture.client,
-		clock: fakeClock(),
 		...extra,
+		clock: fakeClock(),
 	});
 	const stats = (behaviour: GenerationBehaviour) =>
 		fixture.gateway.setModel(
