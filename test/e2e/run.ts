@@ -15,6 +15,7 @@ import { continueOnFailChecks } from './continueOnFailChecks';
 import { costComparison } from './costComparison';
 import { demoChecks } from './demoChecks';
 import { installChecks } from './installChecks';
+import { generationStatsChecks } from './generationStatsChecks';
 import { fetchPricing } from './mockPricing';
 import { writeStrongOnlyWorkflow } from './strongOnlyWorkflow';
 
@@ -105,6 +106,7 @@ async function main(): Promise<number> {
 			...continueOnFailChecks(continueOnFail.execution, continueOnFailWorkflow),
 			...cascadeChecks(cascadeRun),
 			...agentChecks({ execution: agent.execution, workflow: agentWorkflow, pricing }),
+			...(await generationStatsChecks(stage, pricing)),
 		];
 		process.stdout.write('\n');
 		const failed = runChecks(checks);
