@@ -2,15 +2,16 @@ import type { ChatClient, GenerationStats } from './chatClient';
 import type { Clock } from './clock';
 import { classifyFailure } from './failure';
 import { settle } from './settle';
+import type { FailureKind } from './types';
 
 /** The waits between lookups while the stats lag the answer: 1.75 s in all at most. */
-export const STATS_LAG_WAITS_MS = [250, 500, 1000] as const;
+const STATS_LAG_WAITS_MS: readonly number[] = [250, 500, 1000];
 
 /** One lookup is small: it gets this long at most, less when the item's deadline is nearer. */
 const LOOKUP_TIMEOUT_MS = 10_000;
 
 /** Failures a later lookup may not meet: stats not written yet (404), or a passing fault. */
-const PASSING: ReadonlySet<string> = new Set([
+const PASSING: ReadonlySet<FailureKind> = new Set<FailureKind>([
 	'rate_limited',
 	'server_error',
 	'timeout',
