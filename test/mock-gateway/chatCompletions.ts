@@ -121,7 +121,7 @@ async function tryModel(
 	if (request.body.stream === true) {
 		const streamFault = fault && isStreamFault(fault) ? fault : undefined;
 		if (!streamFault) bill(true);
-		sendStream(
+		await sendStream(
 			res,
 			{
 				generationId,
@@ -133,6 +133,7 @@ async function tryModel(
 				usage,
 			},
 			streamFault,
+			model.streamGate,
 		);
 	} else if (fault && !isStreamFault(fault)) {
 		sendMisbehaviour(res, fault, completion);

@@ -32,6 +32,9 @@ export type StreamFault =
 
 export type StatusFault = Extract<Fault, { status: number }>;
 
+/** Awaited before a streamed answer's content chunk `index` (0-based) is written. */
+export type StreamGate = (index: number) => Promise<void>;
+
 export interface MockModel {
 	id: string;
 	/** USD per token, as decimal strings (OpenRouter's format). */
@@ -43,6 +46,11 @@ export interface MockModel {
 	provider?: string;
 	/** The `model` the answer reports when it is not the id asked for (a dated variant, `openrouter/auto`'s pick). */
 	answerAs?: string;
+	/**
+	 * Streamed answers wait for this before each content chunk: an in-process test (the e2e streaming
+	 * check) holds a stream open until it has seen the first tokens arrive downstream.
+	 */
+	streamGate?: StreamGate;
 	/** Real-time delay before this model answers or fails, per attempt. */
 	latencyMs?: number;
 	/** Consumed one per request reaching this model, in order (`null`: that request succeeds); once empty the model succeeds. */

@@ -19,7 +19,7 @@
  * - generation stats: what the gateway recorded of one answer once it billed it (OpenRouter's
  *   GET /generation): the cost as billed, the cache discount, the provider's own token counts.
  */
-export { routeItem, candidateModels, type ItemPlan, type RoutedItem } from './routeItem';
+export { routeItem, canStream, candidateModels, type ItemPlan, type RoutedItem } from './routeItem';
 export { routeChat, streamChat, type RouteContext } from './routeChat';
 export { routeCascade, type CascadePlan } from './cascade';
 export { chooseRoute, type RoutingRule, type RuleCondition, type RuleTarget } from './routingRules';

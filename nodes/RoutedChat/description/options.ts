@@ -322,6 +322,14 @@ export const optionsProperty: INodeProperties = {
 			description: 'Stop generating at any of these, separated by commas',
 		},
 		{
+			displayName: 'Stream Response',
+			name: 'streamResponse',
+			type: 'boolean',
+			default: true,
+			description:
+				"Whether each item's answer is sent as it arrives, when the workflow runs in streaming mode (a Chat Trigger or a Webhook set to respond with Streaming); otherwise it changes nothing. Cascade routing and a JSON Response Format need the whole answer, so they do not stream. Applies to the whole run: an expression is read for the first item only.",
+		},
+		{
 			displayName: 'Temperature',
 			name: 'temperature',
 			type: 'number',

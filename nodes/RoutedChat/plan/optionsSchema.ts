@@ -19,6 +19,7 @@ export const runOptionsSchema = z.object({
 	concurrency: whole('Concurrency', 1).optional(),
 	costSummary: z.boolean().optional(),
 	maxCostPerExecutionUsd: nonNegative('Max Cost per Execution').optional(),
+	streamResponse: z.boolean().optional(),
 });
 
 export type RunOptions = z.infer<typeof runOptionsSchema>;
