@@ -16,6 +16,7 @@ import { continueOnFailChecks } from './continueOnFailChecks';
 import { costComparison } from './costComparison';
 import { demoChecks } from './demoChecks';
 import { installChecks } from './installChecks';
+import { generationStatsChecks } from './generationStatsChecks';
 import { fetchPricing } from './mockPricing';
 import { streamingChecks } from './streamingChecks';
 import { runStreaming, startStreamingGateway, type StreamingGateway } from './streamingRun';
@@ -121,6 +122,7 @@ async function main(): Promise<number> {
 			...cascadeChecks(cascadeRun),
 			...agentChecks({ execution: agent.execution, workflow: agentWorkflow, pricing }),
 			...streamingChecks(streamed),
+			...(await generationStatsChecks(stage, pricing)),
 			...attachmentChecks(attachment.execution),
 		];
 		process.stdout.write('\n');

@@ -67,7 +67,10 @@ export interface MockModel {
 	reasoningTokens?: number;
 	/** Reasoning text, for a request carrying `reasoning`: sent as `message.reasoning`, its tokens counted (reasoning.ts). */
 	reasoning?: string;
-	/** Reported in prompt_tokens_details; all prompt tokens are billed at the prompt price. */
+	/**
+	 * Reported in prompt_tokens_details; all prompt tokens are billed at the prompt price. (Cache
+	 * marks are billed as a provider bills them: see usage.ts.)
+	 */
 	cachedTokens?: number;
 	finishReason?: string;
 	/** When false, usage carries no `cost` (as for some providers). Defaults to true. */
@@ -83,6 +86,18 @@ export interface MockModel {
 	omitTotalTokens?: boolean;
 	/** Published as `architecture.input_modalities` (default `['text']`); an image needs `image`. */
 	inputModalities?: Array<'text' | 'image' | 'file'>;
+	/** How GET /generation answers for this model's answers (generation.ts). */
+	generationStats?: GenerationBehaviour;
+}
+
+/** The stats of an answer as OpenRouter keeps them: written a moment after the answer, and fallible. */
+export interface GenerationBehaviour {
+	/** Each generation's first `lag` lookups answer 404, as OpenRouter's do until the stats are written. */
+	lag?: number;
+	/** Every lookup fails this way. */
+	fault?: StatusFault;
+	/** Send `total_cost: null` (OpenRouter's schema requires it: a robustness case). */
+	omitTotalCost?: boolean;
 }
 
 export interface MockGatewayOptions {

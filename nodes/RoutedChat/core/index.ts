@@ -16,6 +16,8 @@
  * - delta: a piece of a streamed answer (text, or part of a tool call); the first one commits
  *   the answer to its model (streamChat falls back only before it).
  * - tool call: a function the model asks the caller to run; its result comes back as a `tool` message.
+ * - generation stats: what the gateway recorded of one answer once it billed it (OpenRouter's
+ *   GET /generation): the cost as billed, the cache discount, the provider's own token counts.
  * - media: an image or file part of a message; a model whose published input modalities lack one
  *   the messages carry is skipped (`modality`).
  */
@@ -29,6 +31,7 @@ export type {
 	ChatClient,
 	ChatRequest,
 	ChatCompletion,
+	GenerationStats,
 	ModelInfo,
 	ModelPrice,
 	StreamDelta,

@@ -84,6 +84,14 @@ export const optionsProperty: INodeProperties = {
 				'How many models at the start of the chain to treat as failed without calling them, to watch the fallbacks serve, e.g. 1 skips the first model. 0 turns the drill off. The output is marked as a drill.',
 		},
 		{
+			displayName: 'Generation Stats',
+			name: 'generationStats',
+			type: 'boolean',
+			default: false,
+			description:
+				"Whether to read each answer's stats from OpenRouter (GET /generation) after it arrives: the cost as billed (cost.source 'generation'), the cache discount and the provider's own token counts. One extra request per answer, retried briefly while the stats lag; a missing figure never fails the item.",
+		},
+		{
 			displayName: 'Include Raw Response',
 			name: 'includeRaw',
 			type: 'boolean',
