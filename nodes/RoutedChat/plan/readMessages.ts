@@ -3,20 +3,72 @@ import { z } from 'zod';
 import { attempt, type ChatMessage } from '../core';
 import { ParameterError } from './parameterError';
 
-const messagesSchema = z
-	.array(
-		z.object(
+const message = (text: string) => ({ errorMap: () => ({ message: text }) });
+const ROLES = 'system, developer, user, assistant, tool';
+const content = z.string(message('content must be a string'));
+
+/** An assistant turn's call as OpenAI writes it; `arguments` may also be the parsed object Routed Chat outputs. */
+const toolCallSchema = z.object(
+	{
+		id: z.string(message('id must be a string')).min(1, 'id must not be empty'),
+		type: z.literal('function', message("type must be 'function'")),
+		function: z.object(
 			{
-				role: z.enum(['system', 'developer', 'user', 'assistant'], {
-					errorMap: () => ({ message: 'role must be one of system, developer, user, assistant' }),
-				}),
-				content: z.string({ errorMap: () => ({ message: 'content must be a string' }) }),
+				name: z.string(message('name must be a string')).min(1, 'name must not be empty'),
+				arguments: z.union(
+					[z.string(), z.record(z.unknown())],
+					message('arguments must be a JSON string or an object'),
+				),
 			},
-			{ errorMap: () => ({ message: 'each message must be an object {role, content}' }) },
+			message('function must be an object {name, arguments}'),
 		),
-		{ errorMap: () => ({ message: 'messages must be a JSON array of {role, content}' }) },
-	)
+	},
+	message('each tool call must be an object {id, type: "function", function: {name, arguments}}'),
+);
+
+const messageSchema = z.discriminatedUnion(
+	'role',
+	[
+		z.object({ role: z.enum(['system', 'developer', 'user']), content }),
+		z.object({
+			role: z.literal('assistant'),
+			// OpenAI's assistant turn that only calls tools has `content: null`.
+			content: content.nullish(),
+			tool_calls: z.array(toolCallSchema, message('tool_calls must be an array')).optional(),
+		}),
+		z.object({
+			role: z.literal('tool'),
+			tool_call_id: z
+				.string(message('tool_call_id must be a string'))
+				.min(1, 'tool_call_id must not be empty'),
+			content,
+		}),
+	],
+	{
+		errorMap: (issue, context) => {
+			if (issue.code === 'invalid_union_discriminator')
+				return { message: `role must be one of ${ROLES}` };
+			if (issue.code === 'invalid_type' && issue.path.length === 1)
+				return { message: 'each message must be an object {role, content}' };
+			return { message: context.defaultError };
+		},
+	},
+);
+
+const turnSchema = messageSchema.superRefine((turn, context) => {
+	if (turn.role === 'assistant' && typeof turn.content !== 'string' && !turn.tool_calls?.length)
+		context.addIssue({
+			code: 'custom',
+			path: ['content'],
+			message: 'content must be a string (it may be null only when tool_calls is given)',
+		});
+});
+
+const messagesSchema = z
+	.array(turnSchema, message('messages must be a JSON array of {role, content}'))
 	.min(1, 'messages must hold at least one message');
+
+type MessageBody = z.infer<typeof messageSchema>;
 
 /** Reads the messages-JSON parameter (a string or an already-parsed array). */
 export function readMessages(value: unknown): ChatMessage[] {
@@ -37,12 +89,53 @@ export function readMessages(value: unknown): ChatMessage[] {
 		const at = issue.path.length
 			? `messages[${issue.path[0]}]${issue.path
 					.slice(1)
-					.map((key) => `.${key}`)
+					.map((key) => (typeof key === 'number' ? `[${key}]` : `.${key}`))
 					.join('')}: `
 			: '';
 		throw new ParameterError('messages', `${at}${issue.message}`);
 	}
-	return parsed.data;
+	const messages = parsed.data.map(toChatMessage);
+	checkToolResults(messages);
+	return messages;
+}
+
+/** OpenAI's wire names → the core's: `tool_calls` on an assistant turn, `tool_call_id` on a tool result. */
+function toChatMessage(body: MessageBody): ChatMessage {
+	switch (body.role) {
+		case 'tool':
+			return { role: 'tool', content: body.content, toolCallId: body.tool_call_id };
+		case 'assistant':
+			return body.tool_calls?.length
+				? {
+						role: 'assistant',
+						content: body.content ?? '',
+						toolCalls: body.tool_calls.map((call) => ({
+							id: call.id,
+							name: call.function.name,
+							arguments:
+								typeof call.function.arguments === 'string'
+									? call.function.arguments
+									: JSON.stringify(call.function.arguments),
+						})),
+					}
+				: { role: 'assistant', content: body.content ?? '' };
+		default:
+			return body;
+	}
+}
+
+/** Gateways refuse a tool result that answers no earlier call (a 400 for every model): say so first. */
+function checkToolResults(messages: ChatMessage[]): void {
+	const called = new Set<string>();
+	for (const [index, message] of messages.entries()) {
+		message.toolCalls?.forEach((call) => called.add(call.id));
+		if (message.toolCallId !== undefined && !called.has(message.toolCallId))
+			throw new ParameterError(
+				'messages',
+				`messages[${index}].tool_call_id: "${message.toolCallId}" answers no tool call of an earlier assistant message`,
+				'Put the assistant message with its tool_calls before the tool results, with the same ids',
+			);
+	}
 }
 
 /** The simple mode: an optional system message and the user's prompt. */
