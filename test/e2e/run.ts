@@ -17,12 +17,14 @@ import { demoChecks } from './demoChecks';
 import { installChecks } from './installChecks';
 import { fetchPricing } from './mockPricing';
 import { writeStrongOnlyWorkflow } from './strongOnlyWorkflow';
+import { toolRoundTripChecks } from './toolRoundTripChecks';
 
 const REPO_ROOT = resolve(__dirname, '..', '..');
 const DEMO_WORKFLOW = join(REPO_ROOT, 'examples', 'routed-chat-demo.json');
 const CONTINUE_ON_FAIL_WORKFLOW = join(REPO_ROOT, 'test', 'e2e', 'continue-on-fail.json');
 const CASCADE_WORKFLOW = join(REPO_ROOT, 'examples', 'support-ticket-cascade.json');
 const AGENT_WORKFLOW = join(REPO_ROOT, 'examples', 'routed-chat-model-agent.json');
+const TOOLS_WORKFLOW = join(REPO_ROOT, 'examples', 'routed-chat-tool-round-trip.json');
 
 /**
  * Run by scripts/e2e.sh once the package is packed: `run.ts --tarball <tgz> [--keep]`.
@@ -57,6 +59,7 @@ async function main(): Promise<number> {
 					CASCADE_WORKFLOW,
 					await writeStrongOnlyWorkflow(CASCADE_WORKFLOW, derived),
 					AGENT_WORKFLOW,
+					TOOLS_WORKFLOW,
 				],
 			});
 		} finally {
@@ -68,14 +71,16 @@ async function main(): Promise<number> {
 			cascadeWorkflow,
 			strongOnlyWorkflow,
 			agentWorkflow,
+			toolsWorkflow,
 		] = stage.workflows;
 		const demo = await executeWorkflow(stage, demoWorkflow);
 		const continueOnFail = await executeWorkflow(stage, continueOnFailWorkflow);
 		const cascade = await executeWorkflow(stage, cascadeWorkflow);
 		const strongOnly = await executeWorkflow(stage, strongOnlyWorkflow);
 		const agent = await executeWorkflow(stage, agentWorkflow);
+		const tools = await executeWorkflow(stage, toolsWorkflow);
 		const pricing = await fetchPricing(gateway);
-		const executed = { demo, continueOnFail, cascade, strongOnly, agent };
+		const executed = { demo, continueOnFail, cascade, strongOnly, agent, tools };
 		if (values.keep) {
 			for (const [label, { execution }] of Object.entries(executed)) {
 				await writeFile(
@@ -105,6 +110,7 @@ async function main(): Promise<number> {
 			...continueOnFailChecks(continueOnFail.execution, continueOnFailWorkflow),
 			...cascadeChecks(cascadeRun),
 			...agentChecks({ execution: agent.execution, workflow: agentWorkflow, pricing }),
+			...toolRoundTripChecks({ execution: tools.execution, workflow: toolsWorkflow, pricing }),
 		];
 		process.stdout.write('\n');
 		const failed = runChecks(checks);

@@ -46,7 +46,7 @@ export const messageProperties: INodeProperties[] = [
 		default:
 			'[\n  { "role": "system", "content": "You are a concise assistant." },\n  { "role": "user", "content": "Hello" }\n]',
 		description:
-			'An array of {"role": "system" | "developer" | "user" | "assistant", "content": "…"}',
+			'An array of {"role": "system" | "developer" | "user" | "assistant" | "tool", "content": "…"} in OpenAI\'s format: an assistant message may carry tool_calls (content null), a tool message the tool_call_id it answers',
 		displayOptions: { show: { inputMode: ['messages'] } },
 	},
 ];
