@@ -5,6 +5,7 @@ import { fakeClock, gatewayFixture, plan } from './support';
 const TOOLS = 'vendor-a/tool-user';
 const DOWN = 'vendor-b/down';
 const GARBLED = 'vendor-c/garbled-arguments';
+const BLANK = 'vendor-d/blank-arguments';
 const calculator = {
 	name: 'calculator',
 	description: 'Evaluates arithmetic',
@@ -17,6 +18,7 @@ describe('tool calls through the routing core', () => {
 		pricedModel(TOOLS, { toolUse: { name: 'calculator', arguments: '{"input":"17*23"}' } }),
 		pricedModel(DOWN, { down: { status: 503 } }),
 		pricedModel(GARBLED, { toolUse: { name: 'calculator', arguments: '{"input": 17*' } }),
+		pricedModel(BLANK, { toolUse: { name: 'calculator', arguments: '' } }),
 	]);
 
 	it('sends the tools in OpenAI format and returns the call the model made, with its cost', async () => {
@@ -120,6 +122,18 @@ describe('tool calls through the routing core', () => {
 		expect(result.costNanoUsd).toBe(nanoUsd[0] + nanoUsd[1]);
 	});
 
+	it('takes blank arguments, as some providers send for a function without any, as none', async () => {
+		const result = await routeChat(
+			plan([BLANK], { messages: [question], completion: { tools: [calculator] } }),
+			{ client: fixture.client, clock: fakeClock() },
+		);
+
+		expect(result.attempts.map((attempt) => attempt.outcome)).toEqual(['success']);
+		expect(result.toolCalls).toEqual([
+			expect.objectContaining({ name: 'calculator', arguments: '', input: {} }),
+		]);
+	});
+
 	it('forces the named function as OpenAI tool_choice', async () => {
 		await routeChat(
 			plan([TOOLS], {
@@ -130,6 +144,9 @@ describe('tool calls through the routing core', () => {
 		);
 
 		const [sent] = chatRequests(fixture.gateway).map((request) => request.body);
-		expect(sent).toHaveProperty('tool_choice',{ type: 'function', function: { name: 'calculator' } });
+		expect(sent).toHaveProperty('tool_choice', {
+			type: 'function',
+			function: { name: 'calculator' },
+		});
 	});
 });
