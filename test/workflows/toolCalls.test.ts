@@ -217,6 +217,35 @@ describe('tool calls in Routed Chat, in n8n-core', () => {
 		expect(chatRequests(fixture.gateway)).toHaveLength(0);
 	});
 
+	it('reads Tools (JSON) from an expression per item: a bad item fails alone, naming the field', async () => {
+		const result = await runWorkflow(
+			chatWorkflow(
+				pinned(CALLS, { options: { toolsJson: '={{ JSON.stringify($json.tools) }}' } }),
+				{ onError: 'continueErrorOutput' },
+			),
+			{
+				credentials: credentialsFor(fixture.gateway),
+				inputItems: [
+					{ text: question, tools: [multiply] },
+					{
+						text: question,
+						tools: [{ type: 'function', function: { name: 'multiply', parameters: 'a, b' } }],
+					},
+				],
+			},
+		);
+
+		const [served] = outputJson(result, ROUTED_CHAT);
+		expect(served.toolCalls).toEqual([
+			expect.objectContaining({ name: 'multiply', arguments: { a: 17, b: 23 } }),
+		]);
+		const [failed] = outputJson(result, ROUTED_CHAT, 1);
+		expect(failed.error).toContain(
+			'Item 1: options.toolsJson: Tools (JSON)[0]: function.parameters must be a JSON Schema object',
+		);
+		expect(sent()).toHaveLength(1);
+	});
+
 	it('refuses a tool result that answers no earlier call in Messages mode, before any call', async () => {
 		const result = await run(
 			{
