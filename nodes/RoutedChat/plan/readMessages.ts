@@ -2,28 +2,30 @@ import { z } from 'zod';
 
 import { attempt, type ChatMessage } from '../core';
 import { ParameterError } from './parameterError';
+import { zodMessage } from './zodMessage';
 
-const message = (text: string) => ({ errorMap: () => ({ message: text }) });
 const ROLES = 'system, developer, user, assistant, tool';
-const content = z.string(message('content must be a string'));
+const content = z.string(zodMessage('content must be a string'));
 
 /** An assistant turn's call as OpenAI writes it; `arguments` may also be the parsed object Routed Chat outputs. */
 const toolCallSchema = z.object(
 	{
-		id: z.string(message('id must be a string')).min(1, 'id must not be empty'),
-		type: z.literal('function', message("type must be 'function'")),
+		id: z.string(zodMessage('id must be a string')).min(1, 'id must not be empty'),
+		type: z.literal('function', zodMessage("type must be 'function'")),
 		function: z.object(
 			{
-				name: z.string(message('name must be a string')).min(1, 'name must not be empty'),
+				name: z.string(zodMessage('name must be a string')).min(1, 'name must not be empty'),
 				arguments: z.union(
 					[z.string(), z.record(z.unknown())],
-					message('arguments must be a JSON string or an object'),
+					zodMessage('arguments must be a JSON string or an object'),
 				),
 			},
-			message('function must be an object {name, arguments}'),
+			zodMessage('function must be an object {name, arguments}'),
 		),
 	},
-	message('each tool call must be an object {id, type: "function", function: {name, arguments}}'),
+	zodMessage(
+		'each tool call must be an object {id, type: "function", function: {name, arguments}}',
+	),
 );
 
 const messageSchema = z.discriminatedUnion(
@@ -34,12 +36,12 @@ const messageSchema = z.discriminatedUnion(
 			role: z.literal('assistant'),
 			// OpenAI's assistant turn that only calls tools has `content: null`.
 			content: content.nullish(),
-			tool_calls: z.array(toolCallSchema, message('tool_calls must be an array')).optional(),
+			tool_calls: z.array(toolCallSchema, zodMessage('tool_calls must be an array')).optional(),
 		}),
 		z.object({
 			role: z.literal('tool'),
 			tool_call_id: z
-				.string(message('tool_call_id must be a string'))
+				.string(zodMessage('tool_call_id must be a string'))
 				.min(1, 'tool_call_id must not be empty'),
 			content,
 		}),
@@ -65,7 +67,7 @@ const turnSchema = messageSchema.superRefine((turn, context) => {
 });
 
 const messagesSchema = z
-	.array(turnSchema, message('messages must be a JSON array of {role, content}'))
+	.array(turnSchema, zodMessage('messages must be a JSON array of {role, content}'))
 	.min(1, 'messages must hold at least one message');
 
 type MessageBody = z.infer<typeof messageSchema>;

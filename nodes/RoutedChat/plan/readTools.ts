@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { attempt, type CompletionOptions, type ToolDefinition } from '../core';
 import type { NodeOptions } from './optionsSchema';
 import { ParameterError } from './parameterError';
+import { zodMessage } from './zodMessage';
 
 const TOOLS = 'options.toolsJson';
 const TOOLS_HINT =
@@ -12,29 +13,27 @@ const TOOLS_HINT =
 const FUNCTION_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 const NAME_RULE = 'letters, digits, _ and - only, at most 64 characters';
 
-const message = (text: string) => ({ errorMap: () => ({ message: text }) });
-
 const toolSchema = z.object(
 	{
-		type: z.literal('function', message("type must be 'function'")),
+		type: z.literal('function', zodMessage("type must be 'function'")),
 		function: z.object(
 			{
 				name: z
-					.string(message('function.name must be a string'))
+					.string(zodMessage('function.name must be a string'))
 					.regex(FUNCTION_NAME, `function.name must be ${NAME_RULE}`),
-				description: z.string(message('function.description must be a string')).optional(),
+				description: z.string(zodMessage('function.description must be a string')).optional(),
 				parameters: z
-					.record(z.unknown(), message('function.parameters must be a JSON Schema object'))
+					.record(z.unknown(), zodMessage('function.parameters must be a JSON Schema object'))
 					.optional(),
-				strict: z.boolean(message('function.strict must be true or false')).nullish(),
+				strict: z.boolean(zodMessage('function.strict must be true or false')).nullish(),
 			},
-			message('function must be an object {name, description, parameters}'),
+			zodMessage('function must be an object {name, description, parameters}'),
 		),
 	},
-	message('each tool must be an object {"type": "function", "function": {…}}'),
+	zodMessage('each tool must be an object {"type": "function", "function": {…}}'),
 );
 
-const toolsSchema = z.array(toolSchema, message('Tools (JSON) must be a JSON array of tools'));
+const toolsSchema = z.array(toolSchema, zodMessage('Tools (JSON) must be a JSON array of tools'));
 
 /** A function without parameters takes none: OpenAI's empty-object schema. */
 const NO_PARAMETERS = { type: 'object', properties: {} };
