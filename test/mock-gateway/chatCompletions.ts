@@ -94,6 +94,7 @@ async function tryModel(
 		written,
 		thinking,
 		cache,
+		request.body.tools,
 	);
 	const completion = chatCompletionBody({
 		generationId,

@@ -85,7 +85,7 @@ class Route {
 		const capped = itemBudget !== undefined || context.budget !== undefined;
 		const gate = new BudgetGate(
 			capped ? await this.priceBook() : undefined,
-			estimatePromptTokens(plan.messages),
+			estimatePromptTokens(plan.messages, plan.completion.tools),
 			plan.completion.maxTokens,
 			itemBudget,
 			context.budget,
