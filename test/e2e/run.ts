@@ -15,7 +15,10 @@ import { continueOnFailChecks } from './continueOnFailChecks';
 import { costComparison } from './costComparison';
 import { demoChecks } from './demoChecks';
 import { installChecks } from './installChecks';
+import { generationStatsChecks } from './generationStatsChecks';
 import { fetchPricing } from './mockPricing';
+import { streamingChecks } from './streamingChecks';
+import { runStreaming, startStreamingGateway, type StreamingGateway } from './streamingRun';
 import { writeStrongOnlyWorkflow } from './strongOnlyWorkflow';
 import { toolRoundTripChecks } from './toolRoundTripChecks';
 
@@ -24,6 +27,7 @@ const DEMO_WORKFLOW = join(REPO_ROOT, 'examples', 'routed-chat-demo.json');
 const CONTINUE_ON_FAIL_WORKFLOW = join(REPO_ROOT, 'test', 'e2e', 'continue-on-fail.json');
 const CASCADE_WORKFLOW = join(REPO_ROOT, 'examples', 'support-ticket-cascade.json');
 const AGENT_WORKFLOW = join(REPO_ROOT, 'examples', 'routed-chat-model-agent.json');
+const STREAMING_WORKFLOW = join(REPO_ROOT, 'test', 'e2e', 'streaming-webhook.json');
 const TOOLS_WORKFLOW = join(REPO_ROOT, 'examples', 'routed-chat-tool-round-trip.json');
 
 /**
@@ -38,8 +42,10 @@ async function main(): Promise<number> {
 
 	let gateway: Gateway | undefined;
 	let stage: Stage | undefined;
+	let streaming: StreamingGateway | undefined;
 	const cleanUp = async () => {
 		await stopAllChildren();
+		await streaming?.gateway.stop();
 		if (stage && !values.keep) await removeInstance(stage.instance);
 	};
 	stopChildrenOnExit(cleanUp);
@@ -47,6 +53,7 @@ async function main(): Promise<number> {
 	try {
 		gateway = await startMockGateway('demo', REPO_ROOT);
 		progress(`mock gateway (scenario "demo") on ${gateway.baseUrl}`);
+		streaming = await startStreamingGateway();
 		const derived = await mkdtemp(join(tmpdir(), 'routed-chat-e2e-workflows-'));
 		try {
 			stage = await stageN8n({
@@ -59,8 +66,10 @@ async function main(): Promise<number> {
 					CASCADE_WORKFLOW,
 					await writeStrongOnlyWorkflow(CASCADE_WORKFLOW, derived),
 					AGENT_WORKFLOW,
+					STREAMING_WORKFLOW,
 					TOOLS_WORKFLOW,
 				],
+				otherCredentials: streaming.credentials,
 			});
 		} finally {
 			await rm(derived, { recursive: true, force: true });
@@ -71,6 +80,7 @@ async function main(): Promise<number> {
 			cascadeWorkflow,
 			strongOnlyWorkflow,
 			agentWorkflow,
+			streamingWorkflow,
 			toolsWorkflow,
 		] = stage.workflows;
 		const demo = await executeWorkflow(stage, demoWorkflow);
@@ -78,6 +88,7 @@ async function main(): Promise<number> {
 		const cascade = await executeWorkflow(stage, cascadeWorkflow);
 		const strongOnly = await executeWorkflow(stage, strongOnlyWorkflow);
 		const agent = await executeWorkflow(stage, agentWorkflow);
+		const streamed = await runStreaming(stage, streaming, streamingWorkflow);
 		const tools = await executeWorkflow(stage, toolsWorkflow);
 		const pricing = await fetchPricing(gateway);
 		const executed = { demo, continueOnFail, cascade, strongOnly, agent, tools };
@@ -101,7 +112,7 @@ async function main(): Promise<number> {
 				repoRoot: REPO_ROOT,
 				instance: stage.instance,
 				installed: stage.installed,
-				n8nOutput: Object.values(executed)
+				n8nOutput: [...Object.values(executed), streamed]
 					.map((outcome) => outcome.output)
 					.join('\n'),
 				apiKey: gateway.apiKey,
@@ -110,6 +121,8 @@ async function main(): Promise<number> {
 			...continueOnFailChecks(continueOnFail.execution, continueOnFailWorkflow),
 			...cascadeChecks(cascadeRun),
 			...agentChecks({ execution: agent.execution, workflow: agentWorkflow, pricing }),
+			...streamingChecks(streamed),
+			...(await generationStatsChecks(stage, pricing)),
 			...toolRoundTripChecks({ execution: tools.execution, workflow: toolsWorkflow, pricing }),
 		];
 		process.stdout.write('\n');
