@@ -1,4 +1,4 @@
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeParameters, StructuredChunk } from 'n8n-workflow';
 
 import { chatRequests, mockGatewayFixture, pricedModel } from '../mock-gateway/jestFixture';
 import { runWorkflow } from './harness';
@@ -111,6 +111,29 @@ describe('tool calls in Routed Chat, in n8n-core', () => {
 		const paid = attempts.reduce((sum, attempt) => sum + Number(attempt.costUsd), 0);
 		expect((item.cost as IDataObject).totalUsd).toBeCloseTo(paid, 12);
 		expect(Number(attempts[0].costUsd)).toBeGreaterThan(0);
+	});
+
+	it('in streaming mode routes an item that offers tools whole, so garbled arguments still fall over', async () => {
+		const chunks: StructuredChunk[] = [];
+		const result = await runWorkflow(
+			chatWorkflow(
+				pinned(GARBLED, { fallbackModels: CALLS, options: { toolsJson: TOOLS_JSON, retries: 0 } }),
+			),
+			{
+				credentials: credentialsFor(fixture.gateway),
+				inputItems: [{ text: question }],
+				onChunk: (chunk) => chunks.push(chunk),
+			},
+		);
+
+		expect(result.status).toBe('success');
+		expect(outputJson(result, ROUTED_CHAT)).toEqual([
+			expect.objectContaining({
+				model: CALLS,
+				toolCalls: [expect.objectContaining({ arguments: { a: 17, b: 23 } })],
+			}),
+		]);
+		expect(chunks).toEqual([]);
 	});
 
 	it('passes the assistant tool call and the tool result through in Messages mode, and the answer uses it', async () => {
