@@ -21,6 +21,7 @@ import { fetchPricing } from './mockPricing';
 import { streamingChecks } from './streamingChecks';
 import { runStreaming, startStreamingGateway, type StreamingGateway } from './streamingRun';
 import { writeStrongOnlyWorkflow } from './strongOnlyWorkflow';
+import { toolRoundTripChecks } from './toolRoundTripChecks';
 
 const REPO_ROOT = resolve(__dirname, '..', '..');
 const DEMO_WORKFLOW = join(REPO_ROOT, 'examples', 'routed-chat-demo.json');
@@ -29,6 +30,7 @@ const CASCADE_WORKFLOW = join(REPO_ROOT, 'examples', 'support-ticket-cascade.jso
 const AGENT_WORKFLOW = join(REPO_ROOT, 'examples', 'routed-chat-model-agent.json');
 const STREAMING_WORKFLOW = join(REPO_ROOT, 'test', 'e2e', 'streaming-webhook.json');
 const ATTACHMENT_WORKFLOW = join(REPO_ROOT, 'test', 'e2e', 'attachment.json');
+const TOOLS_WORKFLOW = join(REPO_ROOT, 'examples', 'routed-chat-tool-round-trip.json');
 
 /**
  * Run by scripts/e2e.sh once the package is packed: `run.ts --tarball <tgz> [--keep]`.
@@ -68,6 +70,7 @@ async function main(): Promise<number> {
 					AGENT_WORKFLOW,
 					STREAMING_WORKFLOW,
 					ATTACHMENT_WORKFLOW,
+					TOOLS_WORKFLOW,
 				],
 				otherCredentials: streaming.credentials,
 			});
@@ -82,6 +85,7 @@ async function main(): Promise<number> {
 			agentWorkflow,
 			streamingWorkflow,
 			attachmentWorkflow,
+			toolsWorkflow,
 		] = stage.workflows;
 		const demo = await executeWorkflow(stage, demoWorkflow);
 		const continueOnFail = await executeWorkflow(stage, continueOnFailWorkflow);
@@ -90,8 +94,9 @@ async function main(): Promise<number> {
 		const agent = await executeWorkflow(stage, agentWorkflow);
 		const streamed = await runStreaming(stage, streaming, streamingWorkflow);
 		const attachment = await executeWorkflow(stage, attachmentWorkflow);
+		const tools = await executeWorkflow(stage, toolsWorkflow);
 		const pricing = await fetchPricing(gateway);
-		const executed = { demo, continueOnFail, cascade, strongOnly, agent, attachment };
+		const executed = { demo, continueOnFail, cascade, strongOnly, agent, attachment, tools };
 		if (values.keep) {
 			for (const [label, { execution }] of Object.entries(executed)) {
 				await writeFile(
@@ -124,6 +129,7 @@ async function main(): Promise<number> {
 			...streamingChecks(streamed),
 			...(await generationStatsChecks(stage, pricing)),
 			...attachmentChecks(attachment.execution),
+			...toolRoundTripChecks({ execution: tools.execution, workflow: toolsWorkflow, pricing }),
 		];
 		process.stdout.write('\n');
 		const failed = runChecks(checks);

@@ -91,7 +91,15 @@ async function tryModel(
 	const content = toolCalls || thinking?.cutAtMaxTokens ? '' : replyContent(model, request);
 	const written = toolCalls ? JSON.stringify(toolCalls.map((call) => call.function)) : content;
 	const cache = usePromptCache(state.promptCache, model, request.body.messages);
-	const metered = meterUsage(model, script.prices, request.body.messages, written, thinking, cache);
+	const metered = meterUsage(
+		model,
+		script.prices,
+		request.body.messages,
+		written,
+		thinking,
+		cache,
+		request.body.tools,
+	);
 	const { usage } = metered;
 	const completion = chatCompletionBody({
 		generationId,

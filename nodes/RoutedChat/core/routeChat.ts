@@ -94,7 +94,7 @@ class Route {
 		this.refuseUnsupportedInput();
 		const gate = new BudgetGate(
 			this.prices,
-			estimatePromptTokens(plan.messages),
+			estimatePromptTokens(plan.messages, plan.completion.tools),
 			plan.completion.maxTokens,
 			itemBudget,
 			context.budget,
@@ -290,7 +290,7 @@ class Route {
 			this.attempts.push({ ...served, outcome: 'success' });
 			// A client that cannot stream answers whole: the caller still gets the answer as deltas.
 			if (this.onDelta && !streamed) emitWhole(completion, this.onDelta);
-			return { served: this.result(completion, asked, check.json) };
+			return { served: this.result(completion, asked, check) };
 		}
 		const failure: Failure = {
 			kind: checked.ok ? (check.kind ?? 'invalid_output') : 'unexpected',
@@ -306,7 +306,7 @@ class Route {
 			model: asked,
 			content: completion.content,
 			problems: [check.error],
-			repairable: true,
+			repairable: check.repairable ?? true,
 		};
 		return { failure, answeredAt };
 	}
@@ -342,13 +342,17 @@ class Route {
 		return loaded.ok ? loaded.value : undefined;
 	}
 
-	private result(completion: ChatCompletion, asked: string, json: unknown): RouteResult {
+	private result(
+		completion: ChatCompletion,
+		asked: string,
+		{ json, toolCalls }: Extract<AnswerCheck, { ok: true }>,
+	): RouteResult {
 		const cost = sumCosts(this.costs);
 		const requestedModel = this.plan.models[0];
 		return {
 			content: completion.content,
 			reasoning: completion.reasoning ?? null,
-			toolCalls: completion.toolCalls,
+			toolCalls,
 			json,
 			model: completion.model,
 			chainModel: asked,

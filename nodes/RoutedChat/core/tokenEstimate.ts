@@ -1,4 +1,4 @@
-import type { ChatMessage, MediaPart } from './types';
+import type { ChatMessage, MediaPart, ToolDefinition } from './types';
 
 /**
  * What one image costs in prompt tokens, at most, on the providers OpenRouter reaches: Anthropic
@@ -16,18 +16,30 @@ export function estimateTokens(text: string): number {
 	return Math.ceil(text.length / 4);
 }
 
-/** Text at four characters a token, plus a fixed figure per image and per PDF page. */
-export function estimatePromptTokens(messages: readonly ChatMessage[]): number {
-	return messages.reduce(
-		(sum, message) =>
-			sum +
-			estimateTokens(message.content) +
-			(message.parts ?? []).reduce(
-				(partSum, part) => partSum + (part.type === 'text' ? 0 : mediaTokens(part)),
-				0,
-			),
+/**
+ * The prompt's tokens: every message's text, tool calls, images and PDF pages, and the offered
+ * tools, which go with the prompt and are billed as prompt tokens (counted as they are sent, in
+ * OpenAI's format). Text at four characters a token; a fixed figure per image and per PDF page.
+ */
+export function estimatePromptTokens(
+	messages: readonly ChatMessage[],
+	tools: readonly ToolDefinition[] = [],
+): number {
+	const prompt = messages.reduce((sum, message) => sum + messageTokens(message), 0);
+	return tools.length
+		? prompt +
+				estimateTokens(JSON.stringify(tools.map((tool) => ({ type: 'function', function: tool }))))
+		: prompt;
+}
+
+function messageTokens(message: ChatMessage): number {
+	const text = estimateTokens(message.content);
+	const calls = message.toolCalls?.length ? estimateTokens(JSON.stringify(message.toolCalls)) : 0;
+	const media = (message.parts ?? []).reduce(
+		(sum, part) => sum + (part.type === 'text' ? 0 : mediaTokens(part)),
 		0,
 	);
+	return text + calls + media;
 }
 
 function mediaTokens(part: MediaPart): number {

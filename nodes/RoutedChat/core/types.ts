@@ -47,9 +47,17 @@ export interface ToolDefinition {
 	name: string;
 	description?: string;
 	parameters: Record<string, unknown>;
+	/** OpenAI's strict mode: the arguments must match `parameters` exactly. */
+	strict?: boolean;
 }
 
-export type ToolChoice = 'auto' | 'none' | 'required';
+/** A call in a served answer, with its arguments parsed: the core refuses arguments that are not JSON. */
+export interface AnsweredToolCall extends ToolCall {
+	input: unknown;
+}
+
+/** Whether the model may call a tool (auto), must not (none), must call one (required) or must call the one named. */
+export type ToolChoice = 'auto' | 'none' | 'required' | { function: string };
 
 export type Tier = 'cheap' | 'strong';
 
@@ -253,7 +261,7 @@ export interface RouteResult {
 	/** The model's reasoning text, when it returned one. */
 	reasoning: string | null;
 	/** The tools the model called instead of (or besides) answering. */
-	toolCalls?: ToolCall[];
+	toolCalls?: AnsweredToolCall[];
 	/** Parsed answer when the response format asks for JSON. */
 	json?: unknown;
 	/** The model that served, as the gateway named it. */

@@ -46,7 +46,7 @@ export const messageProperties: INodeProperties[] = [
 		default:
 			'[\n  { "role": "system", "content": "You are a concise assistant." },\n  { "role": "user", "content": "Hello" }\n]',
 		description:
-			'An array of {"role": "system" | "developer" | "user" | "assistant", "content": "…"}; a user message\'s content may be an array of text, image_url and file parts',
+			'An array of {"role": "system" | "developer" | "user" | "assistant" | "tool", "content": "…"} in OpenAI\'s format: a user message\'s content may be an array of text, image_url and file parts; an assistant message may carry tool_calls (content null), a tool message the tool_call_id it answers',
 		displayOptions: { show: { inputMode: ['messages'] } },
 	},
 	{

@@ -94,10 +94,17 @@ export function wireTools(
 				name: tool.name,
 				...(tool.description ? { description: tool.description } : {}),
 				parameters: tool.parameters,
+				...(tool.strict !== undefined ? { strict: tool.strict } : {}),
 			},
 		})),
-		...(choice ? { tool_choice: choice } : {}),
+		...(choice ? { tool_choice: wireToolChoice(choice) } : {}),
 	};
+}
+
+function wireToolChoice(choice: ToolChoice): ChatCompletionToolChoiceOption {
+	return typeof choice === 'string'
+		? choice
+		: { type: 'function', function: { name: choice.function } };
 }
 
 /** A tool call as an answer carries it: the function's name and its arguments as JSON text. */
