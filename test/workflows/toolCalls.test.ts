@@ -7,6 +7,7 @@ import { chatWorkflow, credentialsFor, outputJson, pinned, ROUTED_CHAT } from '.
 const CALLS = 'vendor-a/calls-tools';
 const GARBLED = 'vendor-b/garbled-arguments';
 const PLAIN = 'vendor-c/plain';
+const SEES = 'vendor-d/sees-and-calls';
 
 const multiply = {
 	type: 'function',
@@ -29,6 +30,7 @@ describe('tool calls in Routed Chat, in n8n-core', () => {
 		// A call cut off in the middle of its arguments.
 		pricedModel(GARBLED, { toolUse: { name: 'multiply', arguments: '{"a": 17, "b": 2' } }),
 		pricedModel(PLAIN),
+		pricedModel(SEES, { inputModalities: ['text', 'image'] }),
 	]);
 	const sent = () => chatRequests(fixture.gateway).map((request) => request.body as IDataObject);
 	const run = (parameters: INodeParameters, onError?: 'continueErrorOutput') =>
@@ -181,6 +183,36 @@ describe('tool calls in Routed Chat, in n8n-core', () => {
 				],
 			},
 			{ role: 'tool', tool_call_id: 'call_1', content: '391' },
+		]);
+	});
+
+	it("keeps a user message's image part and the tool turns together in Messages mode", async () => {
+		const image = { type: 'image_url', image_url: { url: 'https://example.com/receipt.png' } };
+		const toolTurns = [
+			{
+				role: 'assistant',
+				content: null,
+				tool_calls: [
+					{ id: 'call_1', type: 'function', function: { name: 'multiply', arguments: '{}' } },
+				],
+			},
+			{ role: 'tool', tool_call_id: 'call_1', content: '391' },
+		];
+		const messages = [
+			{ role: 'user', content: [{ type: 'text', text: question }, image] },
+			...toolTurns,
+		];
+		const result = await run({
+			...pinned(SEES, { options: { toolsJson: TOOLS_JSON } }),
+			inputMode: 'messages',
+			messages: JSON.stringify(messages),
+		});
+
+		expect(result.error).toBeUndefined();
+		expect(outputJson(result, ROUTED_CHAT)[0]).toMatchObject({ model: SEES });
+		expect(sent()[0].messages).toEqual([
+			{ role: 'user', content: [{ type: 'text', text: question }, image] },
+			...toolTurns,
 		]);
 	});
 
