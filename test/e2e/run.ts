@@ -18,6 +18,8 @@ import { demoChecks } from './demoChecks';
 import { installChecks } from './installChecks';
 import { generationStatsChecks } from './generationStatsChecks';
 import { fetchPricing } from './mockPricing';
+import { routingSurfaceChecks } from './routingSurfaceChecks';
+import { type RoutingSurfaceGateway, startRoutingSurfaceGateway } from './routingSurfaceGateway';
 import { streamingChecks } from './streamingChecks';
 import { runStreaming, startStreamingGateway, type StreamingGateway } from './streamingRun';
 import { writeStrongOnlyWorkflow } from './strongOnlyWorkflow';
@@ -31,6 +33,7 @@ const AGENT_WORKFLOW = join(REPO_ROOT, 'examples', 'routed-chat-model-agent.json
 const STREAMING_WORKFLOW = join(REPO_ROOT, 'test', 'e2e', 'streaming-webhook.json');
 const ATTACHMENT_WORKFLOW = join(REPO_ROOT, 'test', 'e2e', 'attachment.json');
 const TOOLS_WORKFLOW = join(REPO_ROOT, 'examples', 'routed-chat-tool-round-trip.json');
+const ROUTING_SURFACE_WORKFLOW = join(REPO_ROOT, 'test', 'e2e', 'routing-surface.json');
 
 /**
  * Run by scripts/e2e.sh once the package is packed: `run.ts --tarball <tgz> [--keep]`.
@@ -45,9 +48,11 @@ async function main(): Promise<number> {
 	let gateway: Gateway | undefined;
 	let stage: Stage | undefined;
 	let streaming: StreamingGateway | undefined;
+	let surface: RoutingSurfaceGateway | undefined;
 	const cleanUp = async () => {
 		await stopAllChildren();
 		await streaming?.gateway.stop();
+		await surface?.gateway.stop();
 		if (stage && !values.keep) await removeInstance(stage.instance);
 	};
 	stopChildrenOnExit(cleanUp);
@@ -56,6 +61,7 @@ async function main(): Promise<number> {
 		gateway = await startMockGateway('demo', REPO_ROOT);
 		progress(`mock gateway (scenario "demo") on ${gateway.baseUrl}`);
 		streaming = await startStreamingGateway();
+		surface = await startRoutingSurfaceGateway();
 		const derived = await mkdtemp(join(tmpdir(), 'routed-chat-e2e-workflows-'));
 		try {
 			stage = await stageN8n({
@@ -71,8 +77,9 @@ async function main(): Promise<number> {
 					STREAMING_WORKFLOW,
 					ATTACHMENT_WORKFLOW,
 					TOOLS_WORKFLOW,
+					ROUTING_SURFACE_WORKFLOW,
 				],
-				otherCredentials: streaming.credentials,
+				otherCredentials: [...streaming.credentials, ...surface.credentials],
 			});
 		} finally {
 			await rm(derived, { recursive: true, force: true });
@@ -86,6 +93,7 @@ async function main(): Promise<number> {
 			streamingWorkflow,
 			attachmentWorkflow,
 			toolsWorkflow,
+			surfaceWorkflow,
 		] = stage.workflows;
 		const demo = await executeWorkflow(stage, demoWorkflow);
 		const continueOnFail = await executeWorkflow(stage, continueOnFailWorkflow);
@@ -95,8 +103,18 @@ async function main(): Promise<number> {
 		const streamed = await runStreaming(stage, streaming, streamingWorkflow);
 		const attachment = await executeWorkflow(stage, attachmentWorkflow);
 		const tools = await executeWorkflow(stage, toolsWorkflow);
+		const routingSurface = await executeWorkflow(stage, surfaceWorkflow);
 		const pricing = await fetchPricing(gateway);
-		const executed = { demo, continueOnFail, cascade, strongOnly, agent, attachment, tools };
+		const executed = {
+			demo,
+			continueOnFail,
+			cascade,
+			strongOnly,
+			agent,
+			attachment,
+			tools,
+			routingSurface,
+		};
 		if (values.keep) {
 			for (const [label, { execution }] of Object.entries(executed)) {
 				await writeFile(
@@ -130,6 +148,11 @@ async function main(): Promise<number> {
 			...(await generationStatsChecks(stage, pricing)),
 			...attachmentChecks(attachment.execution),
 			...toolRoundTripChecks({ execution: tools.execution, workflow: toolsWorkflow, pricing }),
+			...routingSurfaceChecks({
+				execution: routingSurface.execution,
+				requests: surface.chatRequests(),
+				pricing: await fetchPricing(surface.gateway),
+			}),
 		];
 		process.stdout.write('\n');
 		const failed = runChecks(checks);
