@@ -6,6 +6,7 @@
  */
 import type {
 	ChatModelConfig,
+	ContentFile,
 	FinishReason,
 	GenerateResult,
 	Message,
@@ -17,12 +18,15 @@ import { type ISupplyDataFunctions, NodeOperationError, type SupplyData } from '
 
 import type {
 	ChatMessage,
+	ContentPart,
 	RoutedItem,
 	StreamDelta,
 	ToolCall,
 	ToolDefinition,
 } from '../RoutedChat/core';
 import { ChunkQueue } from './chunkQueue';
+import { toMediaPart } from './handedMedia';
+import { type LangChainModel, withStandardMediaBlocks } from './standardMediaBlocks';
 
 type Sdk = typeof import('@n8n/ai-node-sdk');
 
@@ -101,14 +105,24 @@ export async function supplyRoutedChatModel(
 
 		private call(messages: Message[], config: ChatModelConfig | undefined) {
 			return {
-				messages: messages.map(toChatMessage),
+				messages: messages.map((message, index) => {
+					try {
+						return toChatMessage(message, index);
+					} catch (error) {
+						throw new NodeOperationError(context.getNode(), error as Error);
+					}
+				}),
 				tools: this.tools.flatMap((tool) => toToolDefinition(sdk, tool)),
 				signal: signalOf(config),
 			};
 		}
 	}
 
-	return sdk.supplyModel(context, new RoutedChatModel(identity.provider, identity.modelId));
+	const supplied = sdk.supplyModel(
+		context,
+		new RoutedChatModel(identity.provider, identity.modelId),
+	);
+	return { ...supplied, response: withStandardMediaBlocks(supplied.response as LangChainModel) };
 }
 
 /** LangChain passes its abort signal as `signal`; the SDK's own name is `abortSignal`. */
@@ -116,7 +130,13 @@ function signalOf(config: ChatModelConfig | undefined): AbortSignal | undefined 
 	return config?.abortSignal ?? (config as { signal?: AbortSignal } | undefined)?.signal;
 }
 
-function toChatMessage(message: Message): ChatMessage {
+function toChatMessage(message: Message, index: number): ChatMessage {
+	const files = message.content.filter((part) => part.type === 'file');
+	if (files.length && message.role !== 'user')
+		throw new Error(
+			`Message ${index + 1} (${message.role}) carries a file or image; only a user message may`,
+		);
+	if (files.length) return withMedia(message.content, index);
 	const text = message.content
 		.filter((part) => part.type === 'text')
 		.map((part) => part.text)
@@ -140,6 +160,29 @@ function toChatMessage(message: Message): ChatMessage {
 			: { role: 'assistant', content: text };
 	}
 	return { role: message.role, content: text };
+}
+
+/** A user message's text, images and files in order, as the core's parts. */
+function withMedia(content: MessageContent[], index: number): ChatMessage {
+	const parts: ContentPart[] = content.flatMap((part, at): ContentPart[] => {
+		if (part.type === 'text') return [{ type: 'text', text: part.text }];
+		if (part.type === 'file')
+			return [toMediaPart(handed(part), `Message ${index + 1}, part ${at + 1}`)];
+		return [];
+	});
+	const text = parts.flatMap((part) => (part.type === 'text' ? [part.text] : [])).join('\n');
+	return { role: 'user', content: text, parts };
+}
+
+/** The SDK keeps a URL and a file name, when the sender gave them, in `providerMetadata`. */
+function handed(part: ContentFile) {
+	const { url, filename } = part.providerMetadata ?? {};
+	return {
+		mediaType: part.mediaType,
+		data: part.data,
+		url: typeof url === 'string' ? url : undefined,
+		filename: typeof filename === 'string' ? filename : undefined,
+	};
 }
 
 function resultText(result: unknown): string {

@@ -37,7 +37,8 @@ function runCalculator(args: Record<string, unknown>): string {
  * @n8n/n8n-nodes-langchain): `invoke` as the Basic LLM Chain does, and with
  * `tool` set, a tool round trip as the AI Agent does (bindTools, invoke, run
  * the tool, invoke again with the tool's result); with `stream` set, `stream`
- * as the AI Agent does when it streams to a Chat Trigger.
+ * as the AI Agent does when it streams to a Chat Trigger. An item's `content`, when
+ * given, is the question's content blocks (text, images, files) instead of `prompt`.
  */
 export class ModelCaller implements INodeType {
 	description: INodeTypeDescription = {
@@ -62,7 +63,11 @@ export class ModelCaller implements INodeType {
 				NodeConnectionTypes.AiLanguageModel,
 				itemIndex,
 			)) as ChatModel;
-			const question = new HumanMessage(String(item.json.prompt));
+			const question = new HumanMessage(
+				item.json.content
+					? { content: item.json.content as HumanMessage['content'] }
+					: String(item.json.prompt),
+			);
 			if (item.json.stream) {
 				const chunks: string[] = [];
 				const errors: unknown[] = [];
