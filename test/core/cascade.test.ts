@@ -189,6 +189,36 @@ describe('routeCascade', () => {
 		expect(requestedModels(fixture.gateway)).toEqual([[CHEAP]]);
 	});
 
+	it('does not ask a model again in the strong tier after the cheap tier rejected its answer', async () => {
+		fixture.gateway.setModel(pricedModel(CHEAP, { reply: 'short' }));
+		fixture.gateway.setModel(pricedModel(STRONG, { down: { status: 503 } }));
+		fixture.gateway.setModel(
+			pricedModel(CHEAP_2, { reply: 'A long enough answer from the other one.' }),
+		);
+		const base = cascade({ checks: { minLength: 20 } });
+		const result = await run({
+			...base,
+			strong: { ...base.strong, models: [STRONG, CHEAP, CHEAP_2], fallbackMode: 'client' },
+		});
+
+		expect(requestedModels(fixture.gateway)).toEqual([[CHEAP], [STRONG], [CHEAP_2]]);
+		expect(result.model).toBe(CHEAP_2);
+		expect(result.attempts.map((a) => [a.stage, a.model, a.skipped ?? a.outcome])).toEqual([
+			['cheap', CHEAP, 'success'],
+			['strong', CHEAP, 'answer rejected'],
+			['strong', STRONG, 'error'],
+			['strong', CHEAP_2, 'success'],
+		]);
+	});
+
+	it('asks the rejected model again when the strong tier has no other model', async () => {
+		fixture.gateway.setModel(pricedModel(CHEAP, { reply: 'short' }));
+		const base = cascade({ checks: { minLength: 20 } });
+		const result = await run({ ...base, strong: { ...base.strong, models: [CHEAP] } });
+		expect(requestedModels(fixture.gateway)).toEqual([[CHEAP], [CHEAP]]);
+		expect(result.unmetChecks).toHaveLength(1);
+	});
+
 	it('keeps the strong answer as the last word, naming the checks it misses', async () => {
 		fixture.gateway.setModel(pricedModel(CHEAP, { reply: 'short' }));
 		fixture.gateway.setModel(pricedModel(STRONG, { reply: 'also short' }));

@@ -42,7 +42,7 @@ export async function routeCascade(plan: CascadePlan, context: RouteContext): Pr
 	}
 
 	// The strong tier is the last word: its answer is kept, with any check it misses said in the output.
-	const strong = await ledger.run('strong', plan.strong, stages, {});
+	const strong = await ledger.run('strong', ledger.withoutRejected(plan.strong), stages, {});
 	const unmetChecks = judgeAnswer(strong.result, plan.checks).problems;
 	return ledger.finish(strong.result, {
 		escalated: true,
@@ -59,6 +59,8 @@ type StageOutcome =
 class CascadeLedger {
 	private readonly attempts: Attempt[] = [];
 	private readonly costs: CostFigure[] = [];
+	/** Models whose answer an earlier stage did not accept: asking them again would pay for the same answer. */
+	private readonly rejectedModels = new Set<string>();
 
 	async run(
 		stage: 'strong',
@@ -83,6 +85,7 @@ class CascadeLedger {
 			const error = routed.error;
 			if (!(error instanceof RouteError)) throw error;
 			this.record(stage, error.attempts, error.spent);
+			if (error.rejected) this.rejectedModels.add(error.rejected.model);
 			if (stage === 'strong' || isFinal(error)) throw this.failure(error);
 			return { rejected: error.rejected, reason: `${stage} tier failed: ${error.message}` };
 		}
@@ -96,10 +99,31 @@ class CascadeLedger {
 		});
 		const { problems, repairable } = judgeAnswer(result, checks);
 		if (problems.length === 0) return { result };
+		this.rejectedModels.add(result.chainModel);
 		return {
 			rejected: { model: result.chainModel, content: result.content, problems, repairable },
 			reason: `${result.model}'s answer failed the checks: ${problems.join('; ')}`,
 		};
+	}
+
+	/**
+	 * The strong chain without the models already rejected, each recorded as skipped; unchanged when
+	 * nothing else would be left, since that chain is what the workflow asked for.
+	 */
+	withoutRejected(strong: RoutePlan): RoutePlan {
+		const models = strong.models.filter((model) => !this.rejectedModels.has(model));
+		if (models.length === 0 || models.length === strong.models.length) return strong;
+		for (const model of strong.models.filter((model) => this.rejectedModels.has(model))) {
+			this.attempts.push({
+				model,
+				outcome: 'skipped',
+				skipped: 'answer rejected',
+				waitMs: 0,
+				latencyMs: 0,
+				stage: 'strong',
+			});
+		}
+		return { ...strong, models };
 	}
 
 	finish(

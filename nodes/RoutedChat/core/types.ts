@@ -148,7 +148,13 @@ export type FailureKind =
 	| 'invalid_output'
 	| 'unexpected';
 
-export type SkipReason = 'circuit open' | 'over budget' | 'cost unknown' | 'fallback drill';
+export type SkipReason =
+	| 'circuit open'
+	| 'over budget'
+	| 'cost unknown'
+	| 'fallback drill'
+	/** Cascade: an earlier stage already got this model's answer and did not accept it. */
+	| 'answer rejected';
 
 export type AttemptOutcome = 'success' | 'error' | 'skipped';
 
