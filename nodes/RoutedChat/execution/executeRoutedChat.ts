@@ -18,6 +18,7 @@ import { readItemPlan } from '../plan/readItemPlan';
 import { readRunOptions } from '../plan/readRunOptions';
 import { createExecutionServices } from './executionServices';
 import { type ExecutionSpend, recordExecutionSpend } from './executionCustomData';
+import { withItemSignal } from './itemSignal';
 
 const DEFAULT_CONCURRENCY = 10;
 
@@ -57,7 +58,7 @@ export async function executeRoutedChat(
 	const outcomes = await mapWithConcurrency(
 		items,
 		runOptions.concurrency ?? DEFAULT_CONCURRENCY,
-		async (_, itemIndex): Promise<{ result: RoutedItem } | { error: unknown }> => {
+		withItemSignal(signal, async (_, itemIndex, signal): Promise<ItemOutcome> => {
 			try {
 				signal.throwIfAborted();
 				if (budget?.reached) throw new RouteError(budget.describe(), 'budget_reached', []);
@@ -80,7 +81,7 @@ export async function executeRoutedChat(
 				}
 				return { error };
 			}
-		},
+		}),
 	);
 
 	// Written before a failure is thrown too: the calls before it were paid for.
@@ -105,6 +106,8 @@ export async function executeRoutedChat(
 	}
 	return [output];
 }
+
+type ItemOutcome = { result: RoutedItem } | { error: unknown };
 
 function spendOf(summary: CostSummary): ExecutionSpend {
 	const served = Object.entries(summary.byModel);
