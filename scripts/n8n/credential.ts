@@ -7,10 +7,13 @@ export const DEMO_CREDENTIAL = { id: 'routedChatDemo01', name: 'OpenRouter (Rout
  * `n8n import:credentials` takes the data decrypted in a plain JSON file and
  * encrypts it with the instance's key as it stores it.
  */
-export function credentialFile(gateway: Gateway): unknown[] {
+export function credentialFile(
+	gateway: Gateway,
+	credential: { id: string; name: string } = DEMO_CREDENTIAL,
+): unknown[] {
 	return [
 		{
-			...DEMO_CREDENTIAL,
+			...credential,
 			type: 'routedChatOpenRouterApi',
 			data: {
 				apiKey: gateway.apiKey,

@@ -28,6 +28,8 @@ export async function stageN8n(options: {
 	tarball: string;
 	gateway: Gateway;
 	workflowPaths: string[];
+	/** Credentials besides the demo one, as credentialFile writes them. */
+	otherCredentials?: unknown[];
 }): Promise<Stage> {
 	const instance = await createInstance(options.label);
 	progress(`n8n user folder: ${instance.userFolder}`);
@@ -42,7 +44,8 @@ export async function stageN8n(options: {
 	const workflowFolder = join(importFolder, 'workflows');
 	await mkdir(workflowFolder, { recursive: true });
 	const credentialPath = join(importFolder, 'credentials.json');
-	await writeFile(credentialPath, JSON.stringify(credentialFile(options.gateway), null, 2), {
+	const credentials = [...credentialFile(options.gateway), ...(options.otherCredentials ?? [])];
+	await writeFile(credentialPath, JSON.stringify(credentials, null, 2), {
 		mode: 0o600,
 	});
 	const workflows = await Promise.all(options.workflowPaths.map(readWorkflow));

@@ -83,6 +83,7 @@ describe('summarizeCosts', () => {
 			totalTokens: 570,
 			cachedTokens: 0,
 			cacheWriteTokens: 0,
+			cacheDiscountUsd: 0,
 			byModel: {
 				[CHEAP]: { calls: 3, costUsd: 0.000135, totalTokens: 450 },
 				[STRONG]: { calls: 1, costUsd: 0.0006, totalTokens: 120 },

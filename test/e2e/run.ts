@@ -15,7 +15,10 @@ import { continueOnFailChecks } from './continueOnFailChecks';
 import { costComparison } from './costComparison';
 import { demoChecks } from './demoChecks';
 import { installChecks } from './installChecks';
+import { generationStatsChecks } from './generationStatsChecks';
 import { fetchPricing } from './mockPricing';
+import { streamingChecks } from './streamingChecks';
+import { runStreaming, startStreamingGateway, type StreamingGateway } from './streamingRun';
 import { writeStrongOnlyWorkflow } from './strongOnlyWorkflow';
 
 const REPO_ROOT = resolve(__dirname, '..', '..');
@@ -23,6 +26,7 @@ const DEMO_WORKFLOW = join(REPO_ROOT, 'examples', 'routed-chat-demo.json');
 const CONTINUE_ON_FAIL_WORKFLOW = join(REPO_ROOT, 'test', 'e2e', 'continue-on-fail.json');
 const CASCADE_WORKFLOW = join(REPO_ROOT, 'examples', 'support-ticket-cascade.json');
 const AGENT_WORKFLOW = join(REPO_ROOT, 'examples', 'routed-chat-model-agent.json');
+const STREAMING_WORKFLOW = join(REPO_ROOT, 'test', 'e2e', 'streaming-webhook.json');
 
 /**
  * Run by scripts/e2e.sh once the package is packed: `run.ts --tarball <tgz> [--keep]`.
@@ -36,8 +40,10 @@ async function main(): Promise<number> {
 
 	let gateway: Gateway | undefined;
 	let stage: Stage | undefined;
+	let streaming: StreamingGateway | undefined;
 	const cleanUp = async () => {
 		await stopAllChildren();
+		await streaming?.gateway.stop();
 		if (stage && !values.keep) await removeInstance(stage.instance);
 	};
 	stopChildrenOnExit(cleanUp);
@@ -45,6 +51,7 @@ async function main(): Promise<number> {
 	try {
 		gateway = await startMockGateway('demo', REPO_ROOT);
 		progress(`mock gateway (scenario "demo") on ${gateway.baseUrl}`);
+		streaming = await startStreamingGateway();
 		const derived = await mkdtemp(join(tmpdir(), 'routed-chat-e2e-workflows-'));
 		try {
 			stage = await stageN8n({
@@ -57,7 +64,9 @@ async function main(): Promise<number> {
 					CASCADE_WORKFLOW,
 					await writeStrongOnlyWorkflow(CASCADE_WORKFLOW, derived),
 					AGENT_WORKFLOW,
+					STREAMING_WORKFLOW,
 				],
+				otherCredentials: streaming.credentials,
 			});
 		} finally {
 			await rm(derived, { recursive: true, force: true });
@@ -68,12 +77,14 @@ async function main(): Promise<number> {
 			cascadeWorkflow,
 			strongOnlyWorkflow,
 			agentWorkflow,
+			streamingWorkflow,
 		] = stage.workflows;
 		const demo = await executeWorkflow(stage, demoWorkflow);
 		const continueOnFail = await executeWorkflow(stage, continueOnFailWorkflow);
 		const cascade = await executeWorkflow(stage, cascadeWorkflow);
 		const strongOnly = await executeWorkflow(stage, strongOnlyWorkflow);
 		const agent = await executeWorkflow(stage, agentWorkflow);
+		const streamed = await runStreaming(stage, streaming, streamingWorkflow);
 		const pricing = await fetchPricing(gateway);
 		const executed = { demo, continueOnFail, cascade, strongOnly, agent };
 		if (values.keep) {
@@ -96,7 +107,7 @@ async function main(): Promise<number> {
 				repoRoot: REPO_ROOT,
 				instance: stage.instance,
 				installed: stage.installed,
-				n8nOutput: Object.values(executed)
+				n8nOutput: [...Object.values(executed), streamed]
 					.map((outcome) => outcome.output)
 					.join('\n'),
 				apiKey: gateway.apiKey,
@@ -105,6 +116,8 @@ async function main(): Promise<number> {
 			...continueOnFailChecks(continueOnFail.execution, continueOnFailWorkflow),
 			...cascadeChecks(cascadeRun),
 			...agentChecks({ execution: agent.execution, workflow: agentWorkflow, pricing }),
+			...streamingChecks(streamed),
+			...(await generationStatsChecks(stage, pricing)),
 		];
 		process.stdout.write('\n');
 		const failed = runChecks(checks);

@@ -16,10 +16,14 @@ describe('bearer key', () => {
 	it.each([
 		['a wrong key', 'sk-or-v1-wrong', 'User not found.'],
 		['no key', null, 'No auth credentials found'],
-	])('chat and key answer 401 for %s', async (_case, apiKey, message) => {
+	])('chat, key and generation stats answer 401 for %s', async (_case, apiKey, message) => {
+		const { id } = (await (await postChat(gateway, chatRequest('openai/gpt-5'))).json()) as {
+			id: string;
+		};
 		for (const response of [
 			await postChat(gateway, chatRequest('openai/gpt-5'), { apiKey }),
 			await call(gateway, 'GET', '/key', { apiKey }),
+			await call(gateway, 'GET', `/generation?id=${id}`, { apiKey }),
 		]) {
 			expect(response.status).toBe(401);
 			expect(await response.json()).toEqual({ error: { code: 401, message } });

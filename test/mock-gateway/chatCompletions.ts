@@ -87,14 +87,8 @@ async function tryModel(
 	const content = toolCalls || thinking?.cutAtMaxTokens ? '' : replyContent(model, request);
 	const written = toolCalls ? JSON.stringify(toolCalls.map((call) => call.function)) : content;
 	const cache = usePromptCache(state.promptCache, model, request.body.messages);
-	const { usage, cost } = meterUsage(
-		model,
-		script.prices,
-		request.body.messages,
-		written,
-		thinking,
-		cache,
-	);
+	const metered = meterUsage(model, script.prices, request.body.messages, written, thinking, cache);
+	const { usage } = metered;
 	const completion = chatCompletionBody({
 		generationId,
 		model: model.answerAs ?? id,
@@ -109,10 +103,25 @@ async function tryModel(
 				: (model.finishReason ?? 'stop'),
 		usage,
 	});
+	// A billed answer is charged to the key and its stats kept for GET /generation.
+	const bill = (streamed: boolean) => {
+		state.spent += metered.cost;
+		state.served.set(generationId, {
+			id: generationId,
+			model: completion.model,
+			provider: completion.provider,
+			finishReason: completion.choices[0].finish_reason,
+			streamed,
+			byok: model.byok ?? false,
+			metered,
+			behaviour: model.generationStats ?? {},
+			lookups: 0,
+		});
+	};
 	if (request.body.stream === true) {
 		const streamFault = fault && isStreamFault(fault) ? fault : undefined;
-		if (!streamFault) state.spent += cost;
-		sendStream(
+		if (!streamFault) bill(true);
+		await sendStream(
 			res,
 			{
 				generationId,
@@ -124,11 +133,12 @@ async function tryModel(
 				usage,
 			},
 			streamFault,
+			model.streamGate,
 		);
 	} else if (fault && !isStreamFault(fault)) {
 		sendMisbehaviour(res, fault, completion);
 	} else {
-		state.spent += cost;
+		bill(false);
 		sendJson(res, 200, completion);
 	}
 	return undefined;

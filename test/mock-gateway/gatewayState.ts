@@ -1,4 +1,5 @@
 import type { PicoUsd } from './cost';
+import type { ServedGeneration } from './generation';
 import type { ModelScripts } from './modelScripts';
 
 /** What the endpoint handlers share. */
@@ -13,4 +14,6 @@ export interface GatewayState {
 	generations: number;
 	/** Prompt prefixes written to the cache, per model (promptCache.ts). */
 	promptCache: Set<string>;
+	/** The answers billed since start or reset, by generation id, for GET /generation. */
+	served: Map<string, ServedGeneration>;
 }

@@ -5,6 +5,7 @@ export type {
 	ChatRequestBody,
 	ChatRouting,
 	Fault,
+	GenerationBehaviour,
 	MockGateway,
 	MockGatewayOptions,
 	MockModel,

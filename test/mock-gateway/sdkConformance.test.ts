@@ -1,4 +1,5 @@
 import { chatResultFromJSON } from '@openrouter/sdk/esm/models/chatresult.js';
+import { generationResponseFromJSON } from '@openrouter/sdk/esm/models/generationresponse.js';
 import { modelsListResponseFromJSON } from '@openrouter/sdk/esm/models/modelslistresponse.js';
 import { notFoundResponseErrorDataFromJSON } from '@openrouter/sdk/esm/models/notfoundresponseerrordata.js';
 import { getCurrentKeyResponseFromJSON } from '@openrouter/sdk/esm/models/operations/getcurrentkey.js';
@@ -208,6 +209,47 @@ describe('mock gateway responses parse with @openrouter/sdk', () => {
 		);
 
 		expect(key.data).toMatchObject({ usage: 0.00000285, limit: null, isFreeTier: false });
+	});
+
+	it("generation: a billed answer's stats under the key, after a lag of 404s", async () => {
+		const model = 'meta-llama/llama-3.1-8b-instruct';
+		gateway.setModel(
+			cheapModel(model, { reply: 'Paris.', provider: 'DeepInfra', generationStats: { lag: 1 } }),
+		);
+		const answer = (await (await postChat(gateway, { model, messages })).json()) as { id: string };
+		const path = `/generation?id=${answer.id}`;
+
+		const lagging = await call(gateway, 'GET', path);
+		const refused = await call(gateway, 'GET', path, { apiKey: 'sk-or-wrong' });
+		const stats = parsed(
+			generationResponseFromJSON(await (await call(gateway, 'GET', path)).text()),
+		);
+		const unknown = await call(gateway, 'GET', '/generation?id=gen-nobody');
+
+		expect(parsed(notFoundResponseErrorDataFromJSON(await errorOf(lagging)))).toEqual({
+			code: 404,
+			message: 'Generation not found',
+		});
+		expect(refused.status).toBe(401);
+		expect(unknown.status).toBe(404);
+		// 11 prompt tokens at $0.15 and 2 completion tokens ('Paris.') at $0.60 per million.
+		expect(stats.data).toMatchObject({
+			id: answer.id,
+			model,
+			providerName: 'DeepInfra',
+			totalCost: 0.00000285,
+			usage: 0.00000285,
+			upstreamInferenceCost: 0.00000285,
+			isByok: false,
+			cacheDiscount: null,
+			streamed: false,
+			tokensPrompt: 11,
+			nativeTokensPrompt: 11,
+			nativeTokensCompletion: 2,
+			nativeTokensReasoning: 0,
+			nativeTokensCached: 0,
+			finishReason: 'stop',
+		});
 	});
 
 	it('error bodies', async () => {

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { handleChatCompletions } from './chatCompletions';
 import type { GatewayState } from './gatewayState';
+import { handleGeneration } from './generation';
 import { flatHeaders, readJsonBody, sendError, type Exchange } from './http';
 import { handleKey } from './key';
 import { ModelScripts } from './modelScripts';
@@ -18,6 +19,7 @@ const ROUTES: Record<string, Handler> = {
 	'POST /chat/completions': handleChatCompletions,
 	'GET /models': handleModels,
 	'GET /key': handleKey,
+	'GET /generation': handleGeneration,
 };
 
 /** Starts an OpenRouter look-alike on loopback, answering as the models are scripted. */
@@ -31,6 +33,7 @@ export async function startMockGateway(options: MockGatewayOptions): Promise<Moc
 		spent: 0n,
 		generations: 0,
 		promptCache: new Set(),
+		served: new Map(),
 	};
 	let openRequests = 0;
 	const server = createServer((req, res) => {
@@ -55,6 +58,7 @@ export async function startMockGateway(options: MockGatewayOptions): Promise<Moc
 			state.scripts.reset();
 			state.spent = 0n;
 			state.promptCache.clear();
+			state.served.clear();
 		},
 		close: () => close(server),
 	};

@@ -147,6 +147,34 @@ describe('mock gateway: stream: true answers as OpenRouter streams them', () => 
 		expect(deltas).toHaveLength(2);
 	});
 
+	it('a stream gate holds each word until it resolves: the reader has the first word while the rest waits', async () => {
+		let release = () => {};
+		const released = new Promise<void>((resolve) => (release = resolve));
+		const asked: number[] = [];
+		gateway.setModel(
+			cheapModel('vendor/streams', {
+				reply: REPLY,
+				streamGate: async (index) => {
+					asked.push(index);
+					if (index > 0) await released;
+				},
+			}),
+		);
+		const deltas: StreamDelta[] = [];
+		const response = await stream('vendor/streams');
+		const reading = readCompletionStream(response.body!, (delta) => {
+			deltas.push(delta);
+			if (deltas.length === 1) {
+				// Word 1 is not written until released: the reader holds word 0 alone.
+				expect(asked).toEqual([0, 1]);
+				release();
+			}
+		});
+
+		expect((await reading).content).toBe(REPLY);
+		expect(asked).toEqual([0, 1, 2, 3, 4, 5]);
+	});
+
 	it('an error before the first token, and a dropped connection after some tokens', async () => {
 		gateway.setModel(
 			cheapModel('vendor/streams', {

@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 
 import type { Answer } from './chatCompletionBody';
-import type { StreamFault } from './types';
+import type { StreamFault, StreamGate } from './types';
 
 /**
  * An answer sent as OpenRouter streams it (`stream: true`): server-sent events
@@ -12,8 +12,15 @@ import type { StreamFault } from './types';
  * A fault breaks it after `afterChunks` content chunks (0: before the first
  * token): `stream-error` sends OpenRouter's mid-stream error event (HTTP status
  * stays 200, finish reason `error`) and ends; `stream-drop` closes the socket.
+ * With a `gate` (and no fault), each content chunk is written only once the gate
+ * for its index resolves.
  */
-export function sendStream(res: ServerResponse, answer: Answer, fault?: StreamFault): void {
+export async function sendStream(
+	res: ServerResponse,
+	answer: Answer,
+	fault?: StreamFault,
+	gate?: StreamGate,
+): Promise<void> {
 	res.writeHead(200, {
 		'content-type': 'text/event-stream',
 		'cache-control': 'no-cache',
@@ -57,7 +64,17 @@ export function sendStream(res: ServerResponse, answer: Answer, fault?: StreamFa
 		send({ ...base, choices: [], usage: answer.usage });
 	}
 	events.push('data: [DONE]\n\n');
-	res.end(events.join(''));
+	if (!gate || fault) {
+		res.end(events.join(''));
+		return;
+	}
+	res.write(events[0]);
+	for (const [index, event] of events.slice(1, 1 + pieces.length).entries()) {
+		await gate(index);
+		if (res.destroyed) return;
+		res.write(event);
+	}
+	res.end(events.slice(1 + pieces.length).join(''));
 }
 
 /** The deltas of the answer: words of the text, or each tool call's name then its arguments in halves. */

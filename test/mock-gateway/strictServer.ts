@@ -48,4 +48,4 @@ export function unknownFieldsProblem(body: unknown): string | undefined {
 }
 
 /** Routes OpenRouter has and a strict OpenAI-compatible server does not. */
-export const OPENROUTER_ONLY_ROUTES = new Set(['GET /key']);
+export const OPENROUTER_ONLY_ROUTES = new Set(['GET /key', 'GET /generation']);

@@ -32,6 +32,9 @@ export type StreamFault =
 
 export type StatusFault = Extract<Fault, { status: number }>;
 
+/** Awaited before a streamed answer's content chunk `index` (0-based) is written. */
+export type StreamGate = (index: number) => Promise<void>;
+
 export interface MockModel {
 	id: string;
 	/** USD per token, as decimal strings (OpenRouter's format). */
@@ -43,6 +46,11 @@ export interface MockModel {
 	provider?: string;
 	/** The `model` the answer reports when it is not the id asked for (a dated variant, `openrouter/auto`'s pick). */
 	answerAs?: string;
+	/**
+	 * Streamed answers wait for this before each content chunk: an in-process test (the e2e streaming
+	 * check) holds a stream open until it has seen the first tokens arrive downstream.
+	 */
+	streamGate?: StreamGate;
 	/** Real-time delay before this model answers or fails, per attempt. */
 	latencyMs?: number;
 	/** Consumed one per request reaching this model, in order (`null`: that request succeeds); once empty the model succeeds. */
@@ -59,7 +67,10 @@ export interface MockModel {
 	reasoningTokens?: number;
 	/** Reasoning text, for a request carrying `reasoning`: sent as `message.reasoning`, its tokens counted (reasoning.ts). */
 	reasoning?: string;
-	/** Reported in prompt_tokens_details; all prompt tokens are billed at the prompt price. */
+	/**
+	 * Reported in prompt_tokens_details; all prompt tokens are billed at the prompt price. (Cache
+	 * marks are billed as a provider bills them: see usage.ts.)
+	 */
 	cachedTokens?: number;
 	finishReason?: string;
 	/** When false, usage carries no `cost` (as for some providers). Defaults to true. */
@@ -73,6 +84,18 @@ export interface MockModel {
 	byok?: boolean;
 	/** Leave `usage.total_tokens` out, as some OpenAI-compatible gateways do. */
 	omitTotalTokens?: boolean;
+	/** How GET /generation answers for this model's answers (generation.ts). */
+	generationStats?: GenerationBehaviour;
+}
+
+/** The stats of an answer as OpenRouter keeps them: written a moment after the answer, and fallible. */
+export interface GenerationBehaviour {
+	/** Each generation's first `lag` lookups answer 404, as OpenRouter's do until the stats are written. */
+	lag?: number;
+	/** Every lookup fails this way. */
+	fault?: StatusFault;
+	/** Send `total_cost: null` (OpenRouter's schema requires it: a robustness case). */
+	omitTotalCost?: boolean;
 }
 
 export interface MockGatewayOptions {

@@ -25,8 +25,17 @@ export interface UsageWire {
 
 export interface MeteredUsage {
 	usage: UsageWire;
+	/** What the key is charged (`usage.cost`). */
 	cost: PicoUsd;
+	/** What the provider charged for the call (OpenRouter's `upstream_inference_cost`). */
+	upstream: PicoUsd;
+	/** What prompt caching saved at the provider's price, for a request with a cache mark (promptCache.ts). */
+	cacheDiscount: PicoUsd | null;
 }
+
+/** Anthropic's cache prices, where cache_control matters: reads at 0.1×, writes at 1.25× the prompt price. */
+const CACHE_READ_SAVES_PERCENT = 90n;
+const CACHE_WRITE_COSTS_PERCENT = 25n;
 
 /** The default of MockModel.charsPerToken, about right for English and OpenAI's tokenizers. */
 const CHARS_PER_TOKEN = 4;
@@ -55,7 +64,12 @@ export function meterUsage(
 		model.completionTokens ??
 		(thinking?.cutAtMaxTokens ? 0 : countTokens(content.length, model.charsPerToken)) +
 			reasoningTokens;
-	const promptCost = BigInt(promptTokens) * prices.prompt;
+	const cacheDiscount = cache
+		? (BigInt(cache.cachedTokens) * prices.prompt * CACHE_READ_SAVES_PERCENT -
+				BigInt(cache.cacheWriteTokens) * prices.prompt * CACHE_WRITE_COSTS_PERCENT) /
+			100n
+		: null;
+	const promptCost = BigInt(promptTokens) * prices.prompt - (cacheDiscount ?? 0n);
 	const completionCost = BigInt(completionTokens) * prices.completion;
 	const priced = promptCost + completionCost;
 	// OpenRouter's BYOK fee: 5% of what the model would cost on OpenRouter.
@@ -84,5 +98,5 @@ export function meterUsage(
 		},
 		completion_tokens_details: { reasoning_tokens: reasoningTokens, audio_tokens: 0 },
 	};
-	return { usage, cost: charged };
+	return { usage, cost: charged, upstream: priced, cacheDiscount };
 }

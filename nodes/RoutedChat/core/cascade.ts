@@ -1,7 +1,6 @@
-import { type CostFigure, reportedCost, sumCosts } from './cost';
+import { type CostFigure, figureOf, reportedCost, sumCosts } from './cost';
 import { kindPolicy } from './failure';
 import { ItemBudget } from './itemBudget';
-import { usdToNano } from './money';
 import { judgeAnswer, type QualityChecks } from './qualityChecks';
 import { type RejectedAnswer, RouteError } from './routeError';
 import { type RouteContext, routeChat } from './routeChat';
@@ -90,13 +89,7 @@ class CascadeLedger {
 			return { rejected: error.rejected, reason: `${stage} tier failed: ${error.message}` };
 		}
 		const result = routed.value;
-		this.record(stage, result.attempts, {
-			nanoUsd: result.costNanoUsd,
-			source: result.cost.source,
-			...(result.cost.upstreamUsd !== undefined && {
-				upstreamNanoUsd: usdToNano(result.cost.upstreamUsd),
-			}),
-		});
+		this.record(stage, result.attempts, figureOf(result.cost, result.costNanoUsd));
 		const { problems, repairable } = judgeAnswer(result, checks);
 		if (problems.length === 0) return { result };
 		this.rejectedModels.add(result.chainModel);

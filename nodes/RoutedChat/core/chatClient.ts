@@ -1,4 +1,4 @@
-import type { ChatMessage, CompletionOptions, ToolCall, Usage } from './types';
+import type { ChatMessage, CompletionOptions, NativeTokenField, ToolCall, Usage } from './types';
 
 /** One request to the gateway: a model, or a `models` array the gateway fails over within. */
 export interface ChatRequest {
@@ -24,6 +24,18 @@ export interface ChatCompletion {
 	/** Of that, what the provider charged the user's own key (BYOK), when reported. */
 	upstreamCostUsd: number | null;
 	raw: unknown;
+}
+
+/** A generation's stats as the gateway keeps them once the answer is billed (OpenRouter's GET /generation). */
+export interface GenerationStats {
+	/** What the call cost in USD, a BYOK provider's charge included; null when not reported. */
+	costUsd: number | null;
+	/** Of that, what the provider charged the user's own key (BYOK). */
+	upstreamCostUsd: number | null;
+	/** What prompt caching saved (negative when a cache write cost more). */
+	cacheDiscountUsd: number | null;
+	/** The provider's own token counts, those it reported. */
+	nativeTokens: Partial<Pick<Usage, NativeTokenField>>;
 }
 
 /** Per-token prices in pico-dollars (1e-12 USD), exact for any price OpenRouter publishes. */
@@ -71,4 +83,9 @@ export interface ChatClient {
 		onDelta: (delta: StreamDelta) => void,
 	): Promise<ChatCompletion>;
 	listModels(options: CallOptions): Promise<ModelInfo[]>;
+	/**
+	 * The stats of an answer, by its completion id; only a gateway that keeps them (OpenRouter) has
+	 * this. They lag the answer: until they are written the gateway answers 404.
+	 */
+	generationStats?(id: string, options: CallOptions): Promise<GenerationStats>;
 }

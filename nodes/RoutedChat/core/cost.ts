@@ -1,5 +1,6 @@
 import type { ChatCompletion, ModelPrice } from './chatClient';
 import { nanoToUsd, tokensCostNano, usdToNano } from './money';
+import type { StatsLookup } from './generationStats';
 import type { Cost, CostSource } from './types';
 
 export interface CostFigure {
@@ -7,13 +8,46 @@ export interface CostFigure {
 	source: CostSource;
 	/** Of nanoUsd, a BYOK provider's charge to the user's own key. */
 	upstreamNanoUsd?: number;
+	/** What prompt caching saved, when the gateway reported it. */
+	cacheDiscountNanoUsd?: number;
+	/** Why Generation Stats could not supply the figure. */
+	generationError?: string;
 }
 
-/** The gateway's own accounting when it gave one, else published price × tokens. */
+/**
+ * What one paid call cost: its generation stats' `total_cost` when they were read and carry it,
+ * else the gateway's accounting in the answer, else published price × tokens.
+ */
 export function completionCost(
 	completion: ChatCompletion,
 	price: ModelPrice | undefined,
+	lookup?: StatsLookup,
 ): CostFigure {
+	if (!lookup) return answerCost(completion, price);
+	if ('error' in lookup)
+		return {
+			...answerCost(completion, price),
+			generationError: `Generation stats not read: ${lookup.error}`,
+		};
+	const { costUsd, upstreamCostUsd, cacheDiscountUsd } = lookup.stats;
+	const discount =
+		cacheDiscountUsd === null ? {} : { cacheDiscountNanoUsd: usdToNano(cacheDiscountUsd) };
+	if (costUsd === null)
+		return {
+			...answerCost(completion, price),
+			...discount,
+			generationError: 'Generation stats carried no total_cost',
+		};
+	return {
+		nanoUsd: usdToNano(costUsd),
+		source: 'generation',
+		...(upstreamCostUsd !== null && { upstreamNanoUsd: usdToNano(upstreamCostUsd) }),
+		...discount,
+	};
+}
+
+/** The gateway's own accounting in the answer when it gave one, else published price × tokens. */
+function answerCost(completion: ChatCompletion, price: ModelPrice | undefined): CostFigure {
 	if (completion.gatewayCostUsd !== null) {
 		const upstream = completion.upstreamCostUsd;
 		return {
@@ -55,19 +89,35 @@ export function sumCosts(figures: readonly CostFigure[]): CostFigure {
 		figures.length > 0 && known.length === 0
 			? null
 			: known.reduce((sum, figure) => sum + (figure.nanoUsd ?? 0), 0);
-	const source = figures.some((figure) => figure.source === 'unknown')
-		? 'unknown'
-		: figures.some((figure) => figure.source === 'estimate')
-			? 'estimate'
-			: 'gateway';
-	const upstream = figures.filter((figure) => figure.upstreamNanoUsd !== undefined);
+	const upstream = sumOf(figures, 'upstreamNanoUsd');
+	const discount = sumOf(figures, 'cacheDiscountNanoUsd');
+	const errors = [...new Set(figures.map((figure) => figure.generationError).filter(Boolean))];
 	return {
 		nanoUsd,
-		source,
-		...(upstream.length && {
-			upstreamNanoUsd: upstream.reduce((sum, figure) => sum + (figure.upstreamNanoUsd ?? 0), 0),
-		}),
+		source: sourceOf(figures),
+		...(upstream !== undefined && { upstreamNanoUsd: upstream }),
+		...(discount !== undefined && { cacheDiscountNanoUsd: discount }),
+		...(errors.length && { generationError: errors.join('; ') }),
 	};
+}
+
+/** The weakest source among the calls; `generation` only when every call's figure was its stats'. */
+function sourceOf(figures: readonly CostFigure[]): CostSource {
+	const sources = new Set(figures.map((figure) => figure.source));
+	if (sources.has('unknown')) return 'unknown';
+	if (sources.has('estimate')) return 'estimate';
+	return sources.size === 1 && sources.has('generation') ? 'generation' : 'gateway';
+}
+
+/** The sum of an optional figure over the calls that reported it; undefined when none did. */
+function sumOf(
+	figures: readonly CostFigure[],
+	field: 'upstreamNanoUsd' | 'cacheDiscountNanoUsd',
+): number | undefined {
+	const reported = figures.filter((figure) => figure[field] !== undefined);
+	return reported.length
+		? reported.reduce((sum, figure) => sum + (figure[field] ?? 0), 0)
+		: undefined;
 }
 
 /** An item's cost as results show it. */
@@ -76,5 +126,22 @@ export function reportedCost(figure: CostFigure): Cost {
 		totalUsd: figure.nanoUsd === null ? null : nanoToUsd(figure.nanoUsd),
 		source: figure.source,
 		...(figure.upstreamNanoUsd !== undefined && { upstreamUsd: nanoToUsd(figure.upstreamNanoUsd) }),
+		...(figure.cacheDiscountNanoUsd !== undefined && {
+			cacheDiscountUsd: nanoToUsd(figure.cacheDiscountNanoUsd),
+		}),
+		...(figure.generationError !== undefined && { generationError: figure.generationError }),
+	};
+}
+
+/** A result's cost back as a figure, `nanoUsd` being the exact integer behind `cost.totalUsd`. */
+export function figureOf(cost: Cost, nanoUsd: number | null): CostFigure {
+	return {
+		nanoUsd,
+		source: cost.source,
+		...(cost.upstreamUsd !== undefined && { upstreamNanoUsd: usdToNano(cost.upstreamUsd) }),
+		...(cost.cacheDiscountUsd !== undefined && {
+			cacheDiscountNanoUsd: usdToNano(cost.cacheDiscountUsd),
+		}),
+		...(cost.generationError !== undefined && { generationError: cost.generationError }),
 	};
 }

@@ -2,7 +2,7 @@ import type { ModelPrice } from './chatClient';
 import { tokensCostNano, nanoToUsd, usdToNano } from './money';
 import type { PriceBook } from './pricingCache';
 import { RouteError } from './routeError';
-import type { CostFigure } from './cost';
+import { type CostFigure, figureOf } from './cost';
 import type { Attempt, RouteResult, Usage } from './types';
 
 export interface ModelTally {
@@ -24,6 +24,8 @@ export interface CostSummary {
 	/** Prompt tokens read from and written to providers' prompt caches (Cache Control). */
 	cachedTokens: number;
 	cacheWriteTokens: number;
+	/** What prompt caching saved, summed over the items' `cost.cacheDiscountUsd` (0 when none was reported). */
+	cacheDiscountUsd: number;
 	byModel: Record<string, ModelTally>;
 	escalated: number;
 	fellBack: number;
@@ -47,6 +49,7 @@ export function summarizeCosts(
 ): CostSummary {
 	const byModel = new Map<string, { calls: number; nano: number; tokens: number }>();
 	let totalNano = 0;
+	let discountNano = 0;
 	let servedNano = 0;
 	let costIncomplete = false;
 	const tokens = { prompt: 0, completion: 0, cached: 0, cacheWrite: 0 };
@@ -59,6 +62,7 @@ export function summarizeCosts(
 		if (!item) continue;
 		if (item.cost.source === 'unknown') costIncomplete = true;
 		totalNano += item.cost.nanoUsd ?? 0;
+		discountNano += item.cost.cacheDiscountNanoUsd ?? 0;
 		for (const attempt of item.attempts) {
 			if (!attempt.servedBy) continue;
 			const tally = byModel.get(attempt.servedBy) ?? { calls: 0, nano: 0, tokens: 0 };
@@ -103,6 +107,7 @@ export function summarizeCosts(
 		totalTokens: tokens.prompt + tokens.completion,
 		cachedTokens: tokens.cached,
 		cacheWriteTokens: tokens.cacheWrite,
+		cacheDiscountUsd: nanoToUsd(discountNano),
 		byModel: Object.fromEntries(
 			[...byModel].map(([model, tally]) => [
 				model,
@@ -123,10 +128,7 @@ function itemSpend(
 ): { attempts: readonly Attempt[]; cost: CostFigure } | undefined {
 	if ('result' in outcome) {
 		const { result } = outcome;
-		return {
-			attempts: result.attempts,
-			cost: { nanoUsd: result.costNanoUsd, source: result.cost.source },
-		};
+		return { attempts: result.attempts, cost: figureOf(result.cost, result.costNanoUsd) };
 	}
 	if (outcome.error instanceof RouteError)
 		return { attempts: outcome.error.attempts, cost: outcome.error.spent };

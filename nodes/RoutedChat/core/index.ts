@@ -16,8 +16,10 @@
  * - delta: a piece of a streamed answer (text, or part of a tool call); the first one commits
  *   the answer to its model (streamChat falls back only before it).
  * - tool call: a function the model asks the caller to run; its result comes back as a `tool` message.
+ * - generation stats: what the gateway recorded of one answer once it billed it (OpenRouter's
+ *   GET /generation): the cost as billed, the cache discount, the provider's own token counts.
  */
-export { routeItem, candidateModels, type ItemPlan, type RoutedItem } from './routeItem';
+export { routeItem, canStream, candidateModels, type ItemPlan, type RoutedItem } from './routeItem';
 export { routeChat, streamChat, type RouteContext } from './routeChat';
 export { routeCascade, type CascadePlan } from './cascade';
 export { chooseRoute, type RoutingRule, type RuleCondition, type RuleTarget } from './routingRules';
@@ -27,6 +29,7 @@ export type {
 	ChatClient,
 	ChatRequest,
 	ChatCompletion,
+	GenerationStats,
 	ModelInfo,
 	ModelPrice,
 	StreamDelta,

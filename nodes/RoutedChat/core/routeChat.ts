@@ -9,13 +9,14 @@ import { classifyFailure, kindPolicy, type Failure } from './failure';
 import { ItemBudget } from './itemBudget';
 import { nanoToUsd } from './money';
 import type { PriceBook } from './pricingCache';
+import { lookUpGenerationStats, type StatsLookup } from './generationStats';
 import { nextRequest } from './requestSteps';
 import { servedPosition } from './servedPosition';
 import { attempt as attemptStep, settle } from './settle';
 import { type RejectedAnswer, RouteError } from './routeError';
 import { estimatePromptTokens } from './tokenEstimate';
 import { sumUsage } from './usage';
-import type { Attempt, RoutePlan, RouteResult, SkipReason } from './types';
+import type { Attempt, RoutePlan, RouteResult, SkipReason, Usage } from './types';
 
 export interface RouteContext {
 	client: ChatClient;
@@ -230,12 +231,14 @@ class Route {
 		const answeredAt = servedPosition(models, completion.model);
 		const asked = models[answeredAt];
 		this.context.breaker?.recordSuccess(asked);
-		const cost = await this.costOf(completion, asked);
+		// The stats come before the caps settle, so that the budgets keep the figure the item reports.
+		const lookup = await this.readStats(completion);
+		const cost = await this.costOf(completion, asked, lookup);
 		admission.settle(cost.nanoUsd);
 		const served = {
 			...base,
 			servedBy: completion.model,
-			usage: completion.usage ?? undefined,
+			usage: withNativeTokens(completion.usage, lookup),
 			costUsd: cost.nanoUsd === null ? null : nanoToUsd(cost.nanoUsd),
 		};
 		// The call is paid for: whatever goes wrong from here, its attempt and cost stay on the record.
@@ -271,11 +274,27 @@ class Route {
 		return { failure, answeredAt };
 	}
 
+	/** Generation Stats: the answer's stats from the gateway, or why there are none. */
+	private async readStats(completion: ChatCompletion): Promise<StatsLookup | undefined> {
+		if (!this.plan.generationStats) return undefined;
+		const { client, clock, signal } = this.context;
+		return await lookUpGenerationStats(completion.id, {
+			client,
+			clock,
+			signal,
+			timeLeft: () => this.remaining(),
+		});
+	}
+
 	/** The price of the model as the gateway named it, else of the model asked for. */
-	private async costOf(completion: ChatCompletion, asked: string): Promise<CostFigure> {
+	private async costOf(
+		completion: ChatCompletion,
+		asked: string,
+		lookup: StatsLookup | undefined,
+	): Promise<CostFigure> {
 		const prices = completion.gatewayCostUsd === null ? await this.priceBook() : undefined;
 		const price = prices?.get(completion.model) ?? prices?.get(asked);
-		const cost = completionCost(completion, price);
+		const cost = completionCost(completion, price, lookup);
 		this.costs.push(cost);
 		return cost;
 	}
@@ -404,6 +423,12 @@ class Route {
  */
 function blamed(models: readonly string[], failure: Failure): readonly string[] {
 	return failure.status === undefined ? models.slice(0, 1) : models;
+}
+
+/** The answer's usage, with the provider's own counts when its stats were read. */
+function withNativeTokens(usage: Usage | null, lookup: StatsLookup | undefined): Usage | undefined {
+	if (!usage) return undefined;
+	return lookup && 'stats' in lookup ? { ...usage, ...lookup.stats.nativeTokens } : usage;
 }
 
 function emitWhole(completion: ChatCompletion, onDelta: (delta: StreamDelta) => void): void {

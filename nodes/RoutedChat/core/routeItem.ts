@@ -1,5 +1,6 @@
 import { type CascadePlan, routeCascade } from './cascade';
-import { type RouteContext, routeChat } from './routeChat';
+import type { StreamDelta } from './chatClient';
+import { type RouteContext, routeChat, streamChat } from './routeChat';
 import type { RoutePlan, RouteResult } from './types';
 
 /** One item's work: a single chain, or a cheap-to-strong cascade. `route` names how it was chosen. */
@@ -11,12 +12,31 @@ export interface RoutedItem extends RouteResult {
 	route: string;
 }
 
-export async function routeItem(item: ItemPlan, context: RouteContext): Promise<RoutedItem> {
+/**
+ * Routes one item. With `onDelta`, an item that can stream (see canStream) gets its answer as it
+ * arrives, through streamChat; any other item is routed whole and `onDelta` is not called.
+ */
+export async function routeItem(
+	item: ItemPlan,
+	context: RouteContext,
+	onDelta?: (delta: StreamDelta) => void,
+): Promise<RoutedItem> {
 	const result =
 		item.kind === 'cascade'
 			? await routeCascade(item.plan, context)
-			: await routeChat(item.plan, context);
+			: onDelta && canStream(item)
+				? await streamChat(item.plan, context, onDelta)
+				: await routeChat(item.plan, context);
 	return { ...result, route: item.route };
+}
+
+/**
+ * Whether an item's answer may be shown while it arrives. A cascade judges the cheap answer whole
+ * before it keeps it, and a JSON answer (JSON Object or JSON Schema) is checked whole and falls over
+ * when it fails: a streamed answer cannot be taken back, so these are routed whole.
+ */
+export function canStream(item: ItemPlan): boolean {
+	return item.kind === 'chain' && (item.plan.completion.responseFormat?.type ?? 'text') === 'text';
 }
 
 /** Every model an item could be sent to, for the cost summary's "strongest model" comparison. */

@@ -129,6 +129,8 @@ export interface RoutePlan {
 	/** Max Cost per Item (USD): what all of the item's calls may cost together, worst cases counted. */
 	maxCostUsd?: number;
 	includeRaw?: boolean;
+	/** After each answer, read its stats from the gateway (Generation Stats): the cost as billed, the cache discount, the provider's token counts. */
+	generationStats?: boolean;
 }
 
 export type FailureKind =
@@ -192,15 +194,39 @@ export interface Usage {
 	/** Prompt tokens written to it (Cache Control). */
 	cacheWriteTokens: number;
 	reasoningTokens: number;
+	/**
+	 * The provider's own counts, from the generation's stats (Generation Stats); on an item, present
+	 * when every call that got an answer reported the count.
+	 */
+	nativePromptTokens?: number;
+	nativeCompletionTokens?: number;
+	nativeReasoningTokens?: number;
+	nativeCachedTokens?: number;
 }
 
-export type CostSource = 'gateway' | 'estimate' | 'unknown';
+/** The Usage fields that come from the generation's stats rather than the answer. */
+export type NativeTokenField =
+	| 'nativePromptTokens'
+	| 'nativeCompletionTokens'
+	| 'nativeReasoningTokens'
+	| 'nativeCachedTokens';
+
+/**
+ * generation: the gateway's stats of every paid call (`total_cost`, Generation Stats);
+ * gateway: the gateway's accounting in the answers (`usage.cost`), for at least one call;
+ * estimate: published price × tokens, for at least one call; unknown: some call's cost is not known.
+ */
+export type CostSource = 'generation' | 'gateway' | 'estimate' | 'unknown';
 
 export interface Cost {
 	totalUsd: number | null;
 	source: CostSource;
 	/** Of totalUsd, what providers charged the user's own keys (BYOK), when the gateway reported it. */
 	upstreamUsd?: number;
+	/** What prompt caching saved, as the gateway reported it (negative when cache writes cost more than reads saved). */
+	cacheDiscountUsd?: number;
+	/** Why Generation Stats could not supply a call's figures (the answer's own figures were used). */
+	generationError?: string;
 }
 
 export interface RouteResult {

@@ -1,4 +1,11 @@
-import type { Attempt, Usage } from './types';
+import type { Attempt, NativeTokenField, Usage } from './types';
+
+const NATIVE_FIELDS: readonly NativeTokenField[] = [
+	'nativePromptTokens',
+	'nativeCompletionTokens',
+	'nativeReasoningTokens',
+	'nativeCachedTokens',
+];
 
 /** The tokens of every call the attempts record: an item pays for all of them, so it reports all of them. */
 export function sumUsage(attempts: readonly Attempt[]): Usage {
@@ -10,14 +17,19 @@ export function sumUsage(attempts: readonly Attempt[]): Usage {
 		cacheWriteTokens: 0,
 		reasoningTokens: 0,
 	};
-	for (const { usage } of attempts) {
-		if (!usage) continue;
+	const usages = attempts.flatMap(({ usage }) => (usage ? [usage] : []));
+	for (const usage of usages) {
 		total.promptTokens += usage.promptTokens;
 		total.completionTokens += usage.completionTokens;
 		total.totalTokens += usage.totalTokens;
 		total.cachedTokens += usage.cachedTokens;
 		total.cacheWriteTokens += usage.cacheWriteTokens;
 		total.reasoningTokens += usage.reasoningTokens;
+	}
+	// A provider's count summed over only some of the calls would pass for the whole: it shows only when every call has it.
+	for (const field of NATIVE_FIELDS) {
+		if (usages.length && usages.every((usage) => usage[field] !== undefined))
+			total[field] = usages.reduce((sum, usage) => sum + (usage[field] ?? 0), 0);
 	}
 	return total;
 }

@@ -84,6 +84,14 @@ export const optionsProperty: INodeProperties = {
 				'How many models at the start of the chain to treat as failed without calling them, to watch the fallbacks serve, e.g. 1 skips the first model. 0 turns the drill off. The output is marked as a drill.',
 		},
 		{
+			displayName: 'Generation Stats',
+			name: 'generationStats',
+			type: 'boolean',
+			default: false,
+			description:
+				"Whether to read each answer's stats from OpenRouter (GET /generation) after it arrives: the cost as billed (cost.source 'generation'), the cache discount and the provider's own token counts. One extra request per answer, retried briefly while the stats lag; a missing figure never fails the item.",
+		},
+		{
 			displayName: 'Include Raw Response',
 			name: 'includeRaw',
 			type: 'boolean',
@@ -312,6 +320,14 @@ export const optionsProperty: INodeProperties = {
 			default: '',
 			placeholder: 'e.g. ###, END',
 			description: 'Stop generating at any of these, separated by commas',
+		},
+		{
+			displayName: 'Stream Response',
+			name: 'streamResponse',
+			type: 'boolean',
+			default: true,
+			description:
+				"Whether each item's answer is sent as it arrives, when the workflow runs in streaming mode (a Chat Trigger or a Webhook set to respond with Streaming); otherwise it changes nothing. Cascade routing and a JSON Response Format need the whole answer, so they do not stream. Applies to the whole run: an expression is read for the first item only.",
 		},
 		{
 			displayName: 'Temperature',

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import {
 	candidateModels,
+	canStream,
 	ExecutionBudget,
 	mapWithConcurrency,
 	type RoutedItem,
@@ -19,6 +20,7 @@ import { readRunOptions } from '../plan/readRunOptions';
 import { createExecutionServices } from './executionServices';
 import { type ExecutionSpend, recordExecutionSpend } from './executionCustomData';
 import { withItemSignal } from './itemSignal';
+import { type ItemStream, openItemStream } from './itemStream';
 
 const DEFAULT_CONCURRENCY = 10;
 
@@ -48,6 +50,7 @@ export async function executeRoutedChat(
 			: new ExecutionBudget(runOptions.maxCostPerExecutionUsd);
 	const candidates = new Set<string>();
 	const parameters = nodeParameters(context);
+	const streaming = (runOptions.streamResponse ?? true) && context.isStreaming();
 
 	// Without Continue On Fail the first failure ends the run: stop starting items and abort those in flight.
 	const stop = new AbortController();
@@ -59,13 +62,16 @@ export async function executeRoutedChat(
 		items,
 		runOptions.concurrency ?? DEFAULT_CONCURRENCY,
 		withItemSignal(signal, async (_, itemIndex, signal): Promise<ItemOutcome> => {
+			let stream: ItemStream | undefined;
 			try {
 				signal.throwIfAborted();
 				if (budget?.reached) throw new RouteError(budget.describe(), 'budget_reached', []);
 				const plan = readItemPlan(context, itemIndex, parameters);
 				if (runOptions.costSummary)
 					for (const model of candidateModels(plan)) candidates.add(model);
-				const result = await routeItem(plan, { ...services, signal, budget });
+				if (streaming && canStream(plan)) stream = openItemStream(context, itemIndex);
+				const result = await routeItem(plan, { ...services, signal, budget }, stream?.onDelta);
+				stream?.end();
 				context.logger.debug('Routed Chat served an item', {
 					itemIndex,
 					model: result.model,
@@ -75,6 +81,7 @@ export async function executeRoutedChat(
 				});
 				return { result };
 			} catch (error) {
+				stream?.fail(toNodeError(node, error, itemIndex, redact).message);
 				if (!continueOnFail && firstFailure === undefined && !stop.signal.aborted) {
 					firstFailure = itemIndex;
 					stop.abort();

@@ -19,6 +19,7 @@ export const runOptionsSchema = z.object({
 	concurrency: whole('Concurrency', 1).optional(),
 	costSummary: z.boolean().optional(),
 	maxCostPerExecutionUsd: nonNegative('Max Cost per Execution').optional(),
+	streamResponse: z.boolean().optional(),
 });
 
 export type RunOptions = z.infer<typeof runOptionsSchema>;
@@ -30,6 +31,7 @@ export const optionsSchema = z.object({
 	cacheTtl: z.enum(['5m', '1h']).optional(),
 	deadlineMs: whole('Item Deadline', 0).optional(),
 	fallbackDrill: whole('Fallback Drill', 0).optional(),
+	generationStats: z.boolean().optional(),
 	includeRaw: z.boolean().optional(),
 	jsonSchema: z.union([z.string(), z.record(z.unknown())]).optional(),
 	maxCostPerItemUsd: nonNegative('Max Cost per Item').optional(),

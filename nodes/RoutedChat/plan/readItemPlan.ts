@@ -118,6 +118,7 @@ export function routePlan(
 		drillFailures: readDrill(options.fallbackDrill, models.length),
 		maxCostUsd: options.maxCostPerItemUsd,
 		includeRaw: options.includeRaw,
+		generationStats: options.generationStats || undefined,
 	};
 }
 

@@ -4,7 +4,7 @@ import { type RunOptions, runOptionsSchema } from './optionsSchema';
 import { parseOptions } from './readOptions';
 
 /**
- * Concurrency, Max Cost per Execution and Cost Summary Item govern the whole run, so they are read
+ * Concurrency, Max Cost per Execution, Cost Summary Item and Stream Response govern the whole run, so they are read
  * once, from the first item, as n8n's own nodes read their batch settings; an expression in them is
  * evaluated for that item only. A bad value fails the run before any request, naming the option.
  */

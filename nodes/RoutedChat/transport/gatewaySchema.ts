@@ -58,6 +58,21 @@ export const completionSchema = z.object({
 /** OpenRouter's error body: on an error status, and for some upstream failures on HTTP 200. */
 export const errorBodySchema = z.object({ error: gatewayErrorSchema });
 
+/** GET /generation?id=: a generation's stats (@openrouter/sdk's GenerationResponse), the fields read. */
+export const generationSchema = z.object({
+	data: z.object({
+		total_cost: z.number().nonnegative().nullish(),
+		/** Negative when a cache write cost more than the reads saved. */
+		cache_discount: z.number().nullish(),
+		upstream_inference_cost: z.number().nonnegative().nullish(),
+		is_byok: z.boolean().nullish(),
+		native_tokens_prompt: count.nullish(),
+		native_tokens_completion: count.nullish(),
+		native_tokens_reasoning: count.nullish(),
+		native_tokens_cached: count.nullish(),
+	}),
+});
+
 export const modelsListSchema = z.object({
 	data: z.array(
 		z.object({
@@ -70,5 +85,6 @@ export const modelsListSchema = z.object({
 });
 
 export type CompletionBody = z.infer<typeof completionSchema>;
+export type GenerationBody = z.infer<typeof generationSchema>;
 export type ModelsListBody = z.infer<typeof modelsListSchema>;
 export type ErrorBody = z.infer<typeof errorBodySchema>;

@@ -2,6 +2,7 @@ import { attempt, type CallOptions, type ChatClient, GatewayError } from '../cor
 import type { HttpOpenStream, HttpResponse, HttpSend } from './httpExchange';
 import { readCompletion } from './readCompletion';
 import { readErrorResponse } from './readErrorResponse';
+import { readGenerationStats } from './readGenerationStats';
 import { readModels } from './readModels';
 import { requestBody } from './requestBody';
 import { sendAttempt } from './sendAttempt';
@@ -59,6 +60,13 @@ export function createHttpChatClient(
 				),
 			),
 		listModels: async (options) => readModels(await exchange('GET', '/models', undefined, options)),
+		// Only OpenRouter keeps a generation's stats.
+		...(config.openRouter && {
+			generationStats: async (id: string, options: CallOptions) =>
+				readGenerationStats(
+					await exchange('GET', `/generation?id=${encodeURIComponent(id)}`, undefined, options),
+				),
+		}),
 		...(openStream && {
 			stream: async (request, options, onDelta) =>
 				await streamCompletion(openStream, config, request, options, onDelta),

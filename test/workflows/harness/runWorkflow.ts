@@ -54,11 +54,17 @@ export async function runWorkflow(
 	if (!startNode) throw new UserError('The workflow has no node to start from');
 
 	const executionId = String(++executions);
+	const hooks = new ExecutionLifecycleHooks('manual', executionId, workflowData);
 	const additionalData = buildAdditionalData({
 		credentialsHelper: new HarnessCredentialsHelper(credentials),
 		executionId,
-		hooks: new ExecutionLifecycleHooks('manual', executionId, workflowData),
+		hooks,
 	});
+	if (options.onChunk) {
+		// What n8n's WorkflowRunner sets up for a streaming webhook, writing each chunk to the response.
+		hooks.addHandler('sendChunk', options.onChunk);
+		additionalData.streamingEnabled = true;
+	}
 	const pinData: IPinData | undefined = options.inputItems && {
 		[startNode.name]: options.inputItems.map((json): INodeExecutionData => ({ json })),
 	};

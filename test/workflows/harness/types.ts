@@ -6,6 +6,7 @@ import type {
 	INodeExecutionData,
 	IRunData,
 	IWorkflowSettings,
+	StructuredChunk,
 } from 'n8n-workflow';
 
 /** Decrypted credential data by credential type, as n8n's credential store would hand it out. */
@@ -26,6 +27,11 @@ export interface RunOptions {
 	inputItems?: IDataObject[];
 	/** Aborting cancels the execution: nodes see it through `getExecutionCancelSignal()`. */
 	signal?: AbortSignal;
+	/**
+	 * Runs in streaming mode, as a Webhook set to respond with Streaming does: nodes see
+	 * `isStreaming()` true and every chunk they send comes here, in order.
+	 */
+	onChunk?: (chunk: StructuredChunk) => void;
 }
 
 export interface RunError {

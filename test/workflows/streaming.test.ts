@@ -1,0 +1,237 @@
+import type { IDataObject, INodeParameters, StructuredChunk } from 'n8n-workflow';
+
+import { runWorkflow, type WorkflowDefinition } from './harness';
+import { chatWorkflow, credentialsFor, outputJson, pinned, ROUTED_CHAT } from './support';
+import { mockGatewayFixture, pricedModel, requestedModels } from '../mock-gateway/jestFixture';
+
+const SERVES = 'vendor/serves';
+const DOWN = 'vendor/down';
+const BACKUP = 'vendor/backup';
+const JSON_MODEL = 'vendor/json';
+
+/** A chunk as a reader of the NDJSON sees it: its type and text, for one item. */
+type Seen = [StructuredChunk['type'], string?];
+
+describe('Routed Chat streams in streaming mode (Webhook with Streaming, Chat Trigger)', () => {
+	const fixture = mockGatewayFixture([
+		pricedModel(SERVES),
+		pricedModel(DOWN, { down: { status: 503 } }),
+		pricedModel(BACKUP),
+		pricedModel(JSON_MODEL, { reply: '{"answer": "yes"}' }),
+	]);
+	const credentials = () => credentialsFor(fixture.gateway);
+
+	/** Runs in streaming mode and keeps every chunk Routed Chat sent, in order. */
+	async function streamedRun(workflow: WorkflowDefinition, texts: string[]) {
+		const chunks: StructuredChunk[] = [];
+		const run = await runWorkflow(workflow, {
+			credentials: credentials(),
+			inputItems: texts.map((text) => ({ text })),
+			onChunk: (chunk) => chunks.push(chunk),
+		});
+		for (const chunk of chunks) expect(chunk.metadata.nodeName).toBe(ROUTED_CHAT);
+		const ofItem = (itemIndex: number): Seen[] =>
+			chunks
+				.filter((chunk) => chunk.metadata.itemIndex === itemIndex)
+				.map((chunk) => (chunk.content === undefined ? [chunk.type] : [chunk.type, chunk.content]));
+		return { run, chunks, ofItem };
+	}
+
+	const text = (seen: Seen[]) =>
+		seen
+			.filter(([type]) => type === 'item')
+			.map(([, content]) => content)
+			.join('');
+
+	it("streams each item's answer: begin, its words as item chunks, then end", async () => {
+		const { run, ofItem } = await streamedRun(chatWorkflow(pinned(SERVES)), ['first', 'second']);
+
+		expect(run.status).toBe('success');
+		const items = outputJson(run, ROUTED_CHAT);
+		items.forEach((item, itemIndex) => {
+			const seen = ofItem(itemIndex);
+			expect(seen).toEqual([
+				['begin'],
+				['item', `${SERVES} `],
+				['item', 'answered: '],
+				['item', ['first', 'second'][itemIndex]],
+				['end'],
+			]);
+			expect(text(seen)).toBe(item.content);
+		});
+	});
+
+	it('the output item is the one a run without streaming gives, apart from latency and generation id', async () => {
+		const workflow = chatWorkflow(pinned(DOWN, { fallbackModels: BACKUP }));
+		const streamed = await streamedRun(workflow, ['same question']);
+		fixture.gateway.reset();
+		const whole = await runWorkflow(workflow, {
+			credentials: credentials(),
+			inputItems: [{ text: 'same question' }],
+		});
+
+		expect(streamed.chunks).not.toHaveLength(0);
+		const [item] = outputJson(streamed.run, ROUTED_CHAT);
+		expect(withoutLatency(item)).toEqual(withoutLatency(outputJson(whole, ROUTED_CHAT)[0]));
+		expect(item).toMatchObject({
+			content: `${BACKUP} answered: same question`,
+			model: BACKUP,
+			provider: 'vendor-provider',
+			usage: { promptTokens: expect.any(Number), completionTokens: expect.any(Number) },
+			cost: { totalUsd: expect.any(Number), source: 'gateway' },
+		});
+	});
+
+	it.each([
+		['an error status', { status: 503 }],
+		['a stream that breaks before its first token', { kind: 'stream-error', afterChunks: 0 }],
+	] as const)(
+		'falls back before the first token (%s): no chunk from the failed model',
+		async (_, fault) => {
+			fixture.gateway.setModel(pricedModel(SERVES, { faults: [fault] }));
+			const { run, ofItem } = await streamedRun(
+				chatWorkflow(pinned(SERVES, { fallbackModels: BACKUP, options: { retries: 0 } })),
+				['hello'],
+			);
+
+			const [item] = outputJson(run, ROUTED_CHAT);
+			expect(item).toMatchObject({ model: BACKUP, fallbackUsed: true });
+			expect(item.attempts).toEqual([
+				expect.objectContaining({ model: SERVES, outcome: 'error' }),
+				expect.objectContaining({ model: BACKUP, outcome: 'success' }),
+			]);
+			expect(ofItem(0)).toEqual([
+				['begin'],
+				['item', `${BACKUP} `],
+				['item', 'answered: '],
+				['item', 'hello'],
+				['end'],
+			]);
+		},
+	);
+
+	it('a fault after the first token ends the stream with an error chunk naming the model; the item fails with its attempt', async () => {
+		fixture.gateway.setModel(
+			pricedModel(SERVES, {
+				faults: [{ kind: 'stream-error', afterChunks: 2, message: 'Provider disconnected' }],
+			}),
+		);
+		const { run, ofItem } = await streamedRun(
+			chatWorkflow(pinned(SERVES, { fallbackModels: BACKUP }), {
+				onError: 'continueErrorOutput',
+			}),
+			['hello'],
+		);
+
+		const broke = `${SERVES} failed after its answer began streaming: Gateway reported an error mid-stream: Provider disconnected`;
+		expect(ofItem(0)).toEqual([
+			['begin'],
+			['item', `${SERVES} `],
+			['item', 'answered: '],
+			['error', `Item 0: ${broke}`],
+		]);
+		expect(outputJson(run, ROUTED_CHAT)).toEqual([]);
+		const [failed] = outputJson(run, ROUTED_CHAT, 1);
+		expect(failed.error).toBe(`Item 0: ${broke}`);
+		expect((failed.details as IDataObject).attempts).toEqual([
+			expect.objectContaining({ model: SERVES, outcome: 'error' }),
+		]);
+		// The answer was the first model's once it began: the fallback was never asked.
+		expect(requestedModels(fixture.gateway)).toEqual([[SERVES]]);
+	});
+
+	it('an item whose every model fails before a token ends its stream with an error chunk', async () => {
+		const { run, ofItem } = await streamedRun(
+			chatWorkflow(pinned(DOWN, { options: { retries: 0 } }), { onError: 'continueRegularOutput' }),
+			['hello'],
+		);
+
+		const [failed] = outputJson(run, ROUTED_CHAT);
+		expect(failed.error).toEqual(expect.stringContaining('Every model failed'));
+		expect(ofItem(0)).toEqual([['begin'], ['error', failed.error]]);
+	});
+
+	it('Tier routing streams: the tier picks the chain before the first request', async () => {
+		const { run, ofItem } = await streamedRun(
+			chatWorkflow({
+				prompt: '={{ $json.text }}',
+				routing: 'tier',
+				tier: 'strong',
+				cheapModels: DOWN,
+				strongModels: BACKUP,
+			}),
+			['hello'],
+		);
+
+		const [item] = outputJson(run, ROUTED_CHAT);
+		expect(item).toMatchObject({ model: BACKUP, tier: 'strong', route: 'tier' });
+		expect(text(ofItem(0))).toBe(item.content);
+		expect(ofItem(0).at(-1)).toEqual(['end']);
+	});
+
+	it('without Continue On Fail the broken stream fails the run, after its error chunk', async () => {
+		fixture.gateway.setModel(
+			pricedModel(SERVES, { faults: [{ kind: 'stream-drop', afterChunks: 1 }] }),
+		);
+		const { run, ofItem } = await streamedRun(chatWorkflow(pinned(SERVES)), ['hello']);
+
+		expect(run.status).toBe('error');
+		expect(run.error?.message).toContain(`${SERVES} failed after its answer began streaming`);
+		const [, , ours, engines] = ofItem(0);
+		expect(ofItem(0).map(([type]) => type)).toEqual(['begin', 'item', 'error', 'error']);
+		expect(ours[1]).toContain(`${SERVES} failed after its answer began streaming`);
+		// n8n's engine sends its own error chunk for a failed node: the error's description.
+		expect(engines[1]).toContain(`Attempts:\n1. ${SERVES}: The stream broke`);
+	});
+
+	const served: Array<[string, INodeParameters]> = [
+		['Stream Response is off', pinned(SERVES, { options: { streamResponse: false } })],
+		[
+			'the routing is a cascade',
+			{
+				prompt: '={{ $json.text }}',
+				routing: 'cascade',
+				cheapModels: SERVES,
+				strongModels: BACKUP,
+				cascadeChecks: {},
+			},
+		],
+		[
+			'the Response Format is a JSON Schema',
+			pinned(JSON_MODEL, {
+				options: {
+					responseFormat: 'json_schema',
+					jsonSchema: JSON.stringify({
+						type: 'object',
+						properties: { answer: { type: 'string' } },
+						required: ['answer'],
+					}),
+				},
+			}),
+		],
+		[
+			'the Response Format is JSON Object',
+			pinned(JSON_MODEL, { options: { responseFormat: 'json_object' } }),
+		],
+	];
+	it.each(served)('sends no chunk when %s, and serves the item whole', async (_, parameters) => {
+		const { run, chunks } = await streamedRun(chatWorkflow(parameters), ['hello']);
+
+		expect(run.status).toBe('success');
+		expect(outputJson(run, ROUTED_CHAT)).toEqual([
+			expect.objectContaining({ content: expect.stringMatching(/answered|answer/) }),
+		]);
+		expect(chunks).toEqual([]);
+	});
+});
+
+/** An item's JSON without what differs between two runs of the same item: latencies, and the answer's own id. */
+function withoutLatency(value: unknown): unknown {
+	if (Array.isArray(value)) return value.map(withoutLatency);
+	if (value === null || typeof value !== 'object') return value;
+	return Object.fromEntries(
+		Object.entries(value as IDataObject)
+			.filter(([key]) => key !== 'latencyMs' && key !== 'generationId')
+			.map(([key, field]) => [key, withoutLatency(field)]),
+	);
+}
