@@ -16,7 +16,10 @@ import { percentile } from '../support/stats';
  * the HTTP Request node at 0 ms) after warm-up passes, optionally under
  * `node --cpu-prof`. For each node: n8n's executionTime, the n8n process's CPU
  * time per item (from /proc), the items' latency as Routed Chat measured it,
- * and what the mock spent meanwhile.
+ * and what the mock spent meanwhile. With DUMP_TIMELINE=<file>, also writes the
+ * mock's timeline (when it received and answered each request), the n8n
+ * process's CPU samples and each node's run, to see how the pool's requests
+ * go out over time.
  */
 async function main(): Promise<void> {
 	const [tarball, dir = '-', items = '200'] = process.argv.slice(2);
@@ -57,6 +60,16 @@ async function main(): Promise<void> {
 		});
 		const cpuTimeline = cpu.stop();
 		const timeline = await gateway.timeline();
+		if (process.env.DUMP_TIMELINE) {
+			const { writeFile } = await import('node:fs/promises');
+			const runs = Object.fromEntries(
+				measured.map((branch) => [branch.name, nodeRun(execution, branch.name)]),
+			);
+			await writeFile(
+				process.env.DUMP_TIMELINE,
+				JSON.stringify({ timeline, runs, cpu: cpuTimeline }),
+			);
+		}
 		process.stdout.write(`execution ${succeeded(execution) ? 'succeeded' : 'failed'}\n`);
 		for (const branch of measured) {
 			const run = nodeRun(execution, branch.name);

@@ -20,6 +20,7 @@ import { readRunOptions } from '../plan/readRunOptions';
 import { createExecutionServices } from './executionServices';
 import { type ExecutionSpend, recordExecutionSpend } from './executionCustomData';
 import { withItemSignal } from './itemSignal';
+import { oneStartPerTurn } from './oneStartPerTurn';
 import { type ItemStream, openItemStream } from './itemStream';
 
 const DEFAULT_CONCURRENCY = 10;
@@ -57,11 +58,14 @@ export async function executeRoutedChat(
 	const cancel = context.getExecutionCancelSignal();
 	const signal = cancel ? AbortSignal.any([cancel, stop.signal]) : stop.signal;
 	let firstFailure: number | undefined;
+	// One item starting per turn of the event loop keeps the pool sliding (oneStartPerTurn.ts).
+	const eachItem = <R>(task: (item: unknown, index: number, signal: AbortSignal) => Promise<R>) =>
+		oneStartPerTurn(withItemSignal(signal, task), async () => await services.clock.sleep(0));
 
 	const outcomes = await mapWithConcurrency(
 		items,
 		runOptions.concurrency ?? DEFAULT_CONCURRENCY,
-		withItemSignal(signal, async (_, itemIndex, signal): Promise<ItemOutcome> => {
+		eachItem(async (_, itemIndex, signal): Promise<ItemOutcome> => {
 			let stream: ItemStream | undefined;
 			try {
 				signal.throwIfAborted();
