@@ -113,6 +113,50 @@ describe('budgets, with a gateway that reports no cost', () => {
 			expect(requestedModels(fixture.gateway)).toEqual([[A]]);
 		});
 
+		// Tools and earlier tool calls go with the prompt and are billed as prompt tokens: over 1,000 here.
+		const long = 'x'.repeat(4000);
+		it.each([
+			[
+				'the offered tools',
+				{
+					completion: {
+						maxTokens: 100,
+						tools: [{ name: 'lookup', description: long, parameters: { type: 'object' } }],
+					},
+				},
+			],
+			[
+				'an earlier tool call',
+				{
+					completion: { maxTokens: 100 },
+					messages: [
+						{ role: 'user' as const, content: 'Look it up' },
+						{
+							role: 'assistant' as const,
+							content: '',
+							toolCalls: [{ id: 'call_1', name: 'lookup', arguments: JSON.stringify({ q: long }) }],
+						},
+						{ role: 'tool' as const, toolCallId: 'call_1', content: 'found' },
+					],
+				},
+			],
+		])(
+			'counts %s in the worst case: a call it would take over the cap is not made',
+			async (_, parts) => {
+				const error = await routeChat(
+					plan([A], { ...parts, policy: noRetries, maxCostUsd: 0.0005 }),
+					context(),
+				).catch((e) => e);
+
+				// Without them the worst case would be about 208,000 nano-dollars, under the 500,000 cap.
+				expect(error).toBeInstanceOf(RouteError);
+				expect(error.attempts).toEqual([
+					expect.objectContaining({ model: A, outcome: 'skipped', skipped: 'over budget' }),
+				]);
+				expect(requestedModels(fixture.gateway)).toEqual([]);
+			},
+		);
+
 		it('refuses a model without a published price while a cap is set', async () => {
 			const result = await routeChat(
 				plan([UNPRICED, A], { completion: { maxTokens: 100 }, maxCostUsd: 1 }),

@@ -53,6 +53,24 @@ describe('routeCascade', () => {
 		expect(requestedModels(fixture.gateway)).toEqual([[CHEAP]]);
 	});
 
+	it('keeps a cheap turn that calls tools: the checks apply to the answer that follows the results', async () => {
+		fixture.gateway.setModel(
+			pricedModel(CHEAP, { toolUse: { name: 'lookup', arguments: '{"ticket":7}' } }),
+		);
+		const lookup = { name: 'lookup', parameters: { type: 'object', properties: {} } };
+		const noRetry = { ...plan([]).policy, retriesPerModel: 0 };
+		const result = await run(
+			cascade({
+				cheap: plan([CHEAP], { tier: 'cheap', policy: noRetry, completion: { tools: [lookup] } }),
+				checks: { minLength: 10, mustMatch: /polite/ },
+			}),
+		);
+
+		expect(result).toMatchObject({ model: CHEAP, escalated: false, finishReason: 'tool_calls' });
+		expect(result.toolCalls).toEqual([expect.objectContaining({ input: { ticket: 7 } })]);
+		expect(requestedModels(fixture.gateway)).toEqual([[CHEAP]]);
+	});
+
 	it.each([
 		['min length', { minLength: 50 }, { reply: 'too short' }, 'shorter than the 50 required'],
 		['must match', { mustMatch: /^\{/ }, { reply: 'plain text' }, 'does not match /^\\{/'],

@@ -4,6 +4,8 @@ import { fakeClock, gatewayFixture, plan } from './support';
 
 const TOOLS = 'vendor-a/tool-user';
 const DOWN = 'vendor-b/down';
+const GARBLED = 'vendor-c/garbled-arguments';
+const BLANK = 'vendor-d/blank-arguments';
 const calculator = {
 	name: 'calculator',
 	description: 'Evaluates arithmetic',
@@ -15,6 +17,8 @@ describe('tool calls through the routing core', () => {
 	const fixture = gatewayFixture([
 		pricedModel(TOOLS, { toolUse: { name: 'calculator', arguments: '{"input":"17*23"}' } }),
 		pricedModel(DOWN, { down: { status: 503 } }),
+		pricedModel(GARBLED, { toolUse: { name: 'calculator', arguments: '{"input": 17*' } }),
+		pricedModel(BLANK, { toolUse: { name: 'calculator', arguments: '' } }),
 	]);
 
 	it('sends the tools in OpenAI format and returns the call the model made, with its cost', async () => {
@@ -24,7 +28,12 @@ describe('tool calls through the routing core', () => {
 		);
 
 		expect(result.toolCalls).toEqual([
-			{ id: 'call_gen-1', name: 'calculator', arguments: '{"input":"17*23"}' },
+			{
+				id: 'call_gen-1',
+				name: 'calculator',
+				arguments: '{"input":"17*23"}',
+				input: { input: '17*23' },
+			},
 		]);
 		expect(result.content).toBe('');
 		expect(result.finishReason).toBe('tool_calls');
@@ -85,6 +94,59 @@ describe('tool calls through the routing core', () => {
 				},
 				{ role: 'tool', tool_call_id: 'call_7', content: '391' },
 			],
+		});
+	});
+
+	it('refuses arguments that are not JSON as invalid_output, pays for them and falls over', async () => {
+		const result = await routeChat(
+			plan([GARBLED, TOOLS], { messages: [question], completion: { tools: [calculator] } }),
+			{ client: fixture.client, clock: fakeClock() },
+		);
+
+		expect(result.model).toBe(TOOLS);
+		expect(result.toolCalls?.map((call) => call.input)).toEqual([{ input: '17*23' }]);
+		const [refused, served] = result.attempts;
+		expect(refused).toMatchObject({
+			model: GARBLED,
+			servedBy: GARBLED,
+			outcome: 'error',
+			kind: 'invalid_output',
+		});
+		expect(refused.error).toMatch(/tool call call_gen-\d+ \(calculator\) are not valid JSON/);
+		expect(served).toMatchObject({ model: TOOLS, outcome: 'success' });
+		// Both answers were paid for at $1/M prompt and $2/M completion tokens: the refused one stays in the item's cost.
+		const nanoUsd = [refused, served].map(
+			({ usage }) => usage!.promptTokens * 1000 + usage!.completionTokens * 2000,
+		);
+		expect(nanoUsd[0]).toBeGreaterThan(0);
+		expect(result.costNanoUsd).toBe(nanoUsd[0] + nanoUsd[1]);
+	});
+
+	it('takes blank arguments, as some providers send for a function without any, as none', async () => {
+		const result = await routeChat(
+			plan([BLANK], { messages: [question], completion: { tools: [calculator] } }),
+			{ client: fixture.client, clock: fakeClock() },
+		);
+
+		expect(result.attempts.map((attempt) => attempt.outcome)).toEqual(['success']);
+		expect(result.toolCalls).toEqual([
+			expect.objectContaining({ name: 'calculator', arguments: '', input: {} }),
+		]);
+	});
+
+	it('forces the named function as OpenAI tool_choice', async () => {
+		await routeChat(
+			plan([TOOLS], {
+				messages: [question],
+				completion: { tools: [calculator], toolChoice: { function: 'calculator' } },
+			}),
+			{ client: fixture.client, clock: fakeClock() },
+		);
+
+		const [sent] = chatRequests(fixture.gateway).map((request) => request.body);
+		expect(sent).toHaveProperty('tool_choice', {
+			type: 'function',
+			function: { name: 'calculator' },
 		});
 	});
 });

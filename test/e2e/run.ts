@@ -9,6 +9,7 @@ import { removeInstance } from '../../scripts/n8n/instance';
 import { progress } from '../../scripts/n8n/progress';
 import { executeWorkflow, type Stage, stageN8n } from '../../scripts/n8n/stage';
 import { agentChecks } from './agentChecks';
+import { attachmentChecks } from './attachmentChecks';
 import { cascadeChecks } from './cascadeChecks';
 import { type Check, runChecks } from './check';
 import { continueOnFailChecks } from './continueOnFailChecks';
@@ -20,6 +21,7 @@ import { fetchPricing } from './mockPricing';
 import { streamingChecks } from './streamingChecks';
 import { runStreaming, startStreamingGateway, type StreamingGateway } from './streamingRun';
 import { writeStrongOnlyWorkflow } from './strongOnlyWorkflow';
+import { toolRoundTripChecks } from './toolRoundTripChecks';
 
 const REPO_ROOT = resolve(__dirname, '..', '..');
 const DEMO_WORKFLOW = join(REPO_ROOT, 'examples', 'routed-chat-demo.json');
@@ -27,6 +29,8 @@ const CONTINUE_ON_FAIL_WORKFLOW = join(REPO_ROOT, 'test', 'e2e', 'continue-on-fa
 const CASCADE_WORKFLOW = join(REPO_ROOT, 'examples', 'support-ticket-cascade.json');
 const AGENT_WORKFLOW = join(REPO_ROOT, 'examples', 'routed-chat-model-agent.json');
 const STREAMING_WORKFLOW = join(REPO_ROOT, 'test', 'e2e', 'streaming-webhook.json');
+const ATTACHMENT_WORKFLOW = join(REPO_ROOT, 'test', 'e2e', 'attachment.json');
+const TOOLS_WORKFLOW = join(REPO_ROOT, 'examples', 'routed-chat-tool-round-trip.json');
 
 /**
  * Run by scripts/e2e.sh once the package is packed: `run.ts --tarball <tgz> [--keep]`.
@@ -65,6 +69,8 @@ async function main(): Promise<number> {
 					await writeStrongOnlyWorkflow(CASCADE_WORKFLOW, derived),
 					AGENT_WORKFLOW,
 					STREAMING_WORKFLOW,
+					ATTACHMENT_WORKFLOW,
+					TOOLS_WORKFLOW,
 				],
 				otherCredentials: streaming.credentials,
 			});
@@ -78,6 +84,8 @@ async function main(): Promise<number> {
 			strongOnlyWorkflow,
 			agentWorkflow,
 			streamingWorkflow,
+			attachmentWorkflow,
+			toolsWorkflow,
 		] = stage.workflows;
 		const demo = await executeWorkflow(stage, demoWorkflow);
 		const continueOnFail = await executeWorkflow(stage, continueOnFailWorkflow);
@@ -85,8 +93,10 @@ async function main(): Promise<number> {
 		const strongOnly = await executeWorkflow(stage, strongOnlyWorkflow);
 		const agent = await executeWorkflow(stage, agentWorkflow);
 		const streamed = await runStreaming(stage, streaming, streamingWorkflow);
+		const attachment = await executeWorkflow(stage, attachmentWorkflow);
+		const tools = await executeWorkflow(stage, toolsWorkflow);
 		const pricing = await fetchPricing(gateway);
-		const executed = { demo, continueOnFail, cascade, strongOnly, agent };
+		const executed = { demo, continueOnFail, cascade, strongOnly, agent, attachment, tools };
 		if (values.keep) {
 			for (const [label, { execution }] of Object.entries(executed)) {
 				await writeFile(
@@ -118,6 +128,8 @@ async function main(): Promise<number> {
 			...agentChecks({ execution: agent.execution, workflow: agentWorkflow, pricing }),
 			...streamingChecks(streamed),
 			...(await generationStatsChecks(stage, pricing)),
+			...attachmentChecks(attachment.execution),
+			...toolRoundTripChecks({ execution: tools.execution, workflow: toolsWorkflow, pricing }),
 		];
 		process.stdout.write('\n');
 		const failed = runChecks(checks);

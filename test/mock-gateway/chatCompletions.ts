@@ -10,6 +10,7 @@ import {
 	sendMisbehaviour,
 	sendStatusFault,
 } from './faults';
+import { carriesImage } from './mediaParts';
 import { sendStream } from './streamAnswer';
 import type { GatewayState } from './gatewayState';
 import { sendError, sendJson, type Exchange } from './http';
@@ -73,6 +74,9 @@ async function tryModel(
 	request.chat.tried.push(id);
 	const script = state.scripts.get(id);
 	if (!script) return { status: 404, message: `No endpoints found for ${id}` };
+	// OpenRouter's answer when no provider of the model takes images; PDFs it parses for any model.
+	if (carriesImage(request.body.messages) && !script.model.inputModalities?.includes('image'))
+		return { status: 404, message: 'No endpoints found that support image input' };
 	if (!(await waitUnlessGone(script.model.latencyMs ?? 0, clientGone))) return undefined;
 
 	const fault = state.scripts.takeFault(script);
@@ -87,7 +91,15 @@ async function tryModel(
 	const content = toolCalls || thinking?.cutAtMaxTokens ? '' : replyContent(model, request);
 	const written = toolCalls ? JSON.stringify(toolCalls.map((call) => call.function)) : content;
 	const cache = usePromptCache(state.promptCache, model, request.body.messages);
-	const metered = meterUsage(model, script.prices, request.body.messages, written, thinking, cache);
+	const metered = meterUsage(
+		model,
+		script.prices,
+		request.body.messages,
+		written,
+		thinking,
+		cache,
+		request.body.tools,
+	);
 	const { usage } = metered;
 	const completion = chatCompletionBody({
 		generationId,

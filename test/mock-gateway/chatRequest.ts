@@ -1,3 +1,4 @@
+import { mediaPartsProblem } from './mediaParts';
 import { toolMessageProblem } from './toolTurn';
 import type { ChatRequestBody } from './types';
 
@@ -22,5 +23,7 @@ export function parseChatRequest(body: unknown): ParsedChatRequest {
 	}
 	const toolProblem = toolMessageProblem(request.messages as ChatRequestBody['messages']);
 	if (toolProblem) return { problem: toolProblem };
+	const mediaProblem = mediaPartsProblem(request.messages as ChatRequestBody['messages']);
+	if (mediaProblem) return { problem: mediaProblem };
 	return { body: request as ChatRequestBody, chain };
 }

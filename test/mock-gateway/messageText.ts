@@ -10,3 +10,10 @@ export function contentText(content: ChatMessage['content']): string {
 		)
 		.join('');
 }
+
+/** An assistant message's `tool_calls` as the prompt carries them; '' for any other message. */
+export function toolCallsText(message: ChatMessage): string {
+	return Array.isArray(message.tool_calls) && message.tool_calls.length
+		? JSON.stringify(message.tool_calls)
+		: '';
+}

@@ -69,6 +69,7 @@ export function handleModels(state: GatewayState, { req, res }: Exchange): void 
 
 function modelEntry(model: MockModel): ModelWire {
 	const contextLength = model.contextLength ?? DEFAULT_CONTEXT_LENGTH;
+	const inputs = model.inputModalities ?? ['text'];
 	return {
 		id: model.id,
 		canonical_slug: model.id,
@@ -77,8 +78,8 @@ function modelEntry(model: MockModel): ModelWire {
 		description: `Scripted mock of ${model.id}.`,
 		context_length: contextLength,
 		architecture: {
-			modality: 'text->text',
-			input_modalities: ['text'],
+			modality: `${inputs.join('+')}->text`,
+			input_modalities: inputs,
 			output_modalities: ['text'],
 			tokenizer: 'Other',
 			instruct_type: null,

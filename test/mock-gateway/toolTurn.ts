@@ -13,8 +13,9 @@ interface ToolWire {
 }
 
 /**
- * A model with `toolUse` calls that tool when the request offers it and no tool
- * result has come back since the user last spoke; otherwise it answers (see replyContent).
+ * A model with `toolUse` calls that tool when the request offers it, `tool_choice` does not say
+ * `none`, and no tool result has come back since the user last spoke; otherwise it answers (see
+ * replyContent). Its `arguments` are sent as written, so a model can be given broken JSON.
  */
 export function toolCallsFor(
 	model: MockModel,
@@ -22,7 +23,7 @@ export function toolCallsFor(
 	generationId: string,
 ): ToolCallWire[] | undefined {
 	const use = model.toolUse;
-	if (!use) return undefined;
+	if (!use || request.body.tool_choice === 'none') return undefined;
 	const tools = Array.isArray(request.body.tools) ? (request.body.tools as ToolWire[]) : [];
 	if (!tools.some((tool) => tool.type === 'function' && tool.function?.name === use.name))
 		return undefined;

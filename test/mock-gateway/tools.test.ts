@@ -99,6 +99,20 @@ describe('mock gateway: tool calls in OpenRouter wire format', () => {
 		expect(result.choices[0].message.content).toContain('answered: What is 17 times 23?');
 	});
 
+	it('with tool_choice none the model answers instead of calling the offered tool', async () => {
+		const response = await postChat(gateway, {
+			model: 'openai/gpt-4.1-mini',
+			messages: [question],
+			tools: [calculator],
+			tool_choice: 'none',
+		});
+		const result = parsed(chatResultFromJSON(await response.text()));
+
+		expect(result.choices[0].finishReason).toBe('stop');
+		expect(result.choices[0].message.toolCalls).toBeUndefined();
+		expect(result.choices[0].message.content).toContain('answered: What is 17 times 23?');
+	});
+
 	it('refuses a tool message that answers no earlier tool call, as OpenAI does', async () => {
 		const response = await postChat(gateway, {
 			model: 'openai/gpt-4.1-mini',

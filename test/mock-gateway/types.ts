@@ -84,6 +84,8 @@ export interface MockModel {
 	byok?: boolean;
 	/** Leave `usage.total_tokens` out, as some OpenAI-compatible gateways do. */
 	omitTotalTokens?: boolean;
+	/** Published as `architecture.input_modalities` (default `['text']`); an image needs `image`. */
+	inputModalities?: Array<'text' | 'image' | 'file'>;
 	/** How GET /generation answers for this model's answers (generation.ts). */
 	generationStats?: GenerationBehaviour;
 }

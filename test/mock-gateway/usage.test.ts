@@ -23,4 +23,14 @@ describe('meterUsage', () => {
 		// 16 × $1/M + 8 × $2/M.
 		expect(cost).toBe(32_000_000n);
 	});
+
+	it('bills the offered tools and earlier tool calls as prompt tokens, as providers do', () => {
+		const tools = [{ type: 'function', function: { name: 'f', parameters: {} } }];
+		const toolCalls = [{ id: 'c', type: 'function', function: { name: 'f', arguments: '{}' } }];
+		const withCall = [...messages, { role: 'assistant', content: null, tool_calls: toolCalls }];
+		const { usage } = meterUsage(model, prices, withCall, 'y', undefined, undefined, tools);
+
+		const characters = 40 + JSON.stringify(toolCalls).length + JSON.stringify(tools).length;
+		expect(usage.prompt_tokens).toBe(Math.ceil(characters / 4));
+	});
 });

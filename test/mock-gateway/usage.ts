@@ -1,5 +1,6 @@
 import { toUsd, type PicoUsd, type TokenPrices } from './cost';
-import { contentText } from './messageText';
+import { mediaTokens } from './mediaParts';
+import { contentText, toolCallsText } from './messageText';
 import type { CacheUse } from './promptCache';
 import type { ChatMessage, MockModel } from './types';
 
@@ -52,12 +53,15 @@ export function meterUsage(
 	content: string,
 	thinking?: { reasoningTokens: number; cutAtMaxTokens: boolean },
 	cache?: CacheUse,
+	/** The request's `tools`: sent with the prompt, and billed as prompt tokens as providers do. */
+	tools?: unknown,
 ): MeteredUsage {
-	const promptCharacters = messages.reduce(
-		(sum, message) => sum + contentText(message.content).length,
-		0,
-	);
-	const promptTokens = countTokens(promptCharacters, model.charsPerToken);
+	const promptCharacters =
+		messages.reduce(
+			(sum, message) => sum + contentText(message.content).length + toolCallsText(message).length,
+			0,
+		) + (Array.isArray(tools) && tools.length ? JSON.stringify(tools).length : 0);
+	const promptTokens = countTokens(promptCharacters, model.charsPerToken) + mediaTokens(messages);
 	const reasoningTokens = thinking?.reasoningTokens ?? model.reasoningTokens ?? 0;
 	// Reasoning tokens are part of the completion, as OpenAI and OpenRouter count them.
 	const completionTokens =

@@ -62,6 +62,22 @@ describe('the Messages parser', () => {
 			'messages[1].content: content must be a string',
 		],
 		['[{"role":"user", content: "unquoted"}]', 'Messages is not valid JSON'],
+		[
+			'[{"role":"user","content":"a"},{"role":"tool","content":"391"}]',
+			'messages[1].tool_call_id: tool_call_id must be a string',
+		],
+		[
+			'[{"role":"user","content":"a"},{"role":"assistant","content":null}]',
+			'messages[1].content: content must be a string (it may be null only when tool_calls is given)',
+		],
+		[
+			'[{"role":"assistant","content":null,"tool_calls":[{"id":"c1","type":"function","function":{"name":"f","arguments":7}}]}]',
+			'messages[0].tool_calls[0].function.arguments: arguments must be a JSON string or an object',
+		],
+		[
+			'[{"role":"assistant","content":null,"tool_calls":[{"id":"c1","type":"function","function":{"name":"f","arguments":"{}"}}]},{"role":"tool","tool_call_id":"c2","content":"x"}]',
+			'messages[1].tool_call_id: "c2" answers no tool call of an earlier assistant message',
+		],
 	])('explains %s', (input, message) => {
 		expect(() => readMessages(input)).toThrow(message);
 	});

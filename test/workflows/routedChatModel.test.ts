@@ -18,6 +18,7 @@ const SERVES = 'vendor-a/serves';
 const DOWN = 'vendor-b/down';
 const LIMITED = 'vendor-c/rate-limited';
 const TOOLS = 'vendor-d/tool-user';
+const GARBLED = 'vendor-e/garbled-arguments';
 const MODEL = ROUTED_CHAT_MODEL;
 
 function pinnedModel(model: string, extra: INodeParameters = {}): INodeParameters {
@@ -45,6 +46,7 @@ describe('Routed Chat Model under a root node, in n8n-core', () => {
 		pricedModel(DOWN, { down: { status: 503 } }),
 		pricedModel(LIMITED, { down: { status: 429, retryAfter: '60' } }),
 		pricedModel(TOOLS, { toolUse: { name: 'calculator', arguments: '{"input":"17*23"}' } }),
+		pricedModel(GARBLED, { toolUse: { name: 'calculator', arguments: '{"input":"17*' } }),
 	]);
 
 	it('falls back from a model that is down, and the run data shows models, attempts, tokens and cost', async () => {
@@ -117,6 +119,30 @@ describe('Routed Chat Model under a root node, in n8n-core', () => {
 			expect((call.cost as IDataObject).totalUsd).toBe(
 				nanoAt1and2PerMillion(call.usage as IDataObject) / 1e9,
 			);
+	});
+
+	it('a tool call whose arguments are not JSON falls over as invalid_output, so the agent gets a call it can run', async () => {
+		const run = await runWorkflow(
+			modelCallerWorkflow(pinnedModel(GARBLED, { fallbackModels: TOOLS, options: { retries: 0 } })),
+			{
+				credentials: credentialsFor(fixture.gateway),
+				inputItems: [{ prompt: 'What is 17 times 23?', tool: true }],
+			},
+		);
+
+		expect(run.error).toBeUndefined();
+		expect(outputJson(run, 'Model Caller')).toEqual([
+			{
+				toolCalls: [{ name: 'calculator', args: { input: '17*23' } }],
+				answer: `${GARBLED} answered from the tool result: 391`,
+			},
+		]);
+		const [toolTurn] = modelCalls(run).map((call) => call.routedChat as IDataObject);
+		expect(toolTurn).toMatchObject({ model: TOOLS, fallbackUsed: true });
+		expect(toolTurn.attempts).toEqual([
+			expect.objectContaining({ model: GARBLED, outcome: 'error', kind: 'invalid_output' }),
+			expect.objectContaining({ model: TOOLS, outcome: 'success' }),
+		]);
 	});
 
 	it('streams through the SDK adapter: the answer arrives as chunks and the call keeps its routing and cost', async () => {

@@ -44,6 +44,8 @@ export interface ModelPrice {
 	completionPicoUsd: number;
 	/** The most tokens one answer can have (the context length), for a worst case without Max Tokens. */
 	maxCompletionTokens?: number;
+	/** Published with the price: what the model takes as input (`text`, `image`, `file`, …). */
+	inputModalities?: readonly string[];
 }
 
 export interface ModelInfo {
@@ -51,6 +53,8 @@ export interface ModelInfo {
 	name: string;
 	contextLength: number | null;
 	price: ModelPrice | null;
+	/** `architecture.input_modalities`, when the gateway publishes it. */
+	inputModalities?: string[];
 }
 
 /** A piece of an answer as it streams: text, or part of a tool call (`index` tells calls apart). */

@@ -1,10 +1,17 @@
 import type { ChatCompletion } from './chatClient';
 import { parseJsonAnswer } from './parseJsonAnswer';
-import type { ResponseFormat } from './types';
+import { attempt } from './settle';
+import type { AnsweredToolCall, ResponseFormat, ToolCall } from './types';
 
 export type AnswerCheck =
-	| { ok: true; json?: unknown }
-	| { ok: false; error: string; kind?: 'empty_response' };
+	| { ok: true; json?: unknown; toolCalls?: AnsweredToolCall[] }
+	| {
+			ok: false;
+			error: string;
+			kind?: 'empty_response';
+			/** False when asking the same model again with the problem cannot fix it in a cascade repair. */
+			repairable?: false;
+	  };
 
 /** Whether an answer is usable as asked: JSON when the format says JSON, matching the schema when it gives one. */
 export function checkAnswer(
@@ -12,7 +19,7 @@ export function checkAnswer(
 	format: ResponseFormat | undefined,
 ): AnswerCheck {
 	// A turn that calls tools is not the answer yet; the format applies to the final one.
-	if (completion.toolCalls?.length) return { ok: true };
+	if (completion.toolCalls?.length) return checkToolCalls(completion.toolCalls);
 	if (!completion.content) return emptyAnswer(completion);
 	if (!format || format.type === 'text') return { ok: true };
 	const parsed = parseJsonAnswer(completion.content);
@@ -22,6 +29,26 @@ export function checkAnswer(
 	return errors.length
 		? { ok: false, error: `The answer does not match the JSON schema: ${errors.join('; ')}` }
 		: { ok: true, json: parsed.value };
+}
+
+/**
+ * Every call's arguments must be JSON: the caller runs the tool with them. Blank arguments are a
+ * call without any (some providers send "" for a function that takes none).
+ */
+function checkToolCalls(calls: ToolCall[]): AnswerCheck {
+	const answered: AnsweredToolCall[] = [];
+	for (const call of calls) {
+		const text = call.arguments.trim();
+		const parsed = attempt((): unknown => (text ? JSON.parse(text) : {}));
+		if (!parsed.ok)
+			return {
+				ok: false,
+				error: `The arguments of tool call ${call.id} (${call.name}) are not valid JSON: ${(parsed.error as Error).message}`,
+				repairable: false,
+			};
+		answered.push({ ...call, input: parsed.value });
+	}
+	return { ok: true, toolCalls: answered };
 }
 
 /** Only an answer cut at Max Tokens gets here empty: reasoning (or nothing) used every token. */

@@ -18,6 +18,8 @@
  * - tool call: a function the model asks the caller to run; its result comes back as a `tool` message.
  * - generation stats: what the gateway recorded of one answer once it billed it (OpenRouter's
  *   GET /generation): the cost as billed, the cache discount, the provider's own token counts.
+ * - media: an image or file part of a message; a model whose published input modalities lack one
+ *   the messages carry is skipped (`modality`).
  */
 export { routeItem, canStream, candidateModels, type ItemPlan, type RoutedItem } from './routeItem';
 export { routeChat, streamChat, type RouteContext } from './routeChat';
@@ -44,7 +46,8 @@ export { ExecutionBudget, type Reservation } from './executionBudget';
 export { ItemBudget } from './itemBudget';
 export { summarizeCosts, type CostSummary, type ItemOutcome } from './costSummary';
 export { mapWithConcurrency } from './concurrency';
-export { estimatePromptTokens } from './tokenEstimate';
+export { dataUrlBytes, estimatePromptTokens, IMAGE_TOKENS, PDF_PAGE_TOKENS } from './tokenEstimate';
+export { neededModalities } from './inputModalities';
 export { attempt, settle, type Settled } from './settle';
 export type { QualityChecks } from './qualityChecks';
 export type * from './types';

@@ -40,7 +40,11 @@ function toPriceBook(models: ModelInfo[]): PriceBook {
 	const book = new Map<string, ModelPrice>();
 	for (const model of models) {
 		if (model.price)
-			book.set(model.id, { ...model.price, maxCompletionTokens: model.contextLength ?? undefined });
+			book.set(model.id, {
+				...model.price,
+				maxCompletionTokens: model.contextLength ?? undefined,
+				inputModalities: model.inputModalities,
+			});
 	}
 	return book;
 }

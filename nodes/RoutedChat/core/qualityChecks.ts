@@ -21,9 +21,11 @@ export interface QualityVerdict {
 }
 
 export function judgeAnswer(
-	result: Pick<RouteResult, 'content' | 'json' | 'finishReason'>,
+	result: Pick<RouteResult, 'content' | 'json' | 'finishReason' | 'toolCalls'>,
 	checks: QualityChecks,
 ): QualityVerdict {
+	// A turn that calls tools is not the answer yet: the checks apply to the one after the results.
+	if (result.toolCalls?.length) return { problems: [], repairable: true };
 	const problems: string[] = [];
 	const { content } = result;
 	if (checks.minLength !== undefined && content.trim().length < checks.minLength) {

@@ -11,12 +11,13 @@ import { nanoToUsd } from './money';
 import type { PriceBook } from './pricingCache';
 import { lookUpGenerationStats, type StatsLookup } from './generationStats';
 import { nextRequest } from './requestSteps';
+import { missingModality, neededModalities } from './inputModalities';
 import { servedPosition } from './servedPosition';
 import { attempt as attemptStep, settle } from './settle';
 import { type RejectedAnswer, RouteError } from './routeError';
 import { estimatePromptTokens } from './tokenEstimate';
 import { sumUsage } from './usage';
-import type { Attempt, RoutePlan, RouteResult, SkipReason, Usage } from './types';
+import type { Attempt, InputModality, RoutePlan, RouteResult, SkipReason, Usage } from './types';
 
 export interface RouteContext {
 	client: ChatClient;
@@ -67,6 +68,9 @@ class Route {
 	private rejected: RejectedAnswer | undefined;
 	/** Set when a retry was dropped because its wait would not end before the deadline. */
 	private cutByDeadline = false;
+	/** The inputs beyond text the messages carry: a model that publishes none of one is skipped. */
+	private readonly needs: InputModality[];
+	private prices: PriceBook | undefined;
 
 	constructor(
 		private readonly plan: RoutePlan,
@@ -76,6 +80,7 @@ class Route {
 		this.started = context.clock.now();
 		this.deadline =
 			plan.policy.deadlineMs === undefined ? Infinity : this.started + plan.policy.deadlineMs;
+		this.needs = neededModalities(plan.messages);
 	}
 
 	async run(): Promise<RouteResult> {
@@ -84,9 +89,12 @@ class Route {
 			context.itemBudget ??
 			(plan.maxCostUsd === undefined ? undefined : new ItemBudget(plan.maxCostUsd));
 		const capped = itemBudget !== undefined || context.budget !== undefined;
+		// The published list holds both the prices and each model's input modalities.
+		this.prices = capped || this.needs.length ? await this.priceBook() : undefined;
+		this.refuseUnsupportedInput();
 		const gate = new BudgetGate(
-			capped ? await this.priceBook() : undefined,
-			estimatePromptTokens(plan.messages),
+			this.prices,
+			estimatePromptTokens(plan.messages, plan.completion.tools),
 			plan.completion.maxTokens,
 			itemBudget,
 			context.budget,
@@ -135,8 +143,37 @@ class Route {
 
 	private skipReason(model: string, gate: BudgetGate): SkipReason | undefined {
 		if (this.plan.models.indexOf(model) < (this.plan.drillFailures ?? 0)) return 'fallback drill';
+		if (this.lacks(model)) return 'modality';
 		if (this.context.breaker?.isOpen(model)) return 'circuit open';
 		return gate.skipReason(model);
+	}
+
+	private lacks(model: string): InputModality | undefined {
+		return missingModality(this.needs, this.prices?.get(model)?.inputModalities);
+	}
+
+	/** When no model of the chain publishes an input the messages need, the item fails before any call. */
+	private refuseUnsupportedInput(): void {
+		const lacking = this.plan.models.map((model) => ({ model, missing: this.lacks(model) }));
+		if (!this.needs.length || lacking.some(({ missing }) => missing === undefined)) return;
+		for (const { model } of lacking) {
+			this.done.add(model);
+			this.attempts.push({
+				model,
+				outcome: 'skipped',
+				skipped: 'modality',
+				waitMs: 0,
+				latencyMs: 0,
+			});
+		}
+		const takes = lacking
+			.map(({ model }) => `${model} takes ${this.prices?.get(model)?.inputModalities?.join(', ')}`)
+			.join('; ');
+		throw new RouteError(
+			`No model in the chain accepts ${this.needs.join(' and ')} input (${takes})`,
+			'unsupported_input',
+			this.attempts,
+		);
 	}
 
 	private async tryStep(models: string[], gate: BudgetGate): Promise<StepOutcome> {
@@ -253,7 +290,7 @@ class Route {
 			this.attempts.push({ ...served, outcome: 'success' });
 			// A client that cannot stream answers whole: the caller still gets the answer as deltas.
 			if (this.onDelta && !streamed) emitWhole(completion, this.onDelta);
-			return { served: this.result(completion, asked, check.json) };
+			return { served: this.result(completion, asked, check) };
 		}
 		const failure: Failure = {
 			kind: checked.ok ? (check.kind ?? 'invalid_output') : 'unexpected',
@@ -269,7 +306,7 @@ class Route {
 			model: asked,
 			content: completion.content,
 			problems: [check.error],
-			repairable: true,
+			repairable: check.repairable ?? true,
 		};
 		return { failure, answeredAt };
 	}
@@ -305,13 +342,17 @@ class Route {
 		return loaded.ok ? loaded.value : undefined;
 	}
 
-	private result(completion: ChatCompletion, asked: string, json: unknown): RouteResult {
+	private result(
+		completion: ChatCompletion,
+		asked: string,
+		{ json, toolCalls }: Extract<AnswerCheck, { ok: true }>,
+	): RouteResult {
 		const cost = sumCosts(this.costs);
 		const requestedModel = this.plan.models[0];
 		return {
 			content: completion.content,
 			reasoning: completion.reasoning ?? null,
-			toolCalls: completion.toolCalls,
+			toolCalls,
 			json,
 			model: completion.model,
 			chainModel: asked,

@@ -2,7 +2,13 @@ import type { CostFigure } from './cost';
 import type { Attempt, FailureKind } from './types';
 
 /** Why an item got no answer: the failure that ended the chain. */
-export type RouteErrorReason = FailureKind | 'exhausted' | 'deadline' | 'budget_reached';
+export type RouteErrorReason =
+	| FailureKind
+	| 'exhausted'
+	| 'deadline'
+	| 'budget_reached'
+	/** No model in the chain publishes an input modality the messages need. */
+	| 'unsupported_input';
 
 /** The last answer a model gave that was not usable, so a cascade can ask for a repair. */
 export interface RejectedAnswer {

@@ -32,11 +32,14 @@ export async function routeItem(
 
 /**
  * Whether an item's answer may be shown while it arrives. A cascade judges the cheap answer whole
- * before it keeps it, and a JSON answer (JSON Object or JSON Schema) is checked whole and falls over
- * when it fails: a streamed answer cannot be taken back, so these are routed whole.
+ * before it keeps it, a JSON answer (JSON Object or JSON Schema) is checked whole and falls over
+ * when it fails, and so are the arguments of a tool call: a streamed answer cannot be taken back,
+ * so these are routed whole.
  */
 export function canStream(item: ItemPlan): boolean {
-	return item.kind === 'chain' && (item.plan.completion.responseFormat?.type ?? 'text') === 'text';
+	if (item.kind !== 'chain') return false;
+	const { completion } = item.plan;
+	return (completion.responseFormat?.type ?? 'text') === 'text' && !completion.tools?.length;
 }
 
 /** Every model an item could be sent to, for the cost summary's "strongest model" comparison. */

@@ -1,12 +1,13 @@
 import { patternText } from './patternText';
-import type { Tier } from './types';
+import type { InputModality, Tier } from './types';
 
 export type RuleCondition =
 	| { type: 'promptTokensAbove'; tokens: number }
 	| { type: 'promptTokensBelow'; tokens: number }
 	| { type: 'fieldEquals'; field: string; value: string }
 	| { type: 'promptMatches'; pattern: RegExp }
-	| { type: 'promptContains'; keywords: string[] };
+	| { type: 'promptContains'; keywords: string[] }
+	| { type: 'hasAttachment' };
 
 export type RuleTarget = { tier: Tier } | { model: string };
 
@@ -20,6 +21,8 @@ export interface ItemFacts {
 	prompt: string;
 	promptTokens: number;
 	item: Record<string, unknown>;
+	/** The images and files the messages carry, by modality (none when unset). */
+	media?: readonly InputModality[];
 }
 
 export interface RouteChoice {
@@ -56,6 +59,8 @@ function matches(condition: RuleCondition, facts: ItemFacts): boolean {
 			const prompt = facts.prompt.toLowerCase();
 			return condition.keywords.some((keyword) => prompt.includes(keyword.toLowerCase()));
 		}
+		case 'hasAttachment':
+			return (facts.media?.length ?? 0) > 0;
 	}
 }
 
@@ -77,5 +82,7 @@ export function describeCondition(condition: RuleCondition): string {
 			return `prompt matches ${condition.pattern}`;
 		case 'promptContains':
 			return `prompt mentions ${condition.keywords.join(' / ')}`;
+		case 'hasAttachment':
+			return 'has an attachment';
 	}
 }

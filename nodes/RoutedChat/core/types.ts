@@ -11,7 +11,10 @@ export interface ToolCall {
 
 export interface ChatMessage {
 	role: ChatRole;
+	/** The message's text (with `parts`: its text parts, joined by newlines). */
 	content: string;
+	/** The whole content in order, when it carries more than text (images, files). */
+	parts?: ContentPart[];
 	/** Prompt caching: the prefix up to and including this message may be cached (Cache Control). */
 	cache?: CacheMark;
 	/** On an assistant message: the tools the model called. */
@@ -19,6 +22,20 @@ export interface ChatMessage {
 	/** On a tool message: the call whose result `content` is. */
 	toolCallId?: string;
 }
+
+/** A piece of a message's content: text, an image, or a file (a PDF). */
+export type ContentPart = { type: 'text'; text: string } | MediaPart;
+
+/**
+ * An image or a file, as a `data:` URL (base64) or an http(s) URL. `pages` is a PDF's page count
+ * where it could be read from the file, for the token estimate.
+ */
+export type MediaPart =
+	| { type: 'image'; url: string }
+	| { type: 'file'; filename: string; url: string; pages?: number };
+
+/** An input beyond text that a model must accept, as `/models` publishes it in `input_modalities`. */
+export type InputModality = MediaPart['type'];
 
 /** OpenRouter's `cache_control: {type: 'ephemeral'}`, kept 5 minutes unless the TTL says 1 h. */
 export interface CacheMark {
@@ -30,9 +47,17 @@ export interface ToolDefinition {
 	name: string;
 	description?: string;
 	parameters: Record<string, unknown>;
+	/** OpenAI's strict mode: the arguments must match `parameters` exactly. */
+	strict?: boolean;
 }
 
-export type ToolChoice = 'auto' | 'none' | 'required';
+/** A call in a served answer, with its arguments parsed: the core refuses arguments that are not JSON. */
+export interface AnsweredToolCall extends ToolCall {
+	input: unknown;
+}
+
+/** Whether the model may call a tool (auto), must not (none), must call one (required) or must call the one named. */
+export type ToolChoice = 'auto' | 'none' | 'required' | { function: string };
 
 export type Tier = 'cheap' | 'strong';
 
@@ -156,7 +181,9 @@ export type SkipReason =
 	| 'cost unknown'
 	| 'fallback drill'
 	/** Cascade: an earlier stage already got this model's answer and did not accept it. */
-	| 'answer rejected';
+	| 'answer rejected'
+	/** The model's published input modalities lack one the messages need (an image, a file). */
+	| 'modality';
 
 export type AttemptOutcome = 'success' | 'error' | 'skipped';
 
@@ -234,7 +261,7 @@ export interface RouteResult {
 	/** The model's reasoning text, when it returned one. */
 	reasoning: string | null;
 	/** The tools the model called instead of (or besides) answering. */
-	toolCalls?: ToolCall[];
+	toolCalls?: AnsweredToolCall[];
 	/** Parsed answer when the response format asks for JSON. */
 	json?: unknown;
 	/** The model that served, as the gateway named it. */

@@ -46,7 +46,16 @@ export const messageProperties: INodeProperties[] = [
 		default:
 			'[\n  { "role": "system", "content": "You are a concise assistant." },\n  { "role": "user", "content": "Hello" }\n]',
 		description:
-			'An array of {"role": "system" | "developer" | "user" | "assistant", "content": "…"}',
+			'An array of {"role": "system" | "developer" | "user" | "assistant" | "tool", "content": "…"} in OpenAI\'s format: a user message\'s content may be an array of text, image_url and file parts; an assistant message may carry tool_calls (content null), a tool message the tool_call_id it answers',
 		displayOptions: { show: { inputMode: ['messages'] } },
+	},
+	{
+		displayName: 'Attachments',
+		name: 'attachments',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. data, invoice',
+		description:
+			'Binary properties of the item to send with the last user message, separated by commas: images (PNG, JPEG, WebP, GIF, up to 5 MB) and PDFs (up to 20 MB), 24 MB per item in all',
 	},
 ];

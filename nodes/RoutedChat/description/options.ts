@@ -348,6 +348,53 @@ export const optionsProperty: INodeProperties = {
 				'How many milliseconds one request may take before it counts as timed out and is retried or falls back, e.g. 60000 for one minute',
 		},
 		{
+			displayName: 'Tool Choice',
+			name: 'toolChoice',
+			type: 'options',
+			options: [
+				{
+					name: 'Auto',
+					value: 'auto',
+					description: 'The model answers or calls tools, as it sees fit',
+				},
+				{
+					name: 'Function (Tool Name)',
+					value: 'function',
+					description: 'The model must call the function named in Tool Name',
+				},
+				{
+					name: 'None',
+					value: 'none',
+					description: 'The model must answer without calling a tool',
+				},
+				{
+					name: 'Required',
+					value: 'required',
+					description: 'The model must call at least one tool',
+				},
+			],
+			default: 'auto',
+			description: 'With Tools (JSON): whether the model may, must or must not call a tool',
+		},
+		{
+			displayName: 'Tool Name',
+			name: 'toolChoiceName',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. get_weather',
+			description: 'The function of Tools (JSON) the model must call',
+			displayOptions: { show: { toolChoice: ['function'] } },
+		},
+		{
+			displayName: 'Tools (JSON)',
+			name: 'toolsJson',
+			type: 'json',
+			default:
+				'[\n  {\n    "type": "function",\n    "function": {\n      "name": "get_weather",\n      "description": "The current weather in a city",\n      "parameters": {\n        "type": "object",\n        "properties": { "city": { "type": "string" } },\n        "required": ["city"]\n      }\n    }\n  }\n]',
+			description:
+				"Functions the model may call, as OpenAI's tools array. The output's toolCalls lists the calls it made, arguments parsed; run them, then send the results back in Messages mode as tool messages. An answer whose arguments are not JSON falls over to the next model.",
+		},
+		{
 			displayName: 'Top P',
 			name: 'topP',
 			type: 'number',

@@ -31,6 +31,12 @@ export const ruleProperties: INodeProperties[] = [
 						type: 'options',
 						options: [
 							{ name: 'Field Equals', value: 'fieldEquals' },
+							{
+								name: 'Has Attachment',
+								value: 'hasAttachment',
+								description:
+									'The item sends an image or a file (Attachments, or parts in Messages)',
+							},
 							{ name: 'Prompt Contains a Keyword', value: 'promptContains' },
 							{ name: 'Prompt Is Longer Than (Tokens)', value: 'promptTokensAbove' },
 							{ name: 'Prompt Is Shorter Than (Tokens)', value: 'promptTokensBelow' },

@@ -70,7 +70,7 @@ export async function executeRoutedChat(
 			try {
 				signal.throwIfAborted();
 				if (budget?.reached) throw new RouteError(budget.describe(), 'budget_reached', []);
-				const plan = readItemPlan(context, itemIndex, parameters);
+				const plan = await readItemPlan(context, itemIndex, parameters);
 				if (runOptions.costSummary)
 					for (const model of candidateModels(plan)) candidates.add(model);
 				if (streaming && canStream(plan)) stream = openItemStream(context, itemIndex);

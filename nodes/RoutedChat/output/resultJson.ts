@@ -20,6 +20,12 @@ export function resultJson(result: RoutedItem): IDataObject {
 		generationId: result.generationId,
 		finishReason: result.finishReason,
 	};
+	if (result.toolCalls?.length)
+		json.toolCalls = result.toolCalls.map(({ id, name, input }) => ({
+			id,
+			name,
+			arguments: input,
+		})) as IDataObject[];
 	if (result.json !== undefined) json.json = result.json as IDataObject;
 	if (result.reasoning) json.reasoning = result.reasoning;
 	if (result.escalated !== undefined) {

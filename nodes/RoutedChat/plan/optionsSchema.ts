@@ -59,6 +59,10 @@ export const optionsSchema = z.object({
 	temperature: ranged('Temperature', 0, 2).optional(),
 	timeoutMs: whole('Timeout per Attempt', 1).optional(),
 	topP: ranged('Top P', 0, 1).optional(),
+	/** Checked field by field in readTools, so an error names the tool and its field. */
+	toolsJson: z.unknown().optional(),
+	toolChoice: z.enum(['auto', 'none', 'required', 'function']).optional(),
+	toolChoiceName: z.string().optional(),
 });
 
 export type NodeOptions = z.infer<typeof optionsSchema>;

@@ -5,6 +5,7 @@ import {
 	estimatePromptTokens,
 	type FallbackMode,
 	type ItemPlan,
+	neededModalities,
 	type RoutePlan,
 	type RuleTarget,
 	type Tier,
@@ -13,6 +14,7 @@ import { type NodeParameters, nodeParameters } from './nodeParameters';
 import type { NodeOptions } from './optionsSchema';
 import { markCacheControl } from './markCacheControl';
 import { ParameterError } from './parameterError';
+import { readAttachments, withAttachments } from './readAttachments';
 import { readCascadeChecks } from './readCascadeChecks';
 import { buildChain, readModelId, readModelList } from './readModelList';
 import { promptMessages, readMessages } from './readMessages';
@@ -30,20 +32,21 @@ export type Parameter = (name: string, fallback?: unknown) => unknown;
 /**
  * Parameters → plan for one item, expressions resolved against that item;
  * `parameters` (one per execution) reads constant parameters only once.
+ * Attachments are read from the item's binary data here, so a bad one fails before any call.
  */
-export function readItemPlan(
+export async function readItemPlan(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	parameters: NodeParameters = nodeParameters(context),
-): ItemPlan {
+): Promise<ItemPlan> {
 	const parameter: Parameter = (name, fallback) => parameters.value(name, itemIndex, fallback);
 	const options = parameters.derived('options', itemIndex, {}, readOptions);
-	const messages = markCacheControl(
+	const written =
 		parameter('inputMode', 'prompt') === 'messages'
 			? readMessages(parameter('messages'))
-			: promptMessages(parameter('systemMessage', ''), parameter('prompt', '')),
-		options,
-	);
+			: promptMessages(parameter('systemMessage', ''), parameter('prompt', ''));
+	const media = await readAttachments(context, itemIndex, parameter('attachments', ''));
+	const messages = markCacheControl(withAttachments(written, media), options);
 	const fallbacks = readModelList(parameter('fallbackModels', ''), 'fallbackModels');
 	const chainPlan = (primary: string[], tier?: Tier): RoutePlan => ({
 		...routePlan(
@@ -68,6 +71,7 @@ export function readItemPlan(
 					prompt: messages.map((message) => message.content).join('\n'),
 					promptTokens: estimatePromptTokens(messages),
 					item: context.getInputData()[itemIndex]?.json ?? ({} as IDataObject),
+					media: neededModalities(messages),
 				},
 				{ tier: readTier(parameter('tier', 'cheap')) },
 			);

@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { type NodeOptions, optionsSchema } from './optionsSchema';
 import { ParameterError } from './parameterError';
 import { readJsonSchema } from './readJsonSchema';
+import { readTools } from './readTools';
 
 /** OpenRouter accepted at most this many ids in `models` when last documented with a cap. */
 const GATEWAY_MODELS_CAP = 3;
@@ -39,6 +40,7 @@ export function completionOptions(options: NodeOptions): CompletionOptions {
 		responseFormat: responseFormat(options),
 		...reasoning(options),
 		provider: providerPreferences(options),
+		...readTools(options),
 	};
 }
 

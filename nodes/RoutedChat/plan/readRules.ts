@@ -59,6 +59,8 @@ function readCondition(rule: RawRule, at: string): RuleCondition {
 		}
 		case 'promptMatches':
 			return { type: 'promptMatches', pattern: readRegex(rule.pattern, `${at}.pattern`) };
+		case 'hasAttachment':
+			return { type: 'hasAttachment' };
 		default:
 			throw new ParameterError(`${at}.condition`, `Unknown condition "${condition}"`);
 	}

@@ -80,6 +80,7 @@ export const modelsListSchema = z.object({
 			name: z.string().nullish(),
 			context_length: z.number().nullish(),
 			pricing: z.object({ prompt: z.string(), completion: z.string() }).nullish(),
+			architecture: z.object({ input_modalities: z.array(z.string()).nullish() }).nullish(),
 		}),
 	),
 });

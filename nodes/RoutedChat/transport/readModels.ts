@@ -1,7 +1,7 @@
 import { GatewayError, type ModelInfo, usdToPico } from '../core';
 import { modelsListSchema } from './gatewaySchema';
 
-/** Reads `GET /models` into model ids with exact per-token prices. */
+/** Reads `GET /models` into model ids with exact per-token prices and their input modalities. */
 export function readModels(body: unknown): ModelInfo[] {
 	const parsed = modelsListSchema.safeParse(body);
 	if (!parsed.success) {
@@ -18,6 +18,7 @@ export function readModels(body: unknown): ModelInfo[] {
 				promptPicoUsd === null || completionPicoUsd === null
 					? null
 					: { promptPicoUsd, completionPicoUsd },
+			inputModalities: model.architecture?.input_modalities ?? undefined,
 		};
 	});
 }

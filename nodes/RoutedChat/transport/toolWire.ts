@@ -1,21 +1,24 @@
 import type {
-	ChatCompletionContentPartText,
+	ChatCompletionContentPart,
 	ChatCompletionFunctionTool,
 	ChatCompletionMessageFunctionToolCall,
 	ChatCompletionMessageParam,
 	ChatCompletionToolChoiceOption,
 } from 'openai/resources/chat/completions';
 
-import type { ChatMessage, ToolCall, ToolChoice, ToolDefinition } from '../core';
+import type { ChatMessage, ContentPart, ToolCall, ToolChoice, ToolDefinition } from '../core';
 
-/** A text part marked for prompt caching, as OpenRouter passes it on to providers that cache. */
-type CachedTextPart = ChatCompletionContentPartText & {
-	cache_control: { type: 'ephemeral'; ttl?: '1h' };
-};
+interface CacheControl {
+	cache_control?: { type: 'ephemeral'; ttl?: '1h' };
+}
+
+/** A part, maybe marked for prompt caching as OpenRouter passes it on to providers that cache. */
+type WirePart = ChatCompletionContentPart & CacheControl;
 
 /**
  * One message in the wire's names: `tool_calls` on an assistant turn, `tool_call_id` on a tool
- * result; a message marked for prompt caching goes to OpenRouter as a text part with `cache_control`.
+ * result; a message with images or files as content parts; a message marked for prompt caching
+ * goes to OpenRouter with `cache_control` on its last part.
  */
 export function wireMessage(message: ChatMessage, openRouter: boolean): ChatCompletionMessageParam {
 	switch (message.role) {
@@ -47,17 +50,35 @@ export function wireMessage(message: ChatMessage, openRouter: boolean): ChatComp
 }
 
 function wireContent(
-	{ content, cache }: ChatMessage,
+	{ content, parts, cache }: ChatMessage,
 	openRouter: boolean,
-): string | [CachedTextPart] {
+): string | WirePart[] {
+	const mark = cache && openRouter ? cacheControl(cache.ttl) : {};
+	if (parts) {
+		// The cached prefix ends with the message's last part.
+		return parts.map((part, at) => ({
+			...wirePart(part),
+			...(at === parts.length - 1 ? mark : {}),
+		}));
+	}
 	if (!cache || !openRouter) return content;
-	return [
-		{
-			type: 'text',
-			text: content,
-			cache_control: cache.ttl ? { type: 'ephemeral', ttl: cache.ttl } : { type: 'ephemeral' },
-		},
-	];
+	return [{ type: 'text', text: content, ...mark }];
+}
+
+function cacheControl(ttl: '1h' | undefined): Required<CacheControl> {
+	return { cache_control: ttl ? { type: 'ephemeral', ttl } : { type: 'ephemeral' } };
+}
+
+/** OpenAI's content parts: `image_url` for an image, `file` with `file_data` for a PDF (OpenRouter takes a URL there too). */
+function wirePart(part: ContentPart): ChatCompletionContentPart {
+	switch (part.type) {
+		case 'text':
+			return { type: 'text', text: part.text };
+		case 'image':
+			return { type: 'image_url', image_url: { url: part.url } };
+		case 'file':
+			return { type: 'file', file: { filename: part.filename, file_data: part.url } };
+	}
 }
 
 /** The request's `tools` and `tool_choice`, or nothing when no tool is offered. */
@@ -73,10 +94,17 @@ export function wireTools(
 				name: tool.name,
 				...(tool.description ? { description: tool.description } : {}),
 				parameters: tool.parameters,
+				...(tool.strict !== undefined ? { strict: tool.strict } : {}),
 			},
 		})),
-		...(choice ? { tool_choice: choice } : {}),
+		...(choice ? { tool_choice: wireToolChoice(choice) } : {}),
 	};
+}
+
+function wireToolChoice(choice: ToolChoice): ChatCompletionToolChoiceOption {
+	return typeof choice === 'string'
+		? choice
+		: { type: 'function', function: { name: choice.function } };
 }
 
 /** A tool call as an answer carries it: the function's name and its arguments as JSON text. */

@@ -4,7 +4,9 @@ import { cheapRepair, cheapTriage, strongTriage } from './ticketTriage';
 
 /**
  * A realistic catalogue: a cheap and a strong tier, a pinned model that is down and a fallback,
- * and a tool-calling model for the AI Agent example.
+ * a tool-calling model for the AI Agent example, and for the tool round trip example
+ * (examples/routed-chat-tool-round-trip.json) one model that garbles its tool call and one that makes it;
+ * Mistral Small takes images as well, gpt-4o-mini images and PDFs.
  * Prices are OpenRouter's list prices (USD per token) at the time of writing.
  * Asked for JSON, gpt-4o-mini and the strong models triage support tickets
  * (examples/support-ticket-cascade.json); gpt-4o-mini gets 5 of its 20 wrong. Claude counts
@@ -26,6 +28,7 @@ export const demoModels: MockModel[] = [
 		contextLength: 131_072,
 		provider: 'Mistral',
 		latencyMs: 40,
+		inputModalities: ['text', 'image'],
 	},
 	answersTickets(
 		{
@@ -35,6 +38,7 @@ export const demoModels: MockModel[] = [
 			contextLength: 128_000,
 			provider: 'OpenAI',
 			latencyMs: 35,
+			inputModalities: ['text', 'image', 'file'],
 		},
 		{ first: (ticket) => cheapTriage(ticket).content, repair: cheapRepair },
 	),
@@ -82,6 +86,25 @@ export const demoModels: MockModel[] = [
 		// The AI Agent example's model: rate-limited once, then it calls the calculator and answers from its result.
 		faults: [{ status: 429, retryAfter: '1', message: 'Rate limit exceeded: openai/gpt-4.1-mini' }],
 		toolUse: { name: 'Calculator', arguments: '{"input":"17*23"}' },
+	},
+	{
+		id: 'qwen/qwen3-235b-a22b',
+		name: 'Qwen: Qwen3 235B A22B',
+		pricing: { prompt: '0.00000013', completion: '0.0000006' },
+		contextLength: 40_960,
+		provider: 'DeepInfra',
+		latencyMs: 40,
+		// Its tool call is cut off mid-arguments: invalid_output, and the chain falls over.
+		toolUse: { name: 'multiply', arguments: '{"a": 17, "b": 2' },
+	},
+	{
+		id: 'openai/gpt-4.1-nano',
+		name: 'OpenAI: GPT-4.1 Nano',
+		pricing: { prompt: '0.0000001', completion: '0.0000004' },
+		contextLength: 1_047_576,
+		provider: 'OpenAI',
+		latencyMs: 25,
+		toolUse: { name: 'multiply', arguments: '{"a":17,"b":23}' },
 	},
 	{
 		id: 'google/gemini-2.5-flash',

@@ -21,7 +21,15 @@ const EXPECTED: Record<string, string[]> = {
 	Cascade: ['Cheap Models', 'Strong Models', 'Checks'],
 };
 
-const ALWAYS = ['Input', 'Prompt', 'Routing', 'Fallback Models', 'Fallback Mode', 'Options'];
+const ALWAYS = [
+	'Input',
+	'Prompt',
+	'Attachments',
+	'Routing',
+	'Fallback Models',
+	'Fallback Mode',
+	'Options',
+];
 
 export const fieldsPerRouting: Scenario = {
 	name: "Routing modes: each shows its own fields and none of the other modes'",

@@ -66,7 +66,10 @@ export async function runWorkflow(
 		additionalData.streamingEnabled = true;
 	}
 	const pinData: IPinData | undefined = options.inputItems && {
-		[startNode.name]: options.inputItems.map((json): INodeExecutionData => ({ json })),
+		[startNode.name]: options.inputItems.map((json, index): INodeExecutionData => {
+			const binary = options.inputBinary?.[index];
+			return binary ? { json, binary } : { json };
+		}),
 	};
 
 	const readLogs = readJournalFromNow();

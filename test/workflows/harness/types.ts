@@ -1,4 +1,5 @@
 import type {
+	IBinaryKeyData,
 	ICredentialDataDecryptedObject,
 	IConnections,
 	IDataObject,
@@ -25,6 +26,8 @@ export interface RunOptions {
 	credentials?: HarnessCredentials;
 	/** Pinned as the first node's output, the way the editor runs a trigger with pinned data. */
 	inputItems?: IDataObject[];
+	/** Binary data of the pinned items, by index (base64 in `data`, as n8n keeps it in memory). */
+	inputBinary?: Array<IBinaryKeyData | undefined>;
 	/** Aborting cancels the execution: nodes see it through `getExecutionCancelSignal()`. */
 	signal?: AbortSignal;
 	/**

@@ -1,0 +1,63 @@
+import type { MediaPart } from '../core';
+
+/** The image types every vision model on OpenRouter takes. */
+export const IMAGE_MIME_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'] as const;
+export const PDF_MIME_TYPE = 'application/pdf';
+
+const MB = 1024 * 1024;
+
+/**
+ * Anthropic refuses an image over 5 MB and a request over 32 MB; OpenAI takes images up to 20 MB.
+ * Files go base64 in the request (4/3 their size), so 24 MB of files make about 32 MB of JSON.
+ */
+export const MEDIA_LIMITS = {
+	imageBytes: 5 * MB,
+	pdfBytes: 20 * MB,
+	totalBytes: 24 * MB,
+} as const;
+
+export type MediaKind = MediaPart['type'];
+
+/** The kind a MIME type is sent as, or undefined when Attachments do not take it. */
+export function mediaKind(mimeType: string): MediaKind | undefined {
+	const type = normalMimeType(mimeType);
+	if ((IMAGE_MIME_TYPES as readonly string[]).includes(type)) return 'image';
+	if (type === PDF_MIME_TYPE) return 'file';
+	return undefined;
+}
+
+/** `image/PNG; name=x` → `image/png`; the common `image/jpg` is JPEG. */
+export function normalMimeType(mimeType: string): string {
+	const type = mimeType.split(';')[0].trim().toLowerCase();
+	return type === 'image/jpg' ? 'image/jpeg' : type;
+}
+
+export const ACCEPTED_TYPES = `${IMAGE_MIME_TYPES.join(', ')} and ${PDF_MIME_TYPE}`;
+
+/** Why a file of this kind and size may not be sent, naming the limit; undefined when it may. */
+export function sizeProblem(kind: MediaKind, bytes: number): string | undefined {
+	const limit = kind === 'image' ? MEDIA_LIMITS.imageBytes : MEDIA_LIMITS.pdfBytes;
+	if (bytes <= limit) return undefined;
+	// Just over the limit, rounded sizes would read alike: then both are given in bytes.
+	const [size, most] =
+		formatBytes(bytes) === formatBytes(limit)
+			? [`${bytes} bytes`, `${limit} bytes`]
+			: [formatBytes(bytes), formatBytes(limit)];
+	return `is ${size}; ${kind === 'image' ? 'an image' : 'a PDF'} may be at most ${most}`;
+}
+
+export function totalProblem(bytes: number): string | undefined {
+	if (bytes <= MEDIA_LIMITS.totalBytes) return undefined;
+	return `The attachments come to ${formatBytes(bytes)}; one item's may be at most ${formatBytes(MEDIA_LIMITS.totalBytes)} together`;
+}
+
+export function formatBytes(bytes: number): string {
+	if (bytes < 1024) return `${bytes} bytes`;
+	if (bytes < MB) return `${(bytes / 1024).toFixed(1)} KB`;
+	return `${Number((bytes / MB).toFixed(1))} MB`;
+}
+
+/** An http(s) URL the gateway can fetch. */
+export function isWebUrl(value: string): boolean {
+	return /^https?:\/\/[^\s/]/i.test(value);
+}

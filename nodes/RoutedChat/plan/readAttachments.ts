@@ -1,0 +1,149 @@
+import type { IBinaryData, IExecuteFunctions } from 'n8n-workflow';
+
+import type { ChatMessage, MediaPart } from '../core';
+import {
+	ACCEPTED_TYPES,
+	isWebUrl,
+	type MediaKind,
+	mediaKind,
+	normalMimeType,
+	sizeProblem,
+	totalProblem,
+} from './mediaLimits';
+import { ParameterError } from './parameterError';
+import { countPdfPages } from './pdfPages';
+
+const FIELD = 'attachments';
+
+/** One binary property checked from its metadata, before its bytes are read. */
+interface Attachment {
+	property: string;
+	kind: MediaKind;
+	mimeType: string;
+	fileName: string;
+	/** Set when the binary data is only a URL: the gateway fetches it, nothing is read. */
+	url?: string;
+}
+
+/**
+ * The Attachments field: the item's binary properties, comma-separated, as image and PDF parts.
+ * Every property is checked (present, a type Attachments take, within the limits) before the
+ * first byte is read, and all of them before any call.
+ */
+export async function readAttachments(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	value: unknown,
+): Promise<MediaPart[]> {
+	const properties = propertyNames(value);
+	if (!properties.length) return [];
+	const binary = context.getInputData()[itemIndex]?.binary ?? {};
+	const attachments = properties.map((property) => checkAttachment(property, binary));
+	let total = 0;
+	const parts: MediaPart[] = [];
+	for (const attachment of attachments) {
+		if (attachment.url) {
+			parts.push(mediaPart(attachment, attachment.url));
+			continue;
+		}
+		const bytes = await context.helpers.getBinaryDataBuffer(itemIndex, attachment.property);
+		const tooLarge = sizeProblem(attachment.kind, bytes.length);
+		if (tooLarge)
+			throw new ParameterError(FIELD, `Binary property "${attachment.property}" ${tooLarge}`);
+		total += bytes.length;
+		const overTotal = totalProblem(total);
+		if (overTotal)
+			throw new ParameterError(FIELD, overTotal, 'Send fewer or smaller files per item');
+		const dataUrl = `data:${attachment.mimeType};base64,${bytes.toString('base64')}`;
+		parts.push(
+			mediaPart(attachment, dataUrl, attachment.kind === 'file' ? countPdfPages(bytes) : undefined),
+		);
+	}
+	return parts;
+}
+
+function propertyNames(value: unknown): string[] {
+	if (value === undefined || value === null) return [];
+	const names = typeof value === 'string' ? value.split(',') : value;
+	if (!Array.isArray(names) || !names.every((name) => typeof name === 'string'))
+		throw new ParameterError(
+			FIELD,
+			'Attachments must be binary property names, separated by commas',
+			'e.g. data, invoice',
+		);
+	return [...new Set(names.map((name) => name.trim()).filter(Boolean))];
+}
+
+function checkAttachment(property: string, binary: Record<string, IBinaryData>): Attachment {
+	const data = binary[property];
+	if (!data) {
+		const present = Object.keys(binary);
+		throw new ParameterError(
+			FIELD,
+			`The item has no binary property "${property}"`,
+			present.length
+				? `The item's binary properties are: ${present.join(', ')}`
+				: 'The item has no binary data: put a node that reads or makes a file before this one',
+		);
+	}
+	const mimeType = normalMimeType(String(data.mimeType ?? ''));
+	const kind = mediaKind(mimeType);
+	if (!kind)
+		throw new ParameterError(
+			FIELD,
+			`Binary property "${property}" is ${mimeType || 'of no stated type'}; Attachments take ${ACCEPTED_TYPES}`,
+		);
+	const attachment: Attachment = {
+		property,
+		kind,
+		mimeType,
+		fileName: data.fileName ?? `${property}${kind === 'file' ? '.pdf' : ''}`,
+	};
+	// A size stated in the metadata is checked before the bytes are read.
+	const tooLarge = typeof data.bytes === 'number' ? sizeProblem(kind, data.bytes) : undefined;
+	if (tooLarge) throw new ParameterError(FIELD, `Binary property "${property}" ${tooLarge}`);
+	const url = onlyUrl(data);
+	if (url === undefined) return attachment;
+	if (!isWebUrl(url))
+		throw new ParameterError(
+			FIELD,
+			`Binary property "${property}" has the URL "${url}", which is not http(s)`,
+		);
+	return { ...attachment, url };
+}
+
+/**
+ * n8n's IBinaryData has no URL field of its own: binary data that is only a URL carries it as
+ * `url`, with no stored bytes (no `id`, empty `data`).
+ */
+function onlyUrl(data: IBinaryData): string | undefined {
+	const url = data.url;
+	if (typeof url !== 'string' || data.id || data.data) return undefined;
+	return url;
+}
+
+function mediaPart(attachment: Attachment, url: string, pages?: number): MediaPart {
+	return attachment.kind === 'image'
+		? { type: 'image', url }
+		: { type: 'file', filename: attachment.fileName, url, ...(pages ? { pages } : {}) };
+}
+
+/** The parts appended to the last user message (the prompt, in Prompt mode). */
+export function withAttachments(messages: ChatMessage[], media: MediaPart[]): ChatMessage[] {
+	if (!media.length) return messages;
+	const last = messages.map((message) => message.role).lastIndexOf('user');
+	if (last === -1)
+		throw new ParameterError(
+			FIELD,
+			'Attachments go with the last user message, but Messages has none',
+			'Add a {"role": "user"} message',
+		);
+	return messages.map((message, at) =>
+		at === last
+			? {
+					...message,
+					parts: [...(message.parts ?? [{ type: 'text', text: message.content }]), ...media],
+				}
+			: message,
+	);
+}
