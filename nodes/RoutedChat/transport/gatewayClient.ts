@@ -13,18 +13,18 @@ function attributionHeaders(credentials: GatewayCredentials): Record<string, str
 	return headers;
 }
 
-/** One client per execution, sending through n8n's HTTP helper with the credential's key. */
+/** One client per execution, sending through n8n's authenticated HTTP helper. */
 export function createGatewayClient(
 	context: IExecuteFunctions | ILoadOptionsFunctions | ISupplyDataFunctions,
 	credentials: GatewayCredentials,
 ): ChatClient {
 	return createHttpChatClient(
-		n8nSend(context, credentials.apiKey),
+		n8nSend(context, credentials.decrypted),
 		{
 			baseUrl: credentials.baseUrl,
 			headers: attributionHeaders(credentials),
 			openRouter: credentials.openRouter,
 		},
-		n8nOpenStream(context, credentials.apiKey),
+		n8nOpenStream(context, credentials.decrypted),
 	);
 }

@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, ILoadOptionsFunctions, ISupplyDataFunctions } from 'n8n-workflow';
+import type {
+	ICredentialsDecrypted,
+	IExecuteFunctions,
+	ILoadOptionsFunctions,
+	ISupplyDataFunctions,
+} from 'n8n-workflow';
 
 import { ParameterError } from '../plan/parameterError';
 import { baseUrlProblem, type GatewayType, speaksOpenRouter } from './baseUrl';
@@ -10,8 +15,10 @@ export interface GatewayCredentials {
 	openRouter: boolean;
 	appUrl: string;
 	appName: string;
-	/** Sent only in the Authorization header (n8nSend.ts); every output, error and log line is scrubbed of it. */
+	/** Kept only so every output, error and log line can be scrubbed of it. */
 	apiKey: string;
+	/** As n8n returned it, for its HTTP helper, which would otherwise read and decrypt it again on every request. */
+	decrypted: ICredentialsDecrypted;
 }
 
 export const DEFAULT_BASE_URL = 'https://openrouter.ai/api/v1';
@@ -21,6 +28,7 @@ export async function readGatewayCredentials(
 	context: IExecuteFunctions | ILoadOptionsFunctions | ISupplyDataFunctions,
 ): Promise<GatewayCredentials> {
 	const data = await context.getCredentials(CREDENTIAL_TYPE);
+	const reference = context.getNode().credentials?.[CREDENTIAL_TYPE];
 	const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
 	// The lookbehind starts a match only where a run of slashes starts: linear, where /\/+$/ is quadratic.
 	const baseUrl = (text(data.baseUrl) || DEFAULT_BASE_URL).replace(/(?<!\/)\/+$/, '');
@@ -38,5 +46,11 @@ export async function readGatewayCredentials(
 		appUrl: text(data.appUrl),
 		appName: text(data.appName),
 		apiKey: text(data.apiKey),
+		decrypted: {
+			id: reference?.id ?? '',
+			name: reference?.name ?? '',
+			type: CREDENTIAL_TYPE,
+			data,
+		},
 	};
 }

@@ -1,5 +1,5 @@
 /**
- * One HTTP exchange as the gateway client needs it. n8n's HTTP helper
+ * One HTTP exchange as the gateway client needs it. n8n's authenticated helper
  * sends it in production (n8nSend.ts); tests send it with node:http, so the
  * request building, reading and error mapping they exercise are the real ones.
  */

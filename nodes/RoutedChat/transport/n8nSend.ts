@@ -1,10 +1,12 @@
 import type {
+	ICredentialsDecrypted,
 	IExecuteFunctions,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	ISupplyDataFunctions,
 } from 'n8n-workflow';
 
+import { CREDENTIAL_TYPE } from './credentialType';
 import { type HttpOpenStream, type HttpRequest, type HttpSend, toHeaders } from './httpExchange';
 
 type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | ISupplyDataFunctions;
@@ -16,17 +18,13 @@ interface FullResponse {
 }
 
 /**
- * Sends through n8n's `httpRequest` helper, so n8n's proxy, SSRF and tracing
- * settings apply; every status comes back as a response. The key, read once
- * per execution with the credential, goes in the Authorization header as the
- * credential's `authenticate` would put it: n8n's `httpRequestWithAuthentication`
- * would run the credential's pre-authentication and `authenticate` (two URL
- * checks and a copy of the request) again for every request. The Base URL was
- * checked once when the credential was read (gatewayCredentials.ts), and
- * requests go nowhere else.
+ * Sends through n8n's `httpRequestWithAuthentication`, so the credential's
+ * `authenticate` adds the key (never handled here) and n8n's proxy and SSRF
+ * settings apply. Every status comes back as a response. Given the credential
+ * read once per execution, n8n does not read and decrypt it again per request.
  */
-export function n8nSend(context: RequestContext, apiKey: string): HttpSend {
-	const open = n8nRequest(context, apiKey, 'text');
+export function n8nSend(context: RequestContext, credentials: ICredentialsDecrypted): HttpSend {
+	const open = n8nRequest(context, credentials, 'text');
 	return async (request) => {
 		const response = await open(request);
 		return { ...response, body: bodyText(response.body) };
@@ -34,28 +32,30 @@ export function n8nSend(context: RequestContext, apiKey: string): HttpSend {
 }
 
 /** The same request with the body as a stream (n8n's `encoding: 'stream'`), for `stream: true` answers. */
-export function n8nOpenStream(context: RequestContext, apiKey: string): HttpOpenStream {
-	const open = n8nRequest(context, apiKey, 'stream');
+export function n8nOpenStream(
+	context: RequestContext,
+	credentials: ICredentialsDecrypted,
+): HttpOpenStream {
+	const open = n8nRequest(context, credentials, 'stream');
 	return async (request) => {
 		const response = await open(request);
 		return { ...response, body: response.body as AsyncIterable<Uint8Array> };
 	};
 }
 
-/**
- * The request's own signal aborts it: `httpRequest`, unlike the authenticated
- * helper, does not replace it with the execution's cancel signal, which the
- * attempt's signal already follows besides the attempt's deadline.
- */
-function n8nRequest(context: RequestContext, apiKey: string, encoding: 'text' | 'stream') {
-	const authorization = `Bearer ${apiKey}`;
+function n8nRequest(
+	context: RequestContext,
+	credentials: ICredentialsDecrypted,
+	encoding: 'text' | 'stream',
+) {
+	const helperThis = withoutCancelOverride(context);
 	return async (
 		request: HttpRequest,
 	): Promise<{ status: number; headers: Headers; body: unknown }> => {
 		const options: IHttpRequestOptions = {
 			url: request.url,
 			method: request.method,
-			headers: { ...request.headers, Authorization: authorization },
+			headers: request.headers,
 			body: request.body,
 			encoding,
 			json: false,
@@ -64,13 +64,37 @@ function n8nRequest(context: RequestContext, apiKey: string, encoding: 'text' | 
 			timeout: request.timeoutMs,
 			abortSignal: request.signal,
 		};
-		const response = (await context.helpers.httpRequest(options)) as FullResponse;
+		const response = (await context.helpers.httpRequestWithAuthentication.call(
+			helperThis,
+			CREDENTIAL_TYPE,
+			options,
+			{ credentialsDecrypted: credentials },
+		)) as FullResponse;
 		return {
 			status: response.statusCode,
 			headers: toHeaders(response.headers),
 			body: response.body,
 		};
 	};
+}
+
+/**
+ * n8n's helper replaces a request's `abortSignal` with the execution's cancel
+ * signal whenever the `this` it runs on has `getExecutionCancelSignal`
+ * (n8n-core 2.41, request-helpers/authentication). The attempt's own signal
+ * already follows that cancel signal, and also fires at the attempt's deadline
+ * and when the node stops its other items after a failure; so the helper runs
+ * on a view of the context without that method, and an aborted attempt closes
+ * its socket at once instead of at the helper's timeout.
+ */
+function withoutCancelOverride(context: RequestContext): RequestContext {
+	const view = {
+		getNode: () => context.getNode(),
+		getCredentials: context.getCredentials.bind(context),
+		helpers: context.helpers,
+		logger: context.logger,
+	};
+	return view as unknown as RequestContext;
 }
 
 function bodyText(body: unknown): string {
