@@ -16,11 +16,11 @@ export interface BenchConfig {
 }
 
 export const fullConfig: BenchConfig = {
-	core: { calls: 1000, warmUp: 200, calls20ms: 300, maxRatio20ms: 1.01 },
+	core: { calls: 1000, warmUp: 200, calls20ms: 300, maxRatio20ms: 1.01, repeats20ms: 3 },
 	concurrency: [
 		{ limit: 1, items: 100 },
 		{ limit: 5, items: 500 },
-		{ limit: 20, items: 500, target: { op: '>=', value: 0.97 }, repeats: 3 },
+		{ limit: 20, items: 500, target: { op: '>=', value: 0.97 }, repeats: 5 },
 		{ limit: 50, items: 500 },
 	],
 	failover: { calls: 500, warmUp: 50, maxMs: 2 },
@@ -34,7 +34,7 @@ export const fullConfig: BenchConfig = {
 };
 
 export const quickConfig: BenchConfig = {
-	core: { calls: 300, warmUp: 100, calls20ms: 100, maxRatio20ms: 1.5 },
+	core: { calls: 300, warmUp: 100, calls20ms: 100, maxRatio20ms: 1.5, repeats20ms: 1 },
 	concurrency: [{ limit: 20, items: 200, target: { op: '>=', value: 0.5 } }],
 	failover: { calls: 100, warmUp: 20, maxMs: 20 },
 	memory: { items: 4000, concurrency: 20, maxResidualBytesPerItem: 512 },

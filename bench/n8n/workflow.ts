@@ -8,11 +8,13 @@ export const OPENROUTER_CREDENTIAL = {
  * One node that sends every item to the mock: Routed Chat (pinned, default
  * options unless `concurrency` is set), n8n's HTTP Request node posting the
  * same body (batching: `concurrency` per batch, no interval), or the Basic LLM
- * Chain with the OpenRouter Chat Model (batching: `concurrency` per batch).
+ * Chain with the OpenRouter Chat Model (batching: `concurrency` per batch);
+ * or n8n's Edit Fields (Set) node evaluating the prompt's expression alone,
+ * which sends nothing: n8n's own cost of the expression every item pays.
  */
 export interface Branch {
 	name: string;
-	kind: 'routedChat' | 'httpRequest' | 'chain';
+	kind: 'routedChat' | 'httpRequest' | 'chain' | 'setField';
 	model: string;
 	concurrency?: number;
 }
@@ -152,6 +154,20 @@ function branchNode(branch: Branch, credentials: Credentials, baseUrl: string) {
 					},
 				},
 				credentials: { openRouterApi: OPENROUTER_CREDENTIAL },
+			};
+		case 'setField':
+			return {
+				type: 'n8n-nodes-base.set',
+				typeVersion: 3.4,
+				parameters: {
+					mode: 'manual',
+					assignments: {
+						assignments: [
+							{ id: 'prompt', name: 'prompt', type: 'string', value: '={{ $json.prompt }}' },
+						],
+					},
+					options: {},
+				},
 			};
 		case 'chain':
 			return {

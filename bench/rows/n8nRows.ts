@@ -1,9 +1,11 @@
 import { failureMessage, type Execution, succeeded } from '../../scripts/n8n/execution';
 import { runComparison } from '../n8n/stage';
-import type { Branch } from '../n8n/workflow';
+import { BENCH_WORKFLOW_ID, type Branch } from '../n8n/workflow';
 import type { Row } from '../report';
 import { FAST_MODEL, SLOW_LATENCY_MS, SLOW_MODEL } from '../support/benchModels';
 import type { BenchGateway } from '../support/mockGateway';
+import { type MockLoad, mockLoadBetween, type MockTimeline } from '../support/mockLoad';
+import { cpuBetween, type CpuTimeline, watchProcessCpu } from '../support/processCpu';
 
 export interface N8nSetup {
 	/** The packed package; absent when n8n or the build is not available, with the reason. */
@@ -28,6 +30,8 @@ const names = {
 	warmHttp: 'Warm-up: HTTP Request',
 	warmRouted: 'Warm-up: Routed Chat',
 	warmChain: 'Warm-up: Basic LLM Chain',
+	warmExpression: 'Warm-up: Edit Fields',
+	expression: 'Edit Fields, the prompt expression alone',
 	routed: (pass: number) => `Routed Chat, 0 ms, pass ${pass}`,
 	http: (pass: number) => `HTTP Request, 0 ms, pass ${pass}`,
 	network: (limit: number) => `Routed Chat, ${SLOW_LATENCY_MS} ms, concurrency ${limit}`,
@@ -37,7 +41,9 @@ const names = {
 /**
  * Every branch runs in one `n8n execute`, one after the other: a warm-up pass
  * of each kind of node first (discarded), then Routed Chat and the HTTP
- * Request node in the order A B B A, so drift lands on both.
+ * Request node in the order A B B A, so drift lands on both. With the
+ * network-bound rows, an Edit Fields node evaluating the prompt's expression
+ * alone gives n8n's own CPU per item for it, the floor under every row.
  */
 function branches(config: N8nRowsConfig): Branch[] {
 	const routed = (pass: number): Branch => ({
@@ -52,7 +58,14 @@ function branches(config: N8nRowsConfig): Branch[] {
 		concurrency: CONCURRENCY,
 	});
 	const peers = config.peerBatchSizes ?? [];
+	const expression: Branch[] = config.network
+		? [
+				{ name: names.warmExpression, kind: 'setField', model: FAST_MODEL },
+				{ name: names.expression, kind: 'setField', model: FAST_MODEL },
+			]
+		: [];
 	return [
+		...expression,
 		{ name: names.warmHttp, kind: 'httpRequest', model: FAST_MODEL, concurrency: CONCURRENCY },
 		{ name: names.warmRouted, kind: 'routedChat', model: FAST_MODEL },
 		...(peers.length
@@ -91,16 +104,53 @@ function branches(config: N8nRowsConfig): Branch[] {
 interface NodeTiming {
 	items: number;
 	ms: number;
+	/** Epoch ms at which n8n started the node. */
+	startTime: number;
 }
 
 /** A node's items and n8n's own executionTime for it. */
 function timing(execution: Execution, node: string): NodeTiming {
-	type Run = { executionTime?: number; data?: { main?: Array<unknown[] | null> } };
+	type Run = {
+		startTime?: number;
+		executionTime?: number;
+		data?: { main?: Array<unknown[] | null> };
+	};
 	const runs = (execution.data.resultData.runData[node] ?? []) as Run[];
 	return {
 		items: runs.reduce((sum, run) => sum + (run.data?.main?.[0]?.length ?? 0), 0),
 		ms: runs.reduce((sum, run) => sum + (run.executionTime ?? 0), 0),
+		startTime: runs[0]?.startTime ?? 0,
 	};
+}
+
+/** What the n8n process and the mock spent while each node ran. */
+class Spending {
+	constructor(
+		private readonly times: Map<string, NodeTiming>,
+		private readonly cpu: CpuTimeline,
+		private readonly mock: MockTimeline,
+		private readonly items: number,
+	) {}
+
+	/** The n8n process's CPU ms per item while the node ran (all its threads), if /proc could be read. */
+	cpuPerItem(node: string): number | undefined {
+		const run = this.times.get(node);
+		const cpu = run && cpuBetween(this.cpu, run.startTime, run.startTime + run.ms);
+		return cpu === undefined ? undefined : cpu / this.items;
+	}
+
+	/** CPU ms per item, and the share of the node's wall time the n8n process was on a core. */
+	describeCpu(node: string): string {
+		const perItem = this.cpuPerItem(node);
+		const wall = this.times.get(node)?.ms ?? 0;
+		if (perItem === undefined) return 'n8n CPU not measured (no /proc)';
+		return `n8n CPU ${perItem.toFixed(2)} ms/item, on a core ${((100 * perItem * this.items) / wall).toFixed(0)} % of the wall time`;
+	}
+
+	mockLoad(node: string) {
+		const run = this.times.get(node);
+		return run && mockLoadBetween(this.mock, run.startTime, run.startTime + run.ms);
+	}
 }
 
 function skippedRows(reason: string, config: N8nRowsConfig): Row[] {
@@ -125,6 +175,8 @@ export async function n8nRows(
 	if (!setup.tarball) return skippedRows(setup.unavailable ?? 'no tarball', config);
 	const plan = branches(config);
 	let execution: Execution;
+	await gateway.reset();
+	const cpuWatch = watchProcessCpu(`--id=${BENCH_WORKFLOW_ID}`);
 	try {
 		[execution] = await runComparison(setup.tarball, gateway, {
 			items: config.items,
@@ -138,6 +190,8 @@ export async function n8nRows(
 			`n8n could not run the workflow: ${(error as Error).message.split('\n')[0]}`,
 			config,
 		);
+	} finally {
+		cpuWatch.stop();
 	}
 	if (!succeeded(execution))
 		return skippedRows(`the workflow failed in n8n: ${failureMessage(execution)}`, config);
@@ -146,6 +200,7 @@ export async function n8nRows(
 	if (short)
 		return skippedRows(`${short[0]} returned ${short[1].items} of ${config.items} items`, config);
 
+	const spent = new Spending(times, cpuWatch.stop(), await gateway.timeline(), config.items);
 	const ms = (node: string) => times.get(node)?.ms ?? 0;
 	const perItem = (total: number, passes = 1) => total / (config.items * passes);
 	const routedMs = ms(names.routed(1)) + ms(names.routed(2));
@@ -159,7 +214,8 @@ export async function n8nRows(
 			detail:
 				`${config.items} items per pass, mock latency 0 ms, after a discarded warm-up pass of each; order Routed Chat, HTTP, HTTP, Routed Chat: ` +
 				`Routed Chat (pinned, defaults: concurrency ${CONCURRENCY}) ${perItem(routedMs, 2).toFixed(2)} ms/item (${ms(names.routed(1))} + ${ms(names.routed(2))} ms), ` +
-				`HTTP Request node (same body, batches of ${CONCURRENCY}, interval 0) ${perItem(httpMs, 2).toFixed(2)} ms/item (${ms(names.http(1))} + ${ms(names.http(2))} ms)`,
+				`HTTP Request node (same body, batches of ${CONCURRENCY}, interval 0) ${perItem(httpMs, 2).toFixed(2)} ms/item (${ms(names.http(1))} + ${ms(names.http(2))} ms); ` +
+				`first passes: Routed Chat ${spent.describeCpu(names.routed(1))}; HTTP Request ${spent.describeCpu(names.http(1))}`,
 		},
 	];
 	for (const limit of config.network?.concurrencies ?? []) {
@@ -170,7 +226,10 @@ export async function n8nRows(
 			value: idealMs / wall,
 			unit: '',
 			target: { op: '>=', value: config.network?.minEfficiency ?? 0 },
-			detail: `${config.items} items at ${SLOW_LATENCY_MS} ms, Routed Chat at concurrency ${limit}: ideal ceil(${config.items} / ${limit}) × ${SLOW_LATENCY_MS} ms = ${idealMs} ms, n8n's executionTime ${wall} ms`,
+			detail:
+				`${config.items} items at ${SLOW_LATENCY_MS} ms, Routed Chat at concurrency ${limit}: ideal ceil(${config.items} / ${limit}) × ${SLOW_LATENCY_MS} ms = ${idealMs} ms, n8n's executionTime ${wall} ms; ` +
+				`${spent.describeCpu(names.network(limit))}; the target needs under ${budgetPerItem(idealMs, config).toFixed(2)} ms of n8n CPU per item even with every request overlapped; ` +
+				describeMock(spent.mockLoad(names.network(limit))),
 		});
 	}
 	for (const size of config.peerBatchSizes ?? []) {
@@ -183,5 +242,59 @@ export async function n8nRows(
 			detail: `${config.items} items: Routed Chat at concurrency ${size} ${routed} ms, Basic LLM Chain 1.9 + OpenRouter Chat Model in batches of ${size} ${chain} ms`,
 		});
 	}
+	if (config.network) rows.push(...budgetRows(config, spent));
 	return rows;
+}
+
+/** The n8n CPU per item below which `items` could finish in ideal / minEfficiency on one core. */
+function budgetPerItem(idealMs: number, config: N8nRowsConfig): number {
+	return idealMs / (config.network?.minEfficiency ?? 1) / config.items;
+}
+
+function describeMock(load: MockLoad | undefined): string {
+	if (!load?.requests) return 'the mock recorded no answer';
+	return `the mock answered ${load.requests} requests in p50 ${load.answerMs.p50.toFixed(1)}, p99 ${load.answerMs.p99.toFixed(1)}, max ${load.answerMs.max.toFixed(1)} ms, using ${(100 * load.cpuShare).toFixed(0)} % of a core`;
+}
+
+/**
+ * For the network-bound rows: Routed Chat's n8n CPU per item at the highest
+ * concurrency against the budget its target implies, and n8n's own floor per
+ * item measured in the same process: the prompt's expression alone (Edit
+ * Fields), and the HTTP Request node's whole request (its body expression and
+ * n8n's HTTP helper) at 0 ms.
+ */
+function budgetRows(config: N8nRowsConfig, spent: Spending): Row[] {
+	const limit = Math.max(...(config.network?.concurrencies ?? [CONCURRENCY]));
+	const idealMs = Math.ceil(config.items / limit) * SLOW_LATENCY_MS;
+	const value = (perItem: number | undefined) => perItem ?? null;
+	const skipped = (perItem: number | undefined) =>
+		perItem === undefined
+			? { skipped: "the n8n process's CPU time could not be read (/proc)" }
+			: {};
+	const routed = spent.cpuPerItem(names.network(limit));
+	const expression = spent.cpuPerItem(names.expression);
+	const http = spent.cpuPerItem(names.http(1));
+	return [
+		{
+			name: `n8n CPU per item: Routed Chat, concurrency ${limit} (${SLOW_LATENCY_MS} ms)`,
+			value: value(routed),
+			unit: 'ms',
+			...skipped(routed),
+			detail: `the n8n process's CPU time (all threads, from /proc) while the node ran, per item; its target of ${config.network?.minEfficiency} of the ideal ${idealMs} ms leaves at most ${budgetPerItem(idealMs, config).toFixed(2)} ms per item on n8n's one event loop, with every request overlapped`,
+		},
+		{
+			name: "n8n floor: CPU per item of the prompt's expression alone (Edit Fields)",
+			value: value(expression),
+			unit: 'ms',
+			...skipped(expression),
+			detail: `an Edit Fields (Set) node setting prompt = {{ $json.prompt }} on the same ${config.items} items, after a warm-up pass: what n8n spends per item on the expression every Routed Chat item evaluates`,
+		},
+		{
+			name: 'n8n floor: CPU per item of the HTTP Request node (0 ms)',
+			value: value(http),
+			unit: 'ms',
+			...skipped(http),
+			detail: `the floor row's first HTTP Request pass: its body expression and n8n's HTTP helper (a new agent and connection per request), all ${config.items} requests at once`,
+		},
+	];
 }

@@ -1,11 +1,15 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { join } from 'node:path';
 
+import type { MockTimeline } from './mockLoad';
+
 export interface BenchGateway {
 	baseUrl: string;
 	apiKey: string;
-	/** Clears the mock's request log. */
+	/** Clears the mock's request log and starts its load figures afresh. */
 	reset(): Promise<void>;
+	/** The mock's own answer times and CPU since the last reset (mockLoadBetween reads them). */
+	timeline(): Promise<MockTimeline>;
 	stop(): Promise<void>;
 }
 
@@ -26,6 +30,11 @@ export async function startBenchGateway(): Promise<BenchGateway> {
 			const done = nextMessage(child);
 			child.send('reset');
 			await done;
+		},
+		timeline: async () => {
+			const timeline = nextMessage<MockTimeline>(child);
+			child.send('timeline');
+			return await timeline;
 		},
 		stop: async () => {
 			const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -4,11 +4,21 @@ import { chatRequests, mockGatewayFixture, pricedModel } from '../mock-gateway/j
 
 const HANGS = 'hangs/model';
 const BACKUP = 'backup/model';
+const SLOW = 'slow/model';
+
+/**
+ * Node emits its warnings on the real process; jest gives a test a copy of it
+ * that never hears them, and `require('node:module')._load` is jest-free.
+ */
+const nodeProcess = (require('node:module') as { _load(name: string): NodeJS.Process })._load(
+	'process',
+);
 
 describe('cancelling an execution', () => {
 	const fixture = mockGatewayFixture([
 		pricedModel(HANGS, { down: { kind: 'hang' } }),
 		pricedModel(BACKUP),
+		pricedModel(SLOW, { latencyMs: 20 }),
 	]);
 
 	it('aborts the requests in flight and starts no further attempt or item', async () => {
@@ -37,5 +47,26 @@ describe('cancelling an execution', () => {
 			[HANGS],
 			[HANGS],
 		]);
+	});
+
+	it('follows the cancel signal at concurrency 20 with no leak warning (one listener, not one per request in flight)', async () => {
+		const warnings: string[] = [];
+		const onWarning = (warning: Error) => warnings.push(`${warning.name}: ${warning.message}`);
+		nodeProcess.on('warning', onWarning);
+		try {
+			const inputs = Array.from({ length: 40 }, (_, index) => ({ text: `item ${index}` }));
+			const run = await runWorkflow(chatWorkflow(pinned(SLOW, { options: { concurrency: 20 } })), {
+				credentials: credentialsFor(fixture.gateway),
+				inputItems: inputs,
+				signal: new AbortController().signal,
+			});
+			expect(run.status).toBe('success');
+			expect(fixture.gateway.openRequests()).toBe(0);
+			// Node emits a warning on the next tick.
+			await new Promise((resolve) => setImmediate(resolve));
+		} finally {
+			nodeProcess.off('warning', onWarning);
+		}
+		expect(warnings.filter((warning) => warning.startsWith('MaxListenersExceeded'))).toEqual([]);
 	});
 });

@@ -19,6 +19,8 @@ import { readItemPlan } from '../plan/readItemPlan';
 import { readRunOptions } from '../plan/readRunOptions';
 import { createExecutionServices } from './executionServices';
 import { type ExecutionSpend, recordExecutionSpend } from './executionCustomData';
+import { withItemSignal } from './itemSignal';
+import { oneStartPerTurn } from './oneStartPerTurn';
 import { type ItemStream, openItemStream } from './itemStream';
 
 const DEFAULT_CONCURRENCY = 10;
@@ -56,11 +58,14 @@ export async function executeRoutedChat(
 	const cancel = context.getExecutionCancelSignal();
 	const signal = cancel ? AbortSignal.any([cancel, stop.signal]) : stop.signal;
 	let firstFailure: number | undefined;
+	// One item starting per turn of the event loop keeps the pool sliding (oneStartPerTurn.ts).
+	const eachItem = <R>(task: (item: unknown, index: number, signal: AbortSignal) => Promise<R>) =>
+		oneStartPerTurn(withItemSignal(signal, task), async () => await services.clock.sleep(0));
 
 	const outcomes = await mapWithConcurrency(
 		items,
 		runOptions.concurrency ?? DEFAULT_CONCURRENCY,
-		async (_, itemIndex): Promise<{ result: RoutedItem } | { error: unknown }> => {
+		eachItem(async (_, itemIndex, signal): Promise<ItemOutcome> => {
 			let stream: ItemStream | undefined;
 			try {
 				signal.throwIfAborted();
@@ -87,7 +92,7 @@ export async function executeRoutedChat(
 				}
 				return { error };
 			}
-		},
+		}),
 	);
 
 	// Written before a failure is thrown too: the calls before it were paid for.
@@ -112,6 +117,8 @@ export async function executeRoutedChat(
 	}
 	return [output];
 }
+
+type ItemOutcome = { result: RoutedItem } | { error: unknown };
 
 function spendOf(summary: CostSummary): ExecutionSpend {
 	const served = Object.entries(summary.byModel);

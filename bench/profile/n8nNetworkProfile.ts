@@ -1,0 +1,114 @@
+import { resolve } from 'node:path';
+
+import { type Execution, succeeded } from '../../scripts/n8n/execution';
+import { runComparison } from '../n8n/stage';
+import { BENCH_WORKFLOW_ID, type Branch } from '../n8n/workflow';
+import { FAST_MODEL, SLOW_LATENCY_MS, SLOW_MODEL } from '../support/benchModels';
+import { mockLoadBetween } from '../support/mockLoad';
+import { startBenchGateway } from '../support/mockGateway';
+import { cpuBetween, watchProcessCpu } from '../support/processCpu';
+import { percentile } from '../support/stats';
+
+/**
+ * `n8nNetworkProfile.ts <tarball> [profile dir|-] [items]`: the network-bound
+ * rows (Routed Chat at concurrency 10 and 20, mock at 50 ms) beside n8n's own
+ * per-item floor (an Edit Fields node evaluating the same prompt expression,
+ * the HTTP Request node at 0 ms) after warm-up passes, optionally under
+ * `node --cpu-prof`. For each node: n8n's executionTime, the n8n process's CPU
+ * time per item (from /proc), the items' latency as Routed Chat measured it,
+ * and what the mock spent meanwhile. With DUMP_TIMELINE=<file>, also writes the
+ * mock's timeline (when it received and answered each request), the n8n
+ * process's CPU samples and each node's run, to see how the pool's requests
+ * go out over time.
+ */
+async function main(): Promise<void> {
+	const [tarball, dir = '-', items = '200'] = process.argv.slice(2);
+	if (!tarball) throw new Error('usage: n8nNetworkProfile.ts <tarball> [profile dir|-] [items]');
+	const count = Number(items);
+	const slow = (limit: number): Branch => ({
+		name: `Routed Chat, ${SLOW_LATENCY_MS} ms, concurrency ${limit}`,
+		kind: 'routedChat',
+		model: SLOW_MODEL,
+		concurrency: limit,
+	});
+	const measured: Branch[] = [
+		{ name: 'Edit Fields, the prompt expression', kind: 'setField', model: FAST_MODEL },
+		{
+			name: 'HTTP Request, 0 ms, batches of 10',
+			kind: 'httpRequest',
+			model: FAST_MODEL,
+			concurrency: 10,
+		},
+		{ name: 'Routed Chat, 0 ms, concurrency 10', kind: 'routedChat', model: FAST_MODEL },
+		slow(10),
+		slow(20),
+	];
+	const branches: Branch[] = [
+		...measured.map((branch) => ({ ...branch, name: `Warm-up: ${branch.name}` })),
+		...measured,
+	];
+	const gateway = await startBenchGateway();
+	const cpu = watchProcessCpu(`--id=${BENCH_WORKFLOW_ID}`);
+	try {
+		await gateway.reset();
+		const [execution] = await runComparison(tarball, gateway, {
+			items: count,
+			branches,
+			runs: 1,
+			log: (line) => process.stderr.write(`${line}\n`),
+			cpuProfileDir: dir === '-' ? undefined : resolve(dir),
+		});
+		const cpuTimeline = cpu.stop();
+		const timeline = await gateway.timeline();
+		if (process.env.DUMP_TIMELINE) {
+			const { writeFile } = await import('node:fs/promises');
+			const runs = Object.fromEntries(
+				measured.map((branch) => [branch.name, nodeRun(execution, branch.name)]),
+			);
+			await writeFile(
+				process.env.DUMP_TIMELINE,
+				JSON.stringify({ timeline, runs, cpu: cpuTimeline }),
+			);
+		}
+		process.stdout.write(`execution ${succeeded(execution) ? 'succeeded' : 'failed'}\n`);
+		for (const branch of measured) {
+			const run = nodeRun(execution, branch.name);
+			const end = run.startTime + run.executionTime;
+			const cpuMs = cpuBetween(cpuTimeline, run.startTime, end);
+			const load = mockLoadBetween(timeline, run.startTime, end);
+			const line = [
+				`${branch.name}: ${run.executionTime} ms`,
+				`n8n CPU ${cpuMs === undefined ? '?' : `${cpuMs.toFixed(0)} ms, ${(cpuMs / count).toFixed(2)} ms/item`}`,
+			];
+			if (branch.model === SLOW_MODEL) {
+				const ideal = Math.ceil(count / (branch.concurrency ?? 10)) * SLOW_LATENCY_MS;
+				const at = (p: number) => percentile(run.latencies, p).toFixed(0);
+				line.push(
+					`ideal/wall ${(ideal / run.executionTime).toFixed(3)}`,
+					`item latency p50 ${at(50)} p90 ${at(90)} max ${at(100)} ms`,
+				);
+			}
+			if (load.requests)
+				line.push(
+					`mock: ${load.requests} answers in p50 ${load.answerMs.p50.toFixed(1)} p99 ${load.answerMs.p99.toFixed(1)} max ${load.answerMs.max.toFixed(1)} ms, CPU ${(load.cpuShare * 100).toFixed(0)} % of a core`,
+				);
+			process.stdout.write(`${line.join('; ')}\n`);
+		}
+	} finally {
+		cpu.stop();
+		await gateway.stop();
+	}
+}
+
+function nodeRun(execution: Execution, name: string) {
+	type Run = {
+		startTime: number;
+		executionTime: number;
+		data?: { main?: Array<Array<{ json: { latencyMs?: number } }> | null> };
+	};
+	const [run] = execution.data.resultData.runData[name] as unknown as Run[];
+	const latencies = (run.data?.main?.[0] ?? []).map((item) => item.json.latencyMs ?? 0);
+	return { startTime: run.startTime, executionTime: run.executionTime, latencies };
+}
+
+void main();

@@ -1,0 +1,57 @@
+import { mapWithConcurrency } from '../../nodes/RoutedChat/core';
+import { oneStartPerTurn } from '../../nodes/RoutedChat/execution/oneStartPerTurn';
+
+async function flushMicrotasks(): Promise<void> {
+	for (let tick = 0; tick < 5; tick++) await Promise.resolve();
+}
+
+/**
+ * Turns of the event loop played by the test: each `nextTurn` waits until the
+ * test ends a turn, and a turn ends every wait then pending, as a real turn
+ * fires every timer that is due.
+ */
+function manualTurns() {
+	const waiting: Array<() => void> = [];
+	return {
+		nextTurn: () => new Promise<void>((resolve) => waiting.push(resolve)),
+		endTurn: async () => {
+			await flushMicrotasks();
+			for (const resolve of waiting.splice(0)) resolve();
+			// Lets the started item run up to its own first wait.
+			await flushMicrotasks();
+		},
+		pending: () => waiting.length,
+	};
+}
+
+describe('oneStartPerTurn', () => {
+	it('starts one item per turn, in order, however many the pool could start at once', async () => {
+		const turns = manualTurns();
+		const started: number[] = [];
+		const finish: Array<() => void> = [];
+		const task = oneStartPerTurn(async (item: string, index: number) => {
+			started.push(index);
+			await new Promise<void>((resolve) => finish.push(resolve));
+			return `${item} done`;
+		}, turns.nextTurn);
+
+		const results = mapWithConcurrency(['a', 'b', 'c', 'd'], 3, task);
+		await flushMicrotasks();
+		expect(started).toEqual([]);
+		await turns.endTurn();
+		expect(started).toEqual([0]);
+		await turns.endTurn();
+		expect(started).toEqual([0, 1]);
+		// The first two finish together: their successors still start one turn apart.
+		finish[0]();
+		finish[1]();
+		await turns.endTurn();
+		expect(started).toEqual([0, 1, 2]);
+		await turns.endTurn();
+		expect(started).toEqual([0, 1, 2, 3]);
+		finish[2]();
+		finish[3]();
+		await expect(results).resolves.toEqual(['a done', 'b done', 'c done', 'd done']);
+		expect(turns.pending()).toBe(0);
+	});
+});
