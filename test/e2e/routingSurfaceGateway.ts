@@ -1,7 +1,6 @@
-import { credentialFile } from '../../scripts/n8n/credential';
 import type { Gateway } from '../../scripts/n8n/gateway';
-import { startMockGateway } from '../mock-gateway/server';
 import type { MockModel, RecordedChatRequest } from '../mock-gateway/types';
+import { startInProcessGateway } from './inProcessGateway';
 
 /** The credential test/e2e/routing-surface.json uses: the in-process gateway below. */
 const SURFACE_CREDENTIAL = {
@@ -69,16 +68,10 @@ export interface RoutingSurfaceGateway {
 }
 
 export async function startRoutingSurfaceGateway(): Promise<RoutingSurfaceGateway> {
-	const mock = await startMockGateway({ models });
-	const gateway: Gateway = {
-		baseUrl: mock.baseUrl,
-		apiKey: mock.apiKey,
-		isMock: true,
-		stop: async () => await mock.close(),
-	};
+	const { mock, gateway, credentials } = await startInProcessGateway(models, SURFACE_CREDENTIAL);
 	return {
 		gateway,
-		credentials: credentialFile(gateway, SURFACE_CREDENTIAL),
+		credentials,
 		chatRequests: () =>
 			mock.requests.filter(
 				(request): request is RecordedChatRequest =>

@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 
-import { credentialFile } from '../../scripts/n8n/credential';
 import { freePort } from '../../scripts/n8n/freePort';
 import type { Gateway } from '../../scripts/n8n/gateway';
 import { n8nOrThrow } from '../../scripts/n8n/instance';
@@ -9,8 +8,8 @@ import { startN8nServer } from '../../scripts/n8n/server';
 import type { Stage } from '../../scripts/n8n/stage';
 import { stopChild } from '../../scripts/n8n/children';
 import type { Workflow } from '../../scripts/n8n/workflowFile';
-import { startMockGateway } from '../mock-gateway/server';
 import type { RecordedRequest } from '../mock-gateway/types';
+import { startInProcessGateway } from './inProcessGateway';
 
 /** The credential test/e2e/streaming-webhook.json uses: the in-process gateway below. */
 const STREAM_CREDENTIAL = { id: 'routedChatStream01', name: 'OpenRouter (streaming e2e mock)' };
@@ -47,8 +46,8 @@ export async function startStreamingGateway(): Promise<StreamingGateway> {
 	let release = () => {};
 	const released = new Promise<void>((resolve) => (release = resolve));
 	let heldAt: number | undefined;
-	const mock = await startMockGateway({
-		models: [
+	const { mock, gateway, credentials } = await startInProcessGateway(
+		[
 			{
 				id: PACED,
 				pricing: { prompt: '0.000001', completion: '0.000002' },
@@ -63,16 +62,11 @@ export async function startStreamingGateway(): Promise<StreamingGateway> {
 			{ id: DOWN, pricing: { prompt: '0.000001', completion: '0.000002' }, down: { status: 503 } },
 			{ id: BACKUP, pricing: { prompt: '0.000001', completion: '0.000002' } },
 		],
-	});
-	const gateway: Gateway = {
-		baseUrl: mock.baseUrl,
-		apiKey: mock.apiKey,
-		isMock: true,
-		stop: async () => await mock.close(),
-	};
+		STREAM_CREDENTIAL,
+	);
 	return {
 		gateway,
-		credentials: credentialFile(gateway, STREAM_CREDENTIAL),
+		credentials,
 		requests: mock.requests,
 		heldAt: () => heldAt,
 		release: () => release(),
