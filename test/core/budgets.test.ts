@@ -15,6 +15,7 @@ import { chargedUsd, pricedModel, requestedModels } from '../mock-gateway/jestFi
 const A = 'vendor-a/model-a';
 const B = 'vendor-b/model-b';
 const UNPRICED = 'vendor-u/unpriced';
+const DOCS = 'vendor-d/docs';
 
 // The prompt 'Say hello to the routing core' is 29 characters: 8 tokens, estimated and counted alike.
 // With Max Tokens 100 a call's worst case is 8 × 1,000 + 100 × 2,000 = 208,000 nano-dollars.
@@ -26,6 +27,7 @@ describe('budgets, with a gateway that reports no cost', () => {
 		pricedModel(A, { reportCost: false }),
 		pricedModel(B, { reportCost: false }),
 		pricedModel(UNPRICED, { reportCost: false }),
+		pricedModel(DOCS, { reportCost: false, inputModalities: ['text', 'file'] }),
 	]);
 	const context = (extra: Partial<RouteContext> = {}): RouteContext => {
 		const cache = new PricingCache(60_000);
@@ -156,6 +158,44 @@ describe('budgets, with a gateway that reports no cost', () => {
 				expect(requestedModels(fixture.gateway)).toEqual([]);
 			},
 		);
+
+		// A PDF the gateway fetches has no size to go by: only the context length (128,000) bounds its tokens.
+		const byUrl = {
+			messages: [
+				{
+					role: 'user' as const,
+					content: 'Sum it up',
+					parts: [
+						{ type: 'text' as const, text: 'Sum it up' },
+						{
+							type: 'file' as const,
+							filename: 'report.pdf',
+							url: 'https://example.com/report.pdf',
+						},
+					],
+				},
+			],
+			completion: { maxTokens: 100 },
+			policy: noRetries,
+		};
+		it('counts a PDF given by URL at the context length: a cap under that worst case is not risked', async () => {
+			// One page (3,000 tokens) would make the worst case about $0.0032, under the cap; 500 pages would not be.
+			const error = await routeChat(plan([DOCS], { ...byUrl, maxCostUsd: 0.01 }), context()).catch(
+				(e) => e,
+			);
+			expect(error).toBeInstanceOf(RouteError);
+			expect(error.attempts).toEqual([
+				expect.objectContaining({ model: DOCS, outcome: 'skipped', skipped: 'over budget' }),
+			]);
+			expect(requestedModels(fixture.gateway)).toEqual([]);
+		});
+
+		it('sends a PDF given by URL when the cap fits the context length', async () => {
+			// 128,000 prompt tokens × 1,000 + 100 × 2,000 nano-dollars = $0.1282.
+			const result = await routeChat(plan([DOCS], { ...byUrl, maxCostUsd: 0.1282 }), context());
+			expect(result.model).toBe(DOCS);
+			expect(requestedModels(fixture.gateway)).toEqual([[DOCS]]);
+		});
 
 		it('refuses a model without a published price while a cap is set', async () => {
 			const result = await routeChat(

@@ -90,10 +90,13 @@ describe('the prompt estimate of media', () => {
 		expect(estimatePromptTokens(user([{ type: 'file', filename: 'a.pdf', url }]))).toBe(
 			1 + 3 * 3_000,
 		);
+	});
+
+	it('has no bound for a PDF the gateway fetches by URL (budgets bound it by the context length)', () => {
 		expect(
 			estimatePromptTokens(
 				user([{ type: 'file', filename: 'a.pdf', url: 'https://example.com/a.pdf' }]),
 			),
-		).toBe(1 + 3_000);
+		).toBe(Infinity);
 	});
 });

@@ -13,7 +13,8 @@ export interface Admission {
 
 /**
  * Admits one item's calls under its caps. The worst case of a call is the published price ×
- * (the prompt estimate + Max Tokens, or the model's context length when Max Tokens is unset).
+ * (the prompt estimate, at most the context length, + Max Tokens, or the model's context length
+ * when Max Tokens is unset).
  * While a cap is set, a model whose worst case cannot be known (no published price) is refused.
  */
 export class BudgetGate {
@@ -72,10 +73,12 @@ export class BudgetGate {
 		return Math.max(...models.map((model) => this.worstCase(model) ?? 0));
 	}
 
+	/** A prompt never exceeds the context length: that bounds one whose estimate has no bound (a PDF by URL). */
 	private worstCase(model: string): number | undefined {
 		const price = this.prices?.get(model);
 		const completionTokens = this.maxTokens ?? price?.maxCompletionTokens;
-		if (!price || completionTokens === undefined) return undefined;
-		return worstCaseNano(price, this.promptTokens, completionTokens);
+		const promptTokens = Math.min(this.promptTokens, price?.maxCompletionTokens ?? Infinity);
+		if (!price || completionTokens === undefined || promptTokens === Infinity) return undefined;
+		return worstCaseNano(price, promptTokens, completionTokens);
 	}
 }

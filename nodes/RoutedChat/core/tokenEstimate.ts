@@ -42,8 +42,13 @@ function messageTokens(message: ChatMessage): number {
 	return text + calls + media;
 }
 
+/**
+ * A PDF the gateway fetches by URL has no size to go by: its tokens are unbounded here, and a
+ * budget's worst case bounds the prompt by the model's context length instead.
+ */
 function mediaTokens(part: MediaPart): number {
 	if (part.type === 'image') return IMAGE_TOKENS;
+	if (part.pages === undefined && !part.url.startsWith('data:')) return Infinity;
 	const pages =
 		part.pages ?? Math.max(1, Math.ceil(dataUrlBytes(part.url) / BYTES_PER_UNCOUNTED_PAGE));
 	return pages * PDF_PAGE_TOKENS;
