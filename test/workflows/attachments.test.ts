@@ -354,6 +354,40 @@ describe('Attachments: images and PDFs from binary data', () => {
 			expect(chatRequests(fixture.gateway)).toHaveLength(0);
 		});
 
+		it('refuses more than 24 MB of images and files on one item, as for attachments', async () => {
+			const pdf = `data:application/pdf;base64,${Buffer.alloc(13 * MB).toString('base64')}`;
+			const part = (filename: string) => ({ type: 'file', file: { filename, file_data: pdf } });
+			const result = await messagesRun([{ role: 'user', content: [part('a.pdf'), part('b.pdf')] }]);
+
+			expect(outputJson(result, ROUTED_CHAT)[0].error).toBe(
+				"Item 0: messages: The images and files in Messages come to 26 MB; one item's may be at most 24 MB together",
+			);
+			expect(chatRequests(fixture.gateway)).toHaveLength(0);
+		});
+
+		it('counts the attachments and the parts in Messages together', async () => {
+			const pdf = sized('application/pdf', 13 * MB);
+			const content = [
+				{
+					type: 'file',
+					file: { filename: 'a.pdf', file_data: `data:application/pdf;base64,${pdf.data}` },
+				},
+			];
+			const result = await run(
+				pinned(DOCS, {
+					inputMode: 'messages',
+					messages: JSON.stringify([{ role: 'user', content }]),
+					attachments: 'b',
+				}),
+				[{ b: pdf }],
+			);
+
+			expect(outputJson(result, ROUTED_CHAT)[0].error).toBe(
+				"Item 0: attachments: The attachments and the images and files in Messages come to 26 MB; one item's may be at most 24 MB together",
+			);
+			expect(chatRequests(fixture.gateway)).toHaveLength(0);
+		});
+
 		it('takes images only in user messages', async () => {
 			const result = await messagesRun([
 				{

@@ -1,4 +1,4 @@
-import type { MediaPart } from '../core';
+import { type ChatMessage, dataUrlBytes, type MediaPart } from '../core';
 
 /** The image types every vision model on OpenRouter takes. */
 export const IMAGE_MIME_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'] as const;
@@ -46,9 +46,19 @@ export function sizeProblem(kind: MediaKind, bytes: number): string | undefined 
 	return `is ${size}; ${kind === 'image' ? 'an image' : 'a PDF'} may be at most ${most}`;
 }
 
-export function totalProblem(bytes: number): string | undefined {
+/** Why one item's files together may not be sent (`what` names them); undefined when they may. */
+export function totalProblem(bytes: number, what = 'The attachments'): string | undefined {
 	if (bytes <= MEDIA_LIMITS.totalBytes) return undefined;
-	return `The attachments come to ${formatBytes(bytes)}; one item's may be at most ${formatBytes(MEDIA_LIMITS.totalBytes)} together`;
+	return `${what} come to ${formatBytes(bytes)}; one item's may be at most ${formatBytes(MEDIA_LIMITS.totalBytes)} together`;
+}
+
+/** The bytes of the images and files the messages carry as data URLs (the gateway fetches the rest). */
+export function mediaBytes(messages: readonly ChatMessage[]): number {
+	let bytes = 0;
+	for (const message of messages)
+		for (const part of message.parts ?? [])
+			if (part.type !== 'text') bytes += dataUrlBytes(part.url);
+	return bytes;
 }
 
 export function formatBytes(bytes: number): string {

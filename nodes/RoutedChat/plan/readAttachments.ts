@@ -5,6 +5,7 @@ import {
 	ACCEPTED_TYPES,
 	isWebUrl,
 	type MediaKind,
+	mediaBytes,
 	mediaKind,
 	normalMimeType,
 	sizeProblem,
@@ -138,7 +139,7 @@ export function withAttachments(messages: ChatMessage[], media: MediaPart[]): Ch
 			'Attachments go with the last user message, but Messages has none',
 			'Add a {"role": "user"} message',
 		);
-	return messages.map((message, at) =>
+	const withMedia = messages.map((message, at) =>
 		at === last
 			? {
 					...message,
@@ -146,4 +147,10 @@ export function withAttachments(messages: ChatMessage[], media: MediaPart[]): Ch
 				}
 			: message,
 	);
+	const overTotal = totalProblem(
+		mediaBytes(withMedia),
+		'The attachments and the images and files in Messages',
+	);
+	if (overTotal) throw new ParameterError(FIELD, overTotal, 'Send fewer or smaller files per item');
+	return withMedia;
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 import { attempt, type ChatMessage } from '../core';
 import { contentPartsSchema, messageContent } from './contentParts';
+import { mediaBytes, totalProblem } from './mediaLimits';
 import { ParameterError } from './parameterError';
 import { zodMessage } from './zodMessage';
 
@@ -114,6 +115,9 @@ export function readMessages(value: unknown): ChatMessage[] {
 	}
 	const messages = parsed.data.map(toChatMessage);
 	checkToolResults(messages);
+	const overTotal = totalProblem(mediaBytes(messages), 'The images and files in Messages');
+	if (overTotal)
+		throw new ParameterError('messages', overTotal, 'Send fewer or smaller files per item');
 	return messages;
 }
 
