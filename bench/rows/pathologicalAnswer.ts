@@ -28,7 +28,7 @@ export function pathologicalAnswer(): Row[] {
 	const times: number[] = [];
 	for (let run = 0; run < RUNS; run++) {
 		const started = nowMs();
-		const check = checkAnswer(completion, { type: 'json_object' });
+		const check = checkAnswer(completion, { responseFormat: { type: 'json_object' } });
 		const verdict = judgeAnswer(
 			{ content, finishReason: 'stop' },
 			{ mustMatch: /^\{/, confidence: { field: 'confidence', min: 0.5 } },

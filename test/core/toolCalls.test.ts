@@ -6,6 +6,8 @@ const TOOLS = 'vendor-a/tool-user';
 const DOWN = 'vendor-b/down';
 const GARBLED = 'vendor-c/garbled-arguments';
 const BLANK = 'vendor-d/blank-arguments';
+const SCALAR = 'vendor-e/scalar-arguments';
+const UNOFFERED = 'vendor-f/unoffered-function';
 const calculator = {
 	name: 'calculator',
 	description: 'Evaluates arithmetic',
@@ -19,6 +21,10 @@ describe('tool calls through the routing core', () => {
 		pricedModel(DOWN, { down: { status: 503 } }),
 		pricedModel(GARBLED, { toolUse: { name: 'calculator', arguments: '{"input": 17*' } }),
 		pricedModel(BLANK, { toolUse: { name: 'calculator', arguments: '' } }),
+		pricedModel(SCALAR, { toolUse: { name: 'calculator', arguments: '"17*23"' } }),
+		pricedModel(UNOFFERED, {
+			toolUse: { name: 'eval', arguments: '{"code":"17*23"}', madeUp: true },
+		}),
 	]);
 
 	it('sends the tools in OpenAI format and returns the call the model made, with its cost', async () => {
@@ -120,6 +126,24 @@ describe('tool calls through the routing core', () => {
 		);
 		expect(nanoUsd[0]).toBeGreaterThan(0);
 		expect(result.costNanoUsd).toBe(nanoUsd[0] + nanoUsd[1]);
+	});
+
+	it.each([
+		[SCALAR, 'arguments that are JSON but not an object', /are not a JSON object/],
+		[
+			UNOFFERED,
+			'a call to a function the tools do not offer',
+			/calls eval, which is not one of the tools offered \(calculator\)/,
+		],
+	])('refuses %s (%s) as invalid_output and falls over', async (model, _, error) => {
+		const result = await routeChat(
+			plan([model, TOOLS], { messages: [question], completion: { tools: [calculator] } }),
+			{ client: fixture.client, clock: fakeClock() },
+		);
+
+		expect(result.model).toBe(TOOLS);
+		expect(result.attempts[0]).toMatchObject({ model, outcome: 'error', kind: 'invalid_output' });
+		expect(result.attempts[0].error).toMatch(error);
 	});
 
 	it('takes blank arguments, as some providers send for a function without any, as none', async () => {

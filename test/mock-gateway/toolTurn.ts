@@ -25,8 +25,10 @@ export function toolCallsFor(
 	const use = model.toolUse;
 	if (!use || request.body.tool_choice === 'none') return undefined;
 	const tools = Array.isArray(request.body.tools) ? (request.body.tools as ToolWire[]) : [];
-	if (!tools.some((tool) => tool.type === 'function' && tool.function?.name === use.name))
-		return undefined;
+	const offered = tools.some(
+		(tool) => tool.type === 'function' && tool.function?.name === use.name,
+	);
+	if (!offered && !(use.madeUp && tools.length)) return undefined;
 	const { messages } = request.body;
 	const lastUser = messages.map((message) => message.role).lastIndexOf('user');
 	if (messages.slice(lastUser + 1).some((message) => message.role === 'tool')) return undefined;

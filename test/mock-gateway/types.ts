@@ -76,7 +76,8 @@ export interface MockModel {
 	/** When false, usage carries no `cost` (as for some providers). Defaults to true. */
 	reportCost?: boolean;
 	/** Calls this tool (when the request offers it) until its result is in the conversation. */
-	toolUse?: { name: string; arguments: string };
+	/** `madeUp`: the model calls the function even when the request does not offer it, as models sometimes do. */
+	toolUse?: { name: string; arguments: string; madeUp?: boolean };
 	/**
 	 * Served with the user's own provider key (BYOK): the provider charges the full price to that key
 	 * (`cost_details.upstream_inference_cost`) and OpenRouter charges its fee, 5% of it, as `cost`.

@@ -1,7 +1,7 @@
 import type { ChatCompletion } from './chatClient';
 import { parseJsonAnswer } from './parseJsonAnswer';
 import { attempt } from './settle';
-import type { AnsweredToolCall, ResponseFormat, ToolCall } from './types';
+import type { AnsweredToolCall, CompletionOptions, ToolCall, ToolDefinition } from './types';
 
 export type AnswerCheck =
 	| { ok: true; json?: unknown; toolCalls?: AnsweredToolCall[] }
@@ -13,13 +13,16 @@ export type AnswerCheck =
 			repairable?: false;
 	  };
 
-/** Whether an answer is usable as asked: JSON when the format says JSON, matching the schema when it gives one. */
+/**
+ * Whether an answer is usable as asked: JSON when the format says JSON, matching the schema when it
+ * gives one; a call only to a tool offered, with a JSON object as its arguments.
+ */
 export function checkAnswer(
 	completion: ChatCompletion,
-	format: ResponseFormat | undefined,
+	{ responseFormat: format, tools = [] }: Pick<CompletionOptions, 'responseFormat' | 'tools'>,
 ): AnswerCheck {
 	// A turn that calls tools is not the answer yet; the format applies to the final one.
-	if (completion.toolCalls?.length) return checkToolCalls(completion.toolCalls);
+	if (completion.toolCalls?.length) return checkToolCalls(completion.toolCalls, tools);
 	if (!completion.content) return emptyAnswer(completion);
 	if (!format || format.type === 'text') return { ok: true };
 	const parsed = parseJsonAnswer(completion.content);
@@ -32,23 +35,34 @@ export function checkAnswer(
 }
 
 /**
- * Every call's arguments must be JSON: the caller runs the tool with them. Blank arguments are a
- * call without any (some providers send "" for a function that takes none).
+ * The caller runs each call's function with its arguments: the function must be one offered and
+ * the arguments a JSON object. Blank arguments are a call without any (some providers send "" for
+ * a function that takes none).
  */
-function checkToolCalls(calls: ToolCall[]): AnswerCheck {
+function checkToolCalls(calls: ToolCall[], tools: readonly ToolDefinition[]): AnswerCheck {
 	const answered: AnsweredToolCall[] = [];
+	const refused = (error: string): AnswerCheck => ({ ok: false, error, repairable: false });
 	for (const call of calls) {
+		const what = `tool call ${call.id} (${call.name})`;
+		if (!tools.some((tool) => tool.name === call.name))
+			return refused(
+				`The ${what} calls ${call.name}, which is not one of the tools offered (${tools.map((tool) => tool.name).join(', ')})`,
+			);
 		const text = call.arguments.trim();
 		const parsed = attempt((): unknown => (text ? JSON.parse(text) : {}));
 		if (!parsed.ok)
-			return {
-				ok: false,
-				error: `The arguments of tool call ${call.id} (${call.name}) are not valid JSON: ${(parsed.error as Error).message}`,
-				repairable: false,
-			};
+			return refused(
+				`The arguments of ${what} are not valid JSON: ${(parsed.error as Error).message}`,
+			);
+		if (!isJsonObject(parsed.value))
+			return refused(`The arguments of ${what} are not a JSON object`);
 		answered.push({ ...call, input: parsed.value });
 	}
 	return { ok: true, toolCalls: answered };
+}
+
+function isJsonObject(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Only an answer cut at Max Tokens gets here empty: reasoning (or nothing) used every token. */

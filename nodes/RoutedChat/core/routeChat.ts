@@ -279,7 +279,7 @@ class Route {
 			costUsd: cost.nanoUsd === null ? null : nanoToUsd(cost.nanoUsd),
 		};
 		// The call is paid for: whatever goes wrong from here, its attempt and cost stay on the record.
-		const checked = attemptStep(() => checkAnswer(completion, this.plan.completion.responseFormat));
+		const checked = attemptStep(() => checkAnswer(completion, this.plan.completion));
 		const check: AnswerCheck = checked.ok
 			? checked.value
 			: {
