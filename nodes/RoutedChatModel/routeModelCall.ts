@@ -32,7 +32,8 @@ export function routeModelCall(
 			const result = onDelta
 				? { ...(await streamChat(plan, routeContext, onDelta)), route }
 				: await routeItem({ kind: 'chain', plan, route }, routeContext);
-			ledger.record(result);
+			// The run data shows every attempt: an error a gateway wrote may echo the key.
+			ledger.record(services.redact(result));
 			recordExecutionSpend(context, callSpend(result.attempts, result.costNanoUsd ?? 0));
 			context.logger.debug('Routed Chat Model served a call', {
 				model: result.model,

@@ -82,6 +82,31 @@ describe('Routed Chat Model under a root node, in n8n-core', () => {
 		});
 	});
 
+	it('keeps the key out of the run data when a gateway error echoes it and a fallback serves', async () => {
+		const key = fixture.gateway.apiKey;
+		fixture.gateway.setModel(
+			pricedModel('echoes/key', {
+				down: { status: 503, message: `Overloaded for key ${key}` },
+			}),
+		);
+		const run = await runWorkflow(
+			modelCallerWorkflow(
+				pinnedModel('echoes/key', { fallbackModels: SERVES, options: { retries: 0 } }),
+			),
+			{ credentials: credentialsFor(fixture.gateway), inputItems: [{ prompt: 'Hello there' }] },
+		);
+
+		const routed = modelCalls(run)[0].routedChat as IDataObject;
+		expect(routed.attempts).toEqual([
+			expect.objectContaining({
+				model: 'echoes/key',
+				error: expect.stringContaining('Overloaded for key [redacted]'),
+			}),
+			expect.objectContaining({ model: SERVES, outcome: 'success' }),
+		]);
+		expect(JSON.stringify(run)).not.toContain(key);
+	});
+
 	it('a 429 whose Retry-After is longer than it may wait moves on to the fallback at once', async () => {
 		const run = await runWorkflow(
 			modelCallerWorkflow(
