@@ -1,4 +1,10 @@
-import { estimatePromptTokens, routeChat, type ChatClient } from '../../nodes/RoutedChat/core';
+import {
+	estimatePromptTokens,
+	PricingCache,
+	routeCascade,
+	routeChat,
+	type ChatClient,
+} from '../../nodes/RoutedChat/core';
 import type { ChatMessage } from '../../nodes/RoutedChat/core/types';
 import { pricedModel } from '../mock-gateway/jestFixture';
 import { fakeClock, gatewayFixture, plan } from './support';
@@ -50,6 +56,28 @@ describe('input modalities in the chain walk', () => {
 			]);
 		},
 	);
+
+	it('in a cascade, skips a cheap tier none of whose models takes the input and escalates', async () => {
+		const cache = new PricingCache(60_000);
+		const prices = async () =>
+			await cache.get('mock', 0, () => fixture.client.listModels({ timeoutMs: 5_000 }));
+		const result = await routeCascade(
+			{
+				cheap: plan([TEXT_ONLY], { tier: 'cheap', messages: withImage }),
+				strong: plan([VISION], { tier: 'strong', messages: withImage }),
+				checks: {},
+				repair: false,
+			},
+			{ client: fixture.client, clock: fakeClock(), prices },
+		);
+
+		expect(result.chainModel).toBe(VISION);
+		expect(result.escalated).toBe(true);
+		expect(result.attempts).toMatchObject([
+			{ model: TEXT_ONLY, outcome: 'skipped', skipped: 'modality', stage: 'cheap' },
+			{ model: VISION, outcome: 'success', stage: 'strong' },
+		]);
+	});
 
 	it('does not read /models for a text-only conversation without a cap', async () => {
 		let listed = 0;

@@ -160,11 +160,15 @@ class CascadeLedger {
 	}
 }
 
-/** A failure escalation cannot help with: the key, the credit, the request itself, or a cancel. */
+/**
+ * A failure escalation cannot help with: the key, the credit, the request itself, or a cancel. An
+ * input no cheap model takes (an image) is not one: a strong model may take it.
+ */
 function isFinal(error: RouteError): boolean {
 	return (
 		error.reason !== 'exhausted' &&
 		error.reason !== 'deadline' &&
+		error.reason !== 'unsupported_input' &&
 		!kindPolicy[error.reason as keyof typeof kindPolicy]?.failOver
 	);
 }
