@@ -327,7 +327,7 @@ export const optionsProperty: INodeProperties = {
 			type: 'boolean',
 			default: true,
 			description:
-				"Whether each item's answer is sent as it arrives, when the workflow runs in streaming mode (a Chat Trigger or a Webhook set to respond with Streaming); otherwise it changes nothing. Cascade routing and a JSON Response Format need the whole answer, so they do not stream. Applies to the whole run: an expression is read for the first item only.",
+				"Whether each item's answer is sent as it arrives, when the workflow runs in streaming mode (a Chat Trigger or a Webhook set to respond with Streaming); otherwise it changes nothing. Cascade routing, a JSON Response Format and Tools (JSON) need the whole answer, so they do not stream. Applies to the whole run: an expression is read for the first item only.",
 		},
 		{
 			displayName: 'Temperature',
@@ -392,7 +392,7 @@ export const optionsProperty: INodeProperties = {
 			default:
 				'[\n  {\n    "type": "function",\n    "function": {\n      "name": "get_weather",\n      "description": "The current weather in a city",\n      "parameters": {\n        "type": "object",\n        "properties": { "city": { "type": "string" } },\n        "required": ["city"]\n      }\n    }\n  }\n]',
 			description:
-				"Functions the model may call, as OpenAI's tools array. The output's toolCalls lists the calls it made, arguments parsed; run them, then send the results back in Messages mode as tool messages. An answer whose arguments are not JSON falls over to the next model.",
+				"Functions the model may call, as OpenAI's tools array. The output's toolCalls lists the calls it made, arguments parsed; run them, then send the results back in Messages mode as tool messages. An answer that calls a function not offered, or whose arguments are not a JSON object, falls over to the next model.",
 		},
 		{
 			displayName: 'Top P',
