@@ -1,19 +1,13 @@
 import { z } from 'zod';
 
-import { type ChatMessage, type ContentPart, dataUrlBytes } from '../core';
-import {
-	IMAGE_MIME_TYPES,
-	isWebUrl,
-	type MediaKind,
-	PDF_MIME_TYPE,
-	sizeProblem,
-} from './mediaLimits';
+import { type ChatMessage, type ContentPart, dataUrlBytes, type InputModality } from '../core';
+import { IMAGE_MIME_TYPES, isWebUrl, PDF_MIME_TYPE, sizeProblem } from './mediaLimits';
 
 const IMAGE_DATA_PREFIXES = IMAGE_MIME_TYPES.map((type) => `data:${type};base64,`);
 const PDF_DATA_PREFIX = `data:${PDF_MIME_TYPE};base64,`;
 
 /** A part's URL: an http(s) URL, or a base64 data URL of an accepted type within the size limit. */
-function mediaUrl(kind: MediaKind, prefixes: string[], what: string) {
+function mediaUrl(kind: InputModality, prefixes: string[], what: string) {
 	return z
 		.string({ errorMap: () => ({ message: `${what} must be a string` }) })
 		.superRefine((url, context) => {

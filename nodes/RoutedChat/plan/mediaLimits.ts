@@ -1,4 +1,4 @@
-import { type ChatMessage, dataUrlBytes, type MediaPart } from '../core';
+import { type ChatMessage, dataUrlBytes, type InputModality } from '../core';
 
 /** The image types every vision model on OpenRouter takes. */
 export const IMAGE_MIME_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'] as const;
@@ -16,10 +16,8 @@ export const MEDIA_LIMITS = {
 	totalBytes: 24 * MB,
 } as const;
 
-export type MediaKind = MediaPart['type'];
-
 /** The kind a MIME type is sent as, or undefined when Attachments do not take it. */
-export function mediaKind(mimeType: string): MediaKind | undefined {
+export function mediaKind(mimeType: string): InputModality | undefined {
 	const type = normalMimeType(mimeType);
 	if ((IMAGE_MIME_TYPES as readonly string[]).includes(type)) return 'image';
 	if (type === PDF_MIME_TYPE) return 'file';
@@ -35,7 +33,7 @@ export function normalMimeType(mimeType: string): string {
 export const ACCEPTED_TYPES = `${IMAGE_MIME_TYPES.join(', ')} and ${PDF_MIME_TYPE}`;
 
 /** Why a file of this kind and size may not be sent, naming the limit; undefined when it may. */
-export function sizeProblem(kind: MediaKind, bytes: number): string | undefined {
+export function sizeProblem(kind: InputModality, bytes: number): string | undefined {
 	const limit = kind === 'image' ? MEDIA_LIMITS.imageBytes : MEDIA_LIMITS.pdfBytes;
 	if (bytes <= limit) return undefined;
 	// Just over the limit, rounded sizes would read alike: then both are given in bytes.

@@ -1,10 +1,9 @@
 import type { IBinaryData, IExecuteFunctions } from 'n8n-workflow';
 
-import type { ChatMessage, MediaPart } from '../core';
+import type { ChatMessage, InputModality, MediaPart } from '../core';
 import {
 	ACCEPTED_TYPES,
 	isWebUrl,
-	type MediaKind,
 	mediaBytes,
 	mediaKind,
 	normalMimeType,
@@ -19,7 +18,7 @@ const FIELD = 'attachments';
 /** One binary property checked from its metadata, before its bytes are read. */
 interface Attachment {
 	property: string;
-	kind: MediaKind;
+	kind: InputModality;
 	mimeType: string;
 	fileName: string;
 	/** Set when the binary data is only a URL: the gateway fetches it, nothing is read. */
