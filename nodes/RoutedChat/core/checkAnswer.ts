@@ -46,7 +46,9 @@ function checkToolCalls(calls: ToolCall[], tools: readonly ToolDefinition[]): An
 		const what = `tool call ${call.id} (${call.name})`;
 		if (!tools.some((tool) => tool.name === call.name))
 			return refused(
-				`The ${what} calls ${call.name}, which is not one of the tools offered (${tools.map((tool) => tool.name).join(', ')})`,
+				tools.length
+					? `Tool call ${call.id} calls ${call.name}, which is not one of the tools offered (${tools.map((tool) => tool.name).join(', ')})`
+					: `Tool call ${call.id} calls ${call.name}, but no tool was offered`,
 			);
 		const text = call.arguments.trim();
 		const parsed = attempt((): unknown => (text ? JSON.parse(text) : {}));
