@@ -327,7 +327,7 @@ export const optionsProperty: INodeProperties = {
 			type: 'boolean',
 			default: true,
 			description:
-				"Whether each item's answer is sent as it arrives, when the workflow runs in streaming mode (a Chat Trigger or a Webhook set to respond with Streaming); otherwise it changes nothing. Cascade routing and a JSON Response Format need the whole answer, so they do not stream. Applies to the whole run: an expression is read for the first item only.",
+				"Whether each item's answer is sent as it arrives, when the workflow runs in streaming mode (a Chat Trigger or a Webhook set to respond with Streaming); otherwise it changes nothing. Cascade routing, a JSON Response Format and Tools (JSON) need the whole answer, so they do not stream. Applies to the whole run: an expression is read for the first item only.",
 		},
 		{
 			displayName: 'Temperature',

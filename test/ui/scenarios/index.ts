@@ -6,7 +6,7 @@ import { credentialTest } from './credentialTest';
 import { darkTheme } from './darkTheme';
 import { executeDemo } from './executeDemo';
 import { fieldsPerRouting, modelListRows } from './fieldsPerRouting';
-import { issue12Fields } from './issue12Fields';
+import { attachmentsAndToolOptions } from './attachmentsAndToolOptions';
 import { modelList } from './modelList';
 import { optionsThatApply } from './options';
 import { rulesMode } from './rulesMode';
@@ -19,7 +19,7 @@ export const scenarios: Scenario[] = [
 	rulesMode,
 	cascadeMinConfidence,
 	optionsThatApply,
-	issue12Fields,
+	attachmentsAndToolOptions,
 	modelList,
 	executeDemo,
 	darkTheme,

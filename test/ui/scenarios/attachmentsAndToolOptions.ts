@@ -51,7 +51,7 @@ async function toolNameOnlyForFunction(page: Page): Promise<void> {
 	assert.ok(!(await optionsOffered(page)).includes('Tool Name'), 'Tool Name offered with Required');
 }
 
-export const issue12Fields: Scenario = {
+export const attachmentsAndToolOptions: Scenario = {
 	name: 'Attachments in both Input modes; Stream Response, Tools (JSON), Tool Choice, Generation Stats offered; Tool Name only with Tool Choice Function',
 	async run({ page, n8nUrl }) {
 		await routedChatPanel(page, n8nUrl);
