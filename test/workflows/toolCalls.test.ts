@@ -6,6 +6,7 @@ import { chatWorkflow, credentialsFor, outputJson, pinned, ROUTED_CHAT } from '.
 
 const CALLS = 'vendor-a/calls-tools';
 const GARBLED = 'vendor-b/garbled-arguments';
+const UNQUOTED = 'vendor-e/unquoted-arguments';
 const PLAIN = 'vendor-c/plain';
 const SEES = 'vendor-d/sees-and-calls';
 
@@ -31,6 +32,7 @@ describe('tool calls in Routed Chat, in n8n-core', () => {
 		pricedModel(GARBLED, { toolUse: { name: 'multiply', arguments: '{"a": 17, "b": 2' } }),
 		pricedModel(PLAIN),
 		pricedModel(SEES, { inputModalities: ['text', 'image'] }),
+		pricedModel(UNQUOTED, { toolUse: { name: 'multiply', arguments: '{a: 17, b: 23}' } }),
 	]);
 	const sent = () => chatRequests(fixture.gateway).map((request) => request.body as IDataObject);
 	const run = (parameters: INodeParameters, onError?: 'continueErrorOutput') =>
@@ -113,6 +115,26 @@ describe('tool calls in Routed Chat, in n8n-core', () => {
 		const paid = attempts.reduce((sum, attempt) => sum + Number(attempt.costUsd), 0);
 		expect((item.cost as IDataObject).totalUsd).toBeCloseTo(paid, 12);
 		expect(Number(attempts[0].costUsd)).toBeGreaterThan(0);
+	});
+
+	it('fails the item as exhausted when every model garbles its arguments: no call is output unparsed', async () => {
+		const result = await run(
+			pinned(GARBLED, { fallbackModels: UNQUOTED, options: { toolsJson: TOOLS_JSON } }),
+			'continueErrorOutput',
+		);
+
+		expect(outputJson(result, ROUTED_CHAT)).toEqual([]);
+		const [failed] = outputJson(result, ROUTED_CHAT, 1);
+		expect(failed.error).toMatch(
+			/^Item 0: Every model failed \(2 attempts\); the last: The arguments of tool call call_\S+ \(multiply\) are not valid JSON/,
+		);
+		expect(failed).not.toHaveProperty('toolCalls');
+		const details = failed.details as IDataObject;
+		expect(details.reason).toBe('exhausted');
+		expect(details.attempts).toEqual([
+			expect.objectContaining({ model: GARBLED, outcome: 'error', kind: 'invalid_output' }),
+			expect.objectContaining({ model: UNQUOTED, outcome: 'error', kind: 'invalid_output' }),
+		]);
 	});
 
 	it('in streaming mode routes an item that offers tools whole, so garbled arguments still fall over', async () => {

@@ -6,6 +6,7 @@ import { credentialTest } from './credentialTest';
 import { darkTheme } from './darkTheme';
 import { executeDemo } from './executeDemo';
 import { fieldsPerRouting, modelListRows } from './fieldsPerRouting';
+import { attachmentsAndToolOptions } from './attachmentsAndToolOptions';
 import { modelList } from './modelList';
 import { optionsThatApply } from './options';
 import { rulesMode } from './rulesMode';
@@ -18,6 +19,7 @@ export const scenarios: Scenario[] = [
 	rulesMode,
 	cascadeMinConfidence,
 	optionsThatApply,
+	attachmentsAndToolOptions,
 	modelList,
 	executeDemo,
 	darkTheme,
