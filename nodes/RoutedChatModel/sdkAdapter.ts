@@ -25,6 +25,7 @@ import type {
 	ToolDefinition,
 } from '../RoutedChat/core';
 import { ChunkQueue } from './chunkQueue';
+import { mediaBytes, totalProblem } from '../RoutedChat/plan/mediaLimits';
 import { toMediaPart } from './handedMedia';
 import { type LangChainModel, withStandardMediaBlocks } from './standardMediaBlocks';
 
@@ -104,14 +105,17 @@ export async function supplyRoutedChatModel(
 		}
 
 		private call(messages: Message[], config: ChatModelConfig | undefined) {
+			const chatMessages = messages.map((message, index) => {
+				try {
+					return toChatMessage(message, index);
+				} catch (error) {
+					throw new NodeOperationError(context.getNode(), error as Error);
+				}
+			});
+			const overTotal = totalProblem(mediaBytes(chatMessages), 'The images and files of the call');
+			if (overTotal) throw new NodeOperationError(context.getNode(), overTotal);
 			return {
-				messages: messages.map((message, index) => {
-					try {
-						return toChatMessage(message, index);
-					} catch (error) {
-						throw new NodeOperationError(context.getNode(), error as Error);
-					}
-				}),
+				messages: chatMessages,
 				tools: this.tools.flatMap((tool) => toToolDefinition(sdk, tool)),
 				signal: signalOf(config),
 			};

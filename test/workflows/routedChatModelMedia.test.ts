@@ -154,6 +154,18 @@ describe('Routed Chat Model: images and PDFs from a chain or agent', () => {
 		expect(chatRequests(fixture.gateway)).toEqual([]);
 	});
 
+	it('refuses more than 24 MB of images and files in one call, before any request, as Routed Chat does', async () => {
+		const data = Buffer.alloc(13 * 1024 * 1024).toString('base64');
+		const pdf = (filename: string) => ({ ...agentPdf, data, metadata: { filename } });
+		const run = await ask(chain(DOCS), [question, pdf('a.pdf'), pdf('b.pdf')]);
+
+		expect(run.status).toBe('error');
+		expect(JSON.stringify(run.error)).toContain(
+			"The images and files of the call come to 26 MB; one item's may be at most 24 MB together",
+		);
+		expect(chatRequests(fixture.gateway)).toEqual([]);
+	});
+
 	it('a part it cannot send (audio) is an error naming the part and the type, not a silent drop', async () => {
 		const audio = { type: 'audio', mimeType: 'audio/mpeg', data: 'SUQzBAAAAAAA' };
 		const run = await ask(chain(DOCS), [question, audio]);
