@@ -105,6 +105,18 @@ export async function openCollectionAdd(page: Page, index: 'first' | 'last'): Pr
 	return entries;
 }
 
+/** The names the "Add Option" list offers now (Options is the panel's last collection). */
+export async function optionsOffered(page: Page): Promise<string[]> {
+	const names = await (await openCollectionAdd(page, 'last')).allInnerTexts();
+	await page.keyboard.press('Escape');
+	return names.map((name) => name.trim());
+}
+
+/** Adds the option named `name` from the Options collection's "Add Option" list. */
+export async function addOption(page: Page, name: string): Promise<void> {
+	await (await openCollectionAdd(page, 'last')).filter({ hasText: name }).click();
+}
+
 /** The labels of the fields the panel shows now, in order. */
 export async function fieldLabels(page: Page): Promise<string[]> {
 	const labels = await parameters(page).locator('[data-test-id="input-label"]').allInnerTexts();

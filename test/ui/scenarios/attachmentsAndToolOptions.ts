@@ -2,19 +2,15 @@ import assert from 'node:assert/strict';
 
 import type { Page } from 'playwright-core';
 
-import { choose, eventually, fieldLabels, openCollectionAdd, routedChatPanel } from '../editor';
+import {
+	addOption,
+	choose,
+	eventually,
+	fieldLabels,
+	optionsOffered,
+	routedChatPanel,
+} from '../editor';
 import type { Scenario } from '../scenario';
-
-/** The names the "Add Option" list offers now (Options is the panel's last collection). */
-async function optionsOffered(page: Page): Promise<string[]> {
-	const names = await (await openCollectionAdd(page, 'last')).allInnerTexts();
-	await page.keyboard.press('Escape');
-	return names.map((name) => name.trim());
-}
-
-async function addOption(page: Page, name: string): Promise<void> {
-	await (await openCollectionAdd(page, 'last')).filter({ hasText: name }).click();
-}
 
 /** Both Input modes show Attachments. */
 async function attachmentsInEveryInputMode(page: Page): Promise<void> {

@@ -1,20 +1,7 @@
 import assert from 'node:assert/strict';
 
-import type { Page } from 'playwright-core';
-
-import { choose, eventually, openCollectionAdd, routedChatPanel } from '../editor';
+import { addOption, choose, eventually, optionsOffered, routedChatPanel } from '../editor';
 import type { Scenario } from '../scenario';
-
-/** The names the "Add Option" list offers now (Options is the panel's last collection). */
-async function optionsOffered(page: Page): Promise<string[]> {
-	const names = await (await openCollectionAdd(page, 'last')).allInnerTexts();
-	await page.keyboard.press('Escape');
-	return names.map((name) => name.trim());
-}
-
-async function addOption(page: Page, name: string): Promise<void> {
-	await (await openCollectionAdd(page, 'last')).filter({ hasText: name }).click();
-}
 
 export const optionsThatApply: Scenario = {
 	name: 'Options: JSON Schema only with Response Format JSON Schema; labels say what they count and in which unit',
