@@ -58,17 +58,22 @@ function either(
 }
 
 /**
- * A system error code (ECONNRESET, ECONNREFUSED…) wherever the sender's error
- * chain keeps one (n8n wraps axios's error, which wraps the socket's), else the
- * innermost message, e.g. axios's "stream has been aborted".
+ * A system error code (ECONNRESET, ECONNREFUSED, EAI_AGAIN…) wherever the
+ * sender's error chain keeps one (n8n wraps axios's error, which wraps the
+ * socket's), else the innermost message, e.g. axios's "stream has been aborted".
+ * Axios's own codes (ERR_BAD_RESPONSE…) say less than either.
  */
 function causeOf(error: unknown): string {
 	let innermost = error;
 	for (let current = error, depth = 0; current instanceof Object && depth < 4; depth++) {
 		const { code, cause } = current as { code?: unknown; cause?: unknown };
-		if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return code;
+		if (typeof code === 'string' && isSystemCode(code)) return code;
 		innermost = current;
 		current = cause;
 	}
 	return innermost instanceof Error ? innermost.message : String(innermost);
+}
+
+function isSystemCode(code: string): boolean {
+	return /^E[A-Z_]+$/.test(code) && !code.startsWith('ERR_');
 }
