@@ -22,10 +22,10 @@ describe('streamChat', () => {
 		expect(deltas.length).toBeGreaterThan(1);
 		expect(text(deltas)).toBe(result.content);
 		expect(result.content).toBe(`${A} answered: Say hello to the routing core`);
-		expect(result.cost).toEqual({
-			source: 'gateway',
-			totalUsd: (result.usage.promptTokens * 1000 + result.usage.completionTokens * 2000) / 1e9,
-		});
+		// The mock counts four characters a token: the 29-character prompt is 8 tokens, the
+		// 56-character answer 14; at $1 / $2 per million, 8 × $0.000001 + 14 × $0.000002.
+		expect(result.usage).toMatchObject({ promptTokens: 8, completionTokens: 14, totalTokens: 22 });
+		expect(result.cost).toEqual({ source: 'gateway', totalUsd: 0.000036 });
 		expect(result.attempts).toEqual([
 			expect.objectContaining({ model: A, outcome: 'success', servedBy: A }),
 		]);

@@ -4,6 +4,7 @@ import type { PriceBook } from './pricingCache';
 import { RouteError } from './routeError';
 import { type CostFigure, figureOf } from './cost';
 import type { Attempt, RouteResult, Usage } from './types';
+import { sumUsage } from './usage';
 
 export interface ModelTally {
 	calls: number;
@@ -70,11 +71,12 @@ export function summarizeCosts(
 			tally.nano += attempt.costUsd == null ? 0 : usdToNano(attempt.costUsd);
 			tally.tokens += attempt.usage?.totalTokens ?? 0;
 			byModel.set(attempt.servedBy, tally);
-			tokens.prompt += attempt.usage?.promptTokens ?? 0;
-			tokens.completion += attempt.usage?.completionTokens ?? 0;
-			tokens.cached += attempt.usage?.cachedTokens ?? 0;
-			tokens.cacheWrite += attempt.usage?.cacheWriteTokens ?? 0;
 		}
+		const usage = sumUsage(item.attempts);
+		tokens.prompt += usage.promptTokens;
+		tokens.completion += usage.completionTokens;
+		tokens.cached += usage.cachedTokens;
+		tokens.cacheWrite += usage.cacheWriteTokens;
 		if (!('result' in outcome)) continue;
 		const { result } = outcome;
 		servedNano += result.costNanoUsd ?? 0;

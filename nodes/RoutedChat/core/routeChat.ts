@@ -136,9 +136,14 @@ class Route {
 	private admit(model: string, gate: BudgetGate): boolean {
 		const reason = this.skipReason(model, gate);
 		if (!reason) return true;
+		this.skip(model, reason);
+		return false;
+	}
+
+	/** Records a model passed over without a request; no later request may ask it. */
+	private skip(model: string, reason: SkipReason): void {
 		this.done.add(model);
 		this.attempts.push({ model, outcome: 'skipped', skipped: reason, waitMs: 0, latencyMs: 0 });
-		return false;
 	}
 
 	private skipReason(model: string, gate: BudgetGate): SkipReason | undefined {
@@ -156,16 +161,7 @@ class Route {
 	private refuseUnsupportedInput(): void {
 		const lacking = this.plan.models.map((model) => ({ model, missing: this.lacks(model) }));
 		if (!this.needs.length || lacking.some(({ missing }) => missing === undefined)) return;
-		for (const { model } of lacking) {
-			this.done.add(model);
-			this.attempts.push({
-				model,
-				outcome: 'skipped',
-				skipped: 'modality',
-				waitMs: 0,
-				latencyMs: 0,
-			});
-		}
+		for (const { model } of lacking) this.skip(model, 'modality');
 		const takes = lacking
 			.map(({ model }) => `${model} takes ${this.prices?.get(model)?.inputModalities?.join(', ')}`)
 			.join('; ');

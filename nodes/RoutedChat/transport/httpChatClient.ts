@@ -1,4 +1,5 @@
 import { attempt, type CallOptions, type ChatClient, GatewayError } from '../core';
+import { gatewayRequest } from './gatewayRequest';
 import type { HttpOpenStream, HttpResponse, HttpSend } from './httpExchange';
 import { readCompletion } from './readCompletion';
 import { readErrorResponse } from './readErrorResponse';
@@ -32,18 +33,7 @@ export function createHttpChatClient(
 		body: unknown,
 		options: CallOptions,
 	): Promise<unknown> {
-		const headers: Record<string, string> = { accept: 'application/json', ...config.headers };
-		if (body !== undefined) headers['content-type'] = 'application/json';
-		const response = await sendAttempt(
-			send,
-			{
-				method,
-				url: `${config.baseUrl}${path}`,
-				headers,
-				body: body === undefined ? undefined : JSON.stringify(body),
-			},
-			options,
-		);
+		const response = await sendAttempt(send, gatewayRequest(config, method, path, body), options);
 		if (response.status < 200 || response.status > 299) throw readErrorResponse(response);
 		return parseJson(response);
 	}

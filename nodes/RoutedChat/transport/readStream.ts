@@ -1,6 +1,12 @@
 import { z } from 'zod';
 
-import { type ChatCompletion, GatewayError, type StreamDelta, type ToolCall } from '../core';
+import {
+	attempt,
+	type ChatCompletion,
+	GatewayError,
+	type StreamDelta,
+	type ToolCall,
+} from '../core';
 import { gatewayErrorSchema, usageSchema } from './gatewaySchema';
 import { gatewayCost, readUsage } from './readCompletion';
 import { sseData } from './sseData';
@@ -56,7 +62,8 @@ export async function readCompletionStream(
 	let usage: z.infer<typeof usageSchema> | null = null;
 
 	for await (const data of sseData(chunks)) {
-		const parsed = chunkSchema.safeParse(jsonOrUndefined(data));
+		const json = attempt(() => JSON.parse(data) as unknown);
+		const parsed = chunkSchema.safeParse(json.ok ? json.value : undefined);
 		if (!parsed.success) {
 			throw new GatewayError('malformed_response', `Malformed stream event: ${data.slice(0, 200)}`);
 		}
@@ -113,12 +120,4 @@ export async function readCompletionStream(
 		...gatewayCost(usage),
 		raw: null,
 	};
-}
-
-function jsonOrUndefined(text: string): unknown {
-	try {
-		return JSON.parse(text) as unknown;
-	} catch {
-		return undefined;
-	}
 }

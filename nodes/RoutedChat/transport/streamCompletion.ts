@@ -6,6 +6,7 @@ import {
 	settle,
 	type StreamDelta,
 } from '../core';
+import { gatewayRequest } from './gatewayRequest';
 import type { GatewayConfig } from './httpChatClient';
 import type { HttpOpenStream } from './httpExchange';
 import { readErrorResponse } from './readErrorResponse';
@@ -26,23 +27,15 @@ export async function streamCompletion(
 	options: CallOptions,
 	onDelta: (delta: StreamDelta) => void,
 ): Promise<ChatCompletion> {
+	const body = {
+		...requestBody(request, config.openRouter),
+		stream: true,
+		// OpenRouter always ends a stream with usage; OpenAI-compatible servers only when asked.
+		...(config.openRouter ? {} : { stream_options: { include_usage: true } }),
+	};
 	const response = await sendAttempt(
 		open,
-		{
-			method: 'POST',
-			url: `${config.baseUrl}/chat/completions`,
-			headers: {
-				accept: 'text/event-stream',
-				'content-type': 'application/json',
-				...config.headers,
-			},
-			body: JSON.stringify({
-				...requestBody(request, config.openRouter),
-				stream: true,
-				// OpenRouter always ends a stream with usage; OpenAI-compatible servers only when asked.
-				...(config.openRouter ? {} : { stream_options: { include_usage: true } }),
-			}),
-		},
+		gatewayRequest(config, 'POST', '/chat/completions', body, 'text/event-stream'),
 		options,
 	);
 	if (response.status < 200 || response.status > 299) {
