@@ -51,3 +51,4 @@ export { neededModalities } from './inputModalities';
 export { attempt, settle, type Settled } from './settle';
 export type { QualityChecks } from './qualityChecks';
 export type * from './types';
+export { QUANTIZATIONS } from './types';

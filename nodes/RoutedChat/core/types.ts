@@ -97,16 +97,20 @@ export interface ProviderPreferences {
 	require_parameters?: boolean;
 }
 
-export type Quantization =
-	| 'int4'
-	| 'int8'
-	| 'fp4'
-	| 'fp6'
-	| 'fp8'
-	| 'fp16'
-	| 'bf16'
-	| 'fp32'
-	| 'unknown';
+/** The precisions OpenRouter's `provider.quantizations` takes. */
+export const QUANTIZATIONS = [
+	'int4',
+	'int8',
+	'fp4',
+	'fp6',
+	'fp8',
+	'fp16',
+	'bf16',
+	'fp32',
+	'unknown',
+] as const;
+
+export type Quantization = (typeof QUANTIZATIONS)[number];
 
 /** What is sent for every attempt, whatever model serves it. */
 export interface CompletionOptions {

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { QUANTIZATIONS } from '../core';
+
 const number = (label: string) =>
 	z.coerce
 		.number({ invalid_type_error: `${label} must be a number` })
@@ -43,9 +45,7 @@ export const optionsSchema = z.object({
 	providerOrder: z.string().optional(),
 	providerOnly: z.string().optional(),
 	providerIgnore: z.string().optional(),
-	providerQuantizations: z
-		.array(z.enum(['int4', 'int8', 'fp4', 'fp6', 'fp8', 'fp16', 'bf16', 'fp32', 'unknown']))
-		.optional(),
+	providerQuantizations: z.array(z.enum(QUANTIZATIONS)).optional(),
 	providerRequireParameters: z.boolean().optional(),
 	providerSort: z.enum(['', 'price', 'throughput', 'latency']).optional(),
 	providerZdr: z.boolean().optional(),
