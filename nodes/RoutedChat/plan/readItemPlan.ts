@@ -43,7 +43,7 @@ export async function readItemPlan(
 	const options = parameters.derived('options', itemIndex, {}, readOptions);
 	const written =
 		parameter('inputMode', 'prompt') === 'messages'
-			? readMessages(parameter('messages'))
+			? parameters.derived('messages', itemIndex, undefined, readMessages)
 			: promptMessages(parameter('systemMessage', ''), parameter('prompt', ''));
 	const media = await readAttachments(context, itemIndex, parameter('attachments', ''));
 	const messages = markCacheControl(withAttachments(written, media), options);
