@@ -17,7 +17,7 @@ export interface ExecutionSpend {
 }
 
 /** The key names are public: users filter executions on them. */
-export const CUSTOM_DATA_KEYS = {
+const CUSTOM_DATA_KEYS = {
 	costUsd: 'routedChatCostUsd',
 	calls: 'routedChatCalls',
 	models: 'routedChatModels',
@@ -62,7 +62,7 @@ export function recordExecutionSpend(
 }
 
 /** Nano-dollars as a plain decimal USD string ("0.000123"), never in exponent notation. */
-export function formatUsd(nano: number): string {
+function formatUsd(nano: number): string {
 	const fixed = (nano / 1e9).toFixed(9);
 	return fixed.replace(/\.?0+$/, '') || '0';
 }

@@ -8,7 +8,7 @@ const PARAMETER = 'options.jsonSchema';
 const HINT =
 	'Paste a JSON Schema object in Options → JSON Schema, e.g. {"type": "object", "properties": {…}}';
 
-export interface JsonSchemaOption {
+interface JsonSchemaOption {
 	schema: Record<string, unknown>;
 	check: SchemaCheck;
 }
