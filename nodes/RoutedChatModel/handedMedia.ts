@@ -12,7 +12,7 @@ import {
  * An image or a file as a chain or agent hands it to the model: base64 or raw bytes (or a whole
  * data URL), or a URL, with its media type and file name when the sender gave them.
  */
-export interface HandedMedia {
+interface HandedMedia {
 	mediaType?: string;
 	data?: string | Uint8Array;
 	url?: string;

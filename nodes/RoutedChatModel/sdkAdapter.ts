@@ -32,7 +32,7 @@ import { type LangChainModel, withStandardMediaBlocks } from './standardMediaBlo
 type Sdk = typeof import('@n8n/ai-node-sdk');
 
 /** The n8n release this package was built and tested against with the SDK. */
-export const SDK_N8N_VERSION = '2.41.1';
+const SDK_N8N_VERSION = '2.41.1';
 
 /** One model call: the conversation and tools the chain or agent passes, routed by the core; streamed to `onDelta` when given. */
 export type RouteCall = (
@@ -41,7 +41,7 @@ export type RouteCall = (
 ) => Promise<RoutedItem>;
 
 /** What the chain or agent sees as the model's provider and id. */
-export interface ModelIdentity {
+interface ModelIdentity {
 	provider: string;
 	modelId: string;
 }

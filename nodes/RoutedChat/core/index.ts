@@ -37,7 +37,7 @@ export type {
 	StreamDelta,
 } from './chatClient';
 export { GatewayError, GatewayStatusError, type ClientFailureKind } from './gatewayError';
-export { usdToPico } from './money';
+export { nanoToUsd, usdToNano, usdToPico } from './money';
 export type { Clock } from './clock';
 export type { CostFigure } from './cost';
 export { CircuitBreaker, type CircuitBreakerSettings } from './circuitBreaker';

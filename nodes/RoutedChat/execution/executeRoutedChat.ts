@@ -10,6 +10,7 @@ import {
 	routeItem,
 	summarizeCosts,
 	type CostSummary,
+	usdToNano,
 } from '../core';
 import { failedItem, toNodeError } from '../output/itemFailure';
 import { createRedactor } from '../output/redactor';
@@ -123,7 +124,7 @@ type ItemOutcome = { result: RoutedItem } | { error: unknown };
 function spendOf(summary: CostSummary): ExecutionSpend {
 	const served = Object.entries(summary.byModel);
 	return {
-		costNanoUsd: Math.round(summary.totalCostUsd * 1e9),
+		costNanoUsd: usdToNano(summary.totalCostUsd),
 		calls: served.reduce((sum, [, tally]) => sum + tally.calls, 0),
 		models: served.map(([model]) => model),
 	};

@@ -1,6 +1,6 @@
 import type { IWorkflowExecutionCustomData } from 'n8n-workflow';
 
-import type { Attempt } from '../core';
+import { type Attempt, nanoToUsd, usdToNano } from '../core';
 
 /**
  * What the node spent, written as execution custom data so n8n's execution list can filter on it.
@@ -17,7 +17,7 @@ export interface ExecutionSpend {
 }
 
 /** The key names are public: users filter executions on them. */
-export const CUSTOM_DATA_KEYS = {
+const CUSTOM_DATA_KEYS = {
 	costUsd: 'routedChatCostUsd',
 	calls: 'routedChatCalls',
 	models: 'routedChatModels',
@@ -62,14 +62,14 @@ export function recordExecutionSpend(
 }
 
 /** Nano-dollars as a plain decimal USD string ("0.000123"), never in exponent notation. */
-export function formatUsd(nano: number): string {
-	const fixed = (nano / 1e9).toFixed(9);
+function formatUsd(nano: number): string {
+	const fixed = nanoToUsd(nano).toFixed(9);
 	return fixed.replace(/\.?0+$/, '') || '0';
 }
 
 function readNano(value: string | undefined): number {
 	const usd = Number(value);
-	return value && Number.isFinite(usd) && usd >= 0 ? Math.round(usd * 1e9) : 0;
+	return value && Number.isFinite(usd) && usd >= 0 ? usdToNano(usd) : 0;
 }
 
 function readCount(value: string | undefined): number {

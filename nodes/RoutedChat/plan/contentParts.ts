@@ -2,38 +2,36 @@ import { z } from 'zod';
 
 import { type ChatMessage, type ContentPart, dataUrlBytes, type InputModality } from '../core';
 import { IMAGE_MIME_TYPES, isWebUrl, PDF_MIME_TYPE, sizeProblem } from './mediaLimits';
+import { zodMessage } from './zodMessage';
 
 const IMAGE_DATA_PREFIXES = IMAGE_MIME_TYPES.map((type) => `data:${type};base64,`);
 const PDF_DATA_PREFIX = `data:${PDF_MIME_TYPE};base64,`;
 
 /** A part's URL: an http(s) URL, or a base64 data URL of an accepted type within the size limit. */
 function mediaUrl(kind: InputModality, prefixes: string[], what: string) {
-	return z
-		.string({ errorMap: () => ({ message: `${what} must be a string` }) })
-		.superRefine((url, context) => {
-			if (isWebUrl(url)) return;
-			if (!prefixes.some((prefix) => url.startsWith(prefix))) {
-				context.addIssue({
-					code: z.ZodIssueCode.custom,
-					message: `${what} must be an http(s) URL or a data URL starting ${prefixes.join(' or ')}`,
-				});
-				return;
-			}
-			const tooLarge = sizeProblem(kind, dataUrlBytes(url));
-			if (tooLarge)
-				context.addIssue({ code: z.ZodIssueCode.custom, message: `${what} ${tooLarge}` });
-		});
+	return z.string(zodMessage(`${what} must be a string`)).superRefine((url, context) => {
+		if (isWebUrl(url)) return;
+		if (!prefixes.some((prefix) => url.startsWith(prefix))) {
+			context.addIssue({
+				code: z.ZodIssueCode.custom,
+				message: `${what} must be an http(s) URL or a data URL starting ${prefixes.join(' or ')}`,
+			});
+			return;
+		}
+		const tooLarge = sizeProblem(kind, dataUrlBytes(url));
+		if (tooLarge) context.addIssue({ code: z.ZodIssueCode.custom, message: `${what} ${tooLarge}` });
+	});
 }
 
 const textPart = z.object({
 	type: z.literal('text'),
-	text: z.string({ errorMap: () => ({ message: 'text must be a string' }) }),
+	text: z.string(zodMessage('text must be a string')),
 });
 const imagePart = z.object({
 	type: z.literal('image_url'),
 	image_url: z.object(
 		{ url: mediaUrl('image', IMAGE_DATA_PREFIXES, 'url') },
-		{ errorMap: () => ({ message: 'image_url must be an object {url}' }) },
+		zodMessage('image_url must be an object {url}'),
 	),
 });
 const filePart = z.object({
@@ -41,11 +39,11 @@ const filePart = z.object({
 	file: z.object(
 		{
 			filename: z
-				.string({ errorMap: () => ({ message: 'filename must be a string' }) })
+				.string(zodMessage('filename must be a string'))
 				.min(1, 'filename must not be empty'),
 			file_data: mediaUrl('file', [PDF_DATA_PREFIX], 'file_data'),
 		},
-		{ errorMap: () => ({ message: 'file must be an object {filename, file_data}' }) },
+		zodMessage('file must be an object {filename, file_data}'),
 	),
 });
 

@@ -10,7 +10,7 @@ const MB = 1024 * 1024;
  * Anthropic refuses an image over 5 MB and a request over 32 MB; OpenAI takes images up to 20 MB.
  * Files go base64 in the request (4/3 their size), so 24 MB of files make about 32 MB of JSON.
  */
-export const MEDIA_LIMITS = {
+const MEDIA_LIMITS = {
 	imageBytes: 5 * MB,
 	pdfBytes: 20 * MB,
 	totalBytes: 24 * MB,
@@ -59,7 +59,7 @@ export function mediaBytes(messages: readonly ChatMessage[]): number {
 	return bytes;
 }
 
-export function formatBytes(bytes: number): string {
+function formatBytes(bytes: number): string {
 	if (bytes < 1024) return `${bytes} bytes`;
 	if (bytes < MB) return `${(bytes / 1024).toFixed(1)} KB`;
 	return `${Number((bytes / MB).toFixed(1))} MB`;

@@ -51,9 +51,7 @@ export async function readAttachments(
 		if (tooLarge)
 			throw new ParameterError(FIELD, `Binary property "${attachment.property}" ${tooLarge}`);
 		total += bytes.length;
-		const overTotal = totalProblem(total);
-		if (overTotal)
-			throw new ParameterError(FIELD, overTotal, 'Send fewer or smaller files per item');
+		checkMediaTotal(FIELD, total);
 		const dataUrl = `data:${attachment.mimeType};base64,${bytes.toString('base64')}`;
 		parts.push(
 			mediaPart(attachment, dataUrl, attachment.kind === 'file' ? countPdfPages(bytes) : undefined),
@@ -146,10 +144,16 @@ export function withAttachments(messages: ChatMessage[], media: MediaPart[]): Ch
 				}
 			: message,
 	);
-	const overTotal = totalProblem(
+	checkMediaTotal(
+		FIELD,
 		mediaBytes(withMedia),
 		'The attachments and the images and files in Messages',
 	);
-	if (overTotal) throw new ParameterError(FIELD, overTotal, 'Send fewer or smaller files per item');
 	return withMedia;
+}
+
+/** A ParameterError on `field` when one item's images and files (`what`) come to more than the limit. */
+export function checkMediaTotal(field: string, bytes: number, what?: string): void {
+	const overTotal = totalProblem(bytes, what);
+	if (overTotal) throw new ParameterError(field, overTotal, 'Send fewer or smaller files per item');
 }

@@ -43,11 +43,13 @@ export async function readItemPlan(
 	const options = parameters.derived('options', itemIndex, {}, readOptions);
 	const written =
 		parameter('inputMode', 'prompt') === 'messages'
-			? readMessages(parameter('messages'))
+			? parameters.derived('messages', itemIndex, undefined, readMessages)
 			: promptMessages(parameter('systemMessage', ''), parameter('prompt', ''));
 	const media = await readAttachments(context, itemIndex, parameter('attachments', ''));
 	const messages = markCacheControl(withAttachments(written, media), options);
-	const fallbacks = readModelList(parameter('fallbackModels', ''), 'fallbackModels');
+	const fallbacks = parameters.derived('fallbackModels', itemIndex, '', (value) =>
+		readModelList(value, 'fallbackModels'),
+	);
 	const chainPlan = (primary: string[], tier?: Tier): RoutePlan => ({
 		...routePlan(
 			primary,
@@ -66,7 +68,7 @@ export async function readItemPlan(
 		}
 		case 'rules': {
 			const choice = chooseRoute(
-				readRules(parameter('rules', {})),
+				parameters.derived('rules', itemIndex, {}, readRules),
 				{
 					prompt: messages.map((message) => message.content).join('\n'),
 					promptTokens: estimatePromptTokens(messages),
@@ -82,7 +84,12 @@ export async function readItemPlan(
 			};
 		}
 		case 'cascade': {
-			const { checks, repair } = readCascadeChecks(parameter('cascadeChecks', {}));
+			const { checks, repair } = parameters.derived(
+				'cascadeChecks',
+				itemIndex,
+				{},
+				readCascadeChecks,
+			);
 			const cheap = chainPlan(tierModels(parameter, 'cheap'), 'cheap');
 			const strong = chainPlan(tierModels(parameter, 'strong'), 'strong');
 			return { kind: 'cascade', plan: { cheap, strong, checks, repair }, route: 'cascade' };

@@ -2,19 +2,16 @@ import { attempt } from '../core';
 import { compileJsonSchema, type SchemaCheck } from './compileJsonSchema';
 import type { NodeOptions } from './optionsSchema';
 import { ParameterError } from './parameterError';
+import { rememberByText } from './rememberByText';
 
 const PARAMETER = 'options.jsonSchema';
 const HINT =
 	'Paste a JSON Schema object in Options → JSON Schema, e.g. {"type": "object", "properties": {…}}';
 
-export interface JsonSchemaOption {
+interface JsonSchemaOption {
 	schema: Record<string, unknown>;
 	check: SchemaCheck;
 }
-
-/** Schemas compiled from text, so the items of an execution share one; safe to lose. */
-const byText = new Map<string, JsonSchemaOption>();
-const REMEMBERED = 16;
 
 /** The JSON Schema option, parsed and compiled, or a ParameterError saying what is wrong with it. */
 export function readJsonSchema(value: NodeOptions['jsonSchema']): JsonSchemaOption {
@@ -24,19 +21,18 @@ export function readJsonSchema(value: NodeOptions['jsonSchema']): JsonSchemaOpti
 			'Response Format is JSON Schema but no schema is set',
 			HINT,
 		);
-	if (typeof value !== 'string') return compiled(value);
-	const known = byText.get(value);
-	if (known) return known;
-	const parsed = attempt(() => JSON.parse(value) as unknown);
+	return typeof value === 'string' ? fromText(value) : compiled(value);
+}
+
+/** Schemas compiled from text, so the items of an execution share one. */
+const fromText = rememberByText((text) => {
+	const parsed = attempt(() => JSON.parse(text) as unknown);
 	if (!parsed.ok) throw new ParameterError(PARAMETER, 'The JSON Schema is not valid JSON', HINT);
 	const schema = parsed.value;
 	if (typeof schema !== 'object' || schema === null || Array.isArray(schema))
 		throw new ParameterError(PARAMETER, 'The JSON Schema must be a JSON object', HINT);
-	const option = compiled(schema as Record<string, unknown>);
-	if (byText.size >= REMEMBERED) byText.delete(byText.keys().next().value as string);
-	byText.set(value, option);
-	return option;
-}
+	return compiled(schema as Record<string, unknown>);
+});
 
 function compiled(schema: Record<string, unknown>): JsonSchemaOption {
 	const check = attempt(() => compileJsonSchema(schema));

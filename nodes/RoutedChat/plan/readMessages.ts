@@ -2,8 +2,9 @@ import { z } from 'zod';
 
 import { attempt, type ChatMessage } from '../core';
 import { contentPartsSchema, messageContent } from './contentParts';
-import { mediaBytes, totalProblem } from './mediaLimits';
+import { mediaBytes } from './mediaLimits';
 import { ParameterError } from './parameterError';
+import { checkMediaTotal } from './readAttachments';
 import { zodMessage } from './zodMessage';
 
 const ROLES = 'system, developer, user, assistant, tool';
@@ -115,9 +116,7 @@ export function readMessages(value: unknown): ChatMessage[] {
 	}
 	const messages = parsed.data.map(toChatMessage);
 	checkToolResults(messages);
-	const overTotal = totalProblem(mediaBytes(messages), 'The images and files in Messages');
-	if (overTotal)
-		throw new ParameterError('messages', overTotal, 'Send fewer or smaller files per item');
+	checkMediaTotal('messages', mediaBytes(messages), 'The images and files in Messages');
 	return messages;
 }
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { attempt, type CompletionOptions, type ToolDefinition } from '../core';
 import type { NodeOptions } from './optionsSchema';
 import { ParameterError } from './parameterError';
+import { rememberByText } from './rememberByText';
 import { zodMessage } from './zodMessage';
 
 const TOOLS = 'options.toolsJson';
@@ -64,22 +65,17 @@ export function readTools(options: NodeOptions): Pick<CompletionOptions, 'tools'
 	return { tools, toolChoice: { function: name } };
 }
 
-/** Tools read from text, so the items of an execution share one parse (about 25 µs each); safe to lose. */
-const byText = new Map<string, ToolDefinition[]>();
-const REMEMBERED = 16;
-
 function parseTools(value: unknown): ToolDefinition[] {
 	if (value === undefined || (typeof value === 'string' && !value.trim())) return [];
-	if (typeof value !== 'string') return checkTools(value);
-	const known = byText.get(value);
-	if (known) return known;
-	const data = attempt(() => JSON.parse(value) as unknown);
-	if (!data.ok) throw new ParameterError(TOOLS, 'Tools (JSON) is not valid JSON', TOOLS_HINT);
-	const tools = checkTools(data.value);
-	if (byText.size >= REMEMBERED) byText.delete(byText.keys().next().value as string);
-	byText.set(value, tools);
-	return tools;
+	return typeof value === 'string' ? toolsFromText(value) : checkTools(value);
 }
+
+/** Tools read from text, so the items of an execution share one parse (about 25 µs each). */
+const toolsFromText = rememberByText((text) => {
+	const data = attempt(() => JSON.parse(text) as unknown);
+	if (!data.ok) throw new ParameterError(TOOLS, 'Tools (JSON) is not valid JSON', TOOLS_HINT);
+	return checkTools(data.value);
+});
 
 function checkTools(value: unknown): ToolDefinition[] {
 	const parsed = toolsSchema.safeParse(value);
