@@ -1,3 +1,5 @@
+import { Expression, type IDataObject } from 'n8n-workflow';
+
 import { runWorkflow } from './harness';
 import { chatWorkflow, credentialsFor, outputJson, pinned, ROUTED_CHAT } from './support';
 import { chatRequests, mockGatewayFixture, pricedModel } from '../mock-gateway/jestFixture';
@@ -65,5 +67,70 @@ describe('Routed Chat parameters per item', () => {
 			'Item 2',
 		]);
 		expect(sent()).toEqual([]);
+	});
+});
+
+/**
+ * An expression that only names a field of the item (`{{ $json.text }}`) is read from the item,
+ * not evaluated by n8n's expression runtime. The same expression in parentheses is left to n8n,
+ * so each pair must give the same requests and the same items, errors included.
+ */
+describe('Routed Chat reading a plain $json reference itself', () => {
+	const fixture = mockGatewayFixture([pricedModel(MODEL)]);
+
+	async function outcome(prompt: string, inputItems: IDataObject[]) {
+		fixture.gateway.reset();
+		const run = await runWorkflow(
+			chatWorkflow(pinned(MODEL, { prompt }), { onError: 'continueRegularOutput' }),
+			{ credentials: credentialsFor(fixture.gateway), inputItems },
+		);
+		const prompts = chatRequests(fixture.gateway).map(
+			(request) => (request.body as ChatRequestBody).messages.at(-1)?.content,
+		);
+		const items = outputJson(run, ROUTED_CHAT).map((item) =>
+			item.error === undefined ? { content: item.content } : { error: item.error },
+		);
+		return { status: run.status, prompts: prompts.sort(), items };
+	}
+
+	it.each<{ reference: string; inputItems: IDataObject[] }>([
+		{
+			reference: '$json.text',
+			inputItems: [{ text: 'plain' }, { text: '' }, { text: 42 }, { text: { a: 'b' } }, {}],
+		},
+		{
+			reference: '$json.data.text',
+			inputItems: [
+				{ data: { text: 'deep' } },
+				{ data: 'flat' },
+				{ data: ['text'] },
+				{ data: null },
+				{ other: 1 },
+			],
+		},
+		{ reference: '$json.constructor', inputItems: [{ constructor: 'own key' }, { text: 'none' }] },
+	])('$reference gives what n8n gives', async ({ reference, inputItems }) => {
+		const read = await outcome(`={{ ${reference} }}`, inputItems);
+		const evaluated = await outcome(`={{ (${reference}) }}`, inputItems);
+
+		expect(read).toEqual(evaluated);
+		expect(read.items).toHaveLength(inputItems.length);
+	});
+
+	it("leaves n8n's expression runtime out for a string field, and only then", async () => {
+		const evaluate = jest.spyOn(Expression.prototype, 'resolveSimpleParameterValue');
+		try {
+			const inputItems = [{ text: 'one' }, { text: 'two' }, { text: 3 }];
+			await outcome('={{ $json.text }}', inputItems);
+			await outcome('={{ ($json.text) }}', inputItems);
+			const evaluated = evaluate.mock.calls.map(([expression]) => expression);
+
+			expect(evaluated.filter((expression) => expression === '={{ $json.text }}')).toHaveLength(1);
+			expect(evaluated.filter((expression) => expression === '={{ ($json.text) }}')).toHaveLength(
+				3,
+			);
+		} finally {
+			evaluate.mockRestore();
+		}
 	});
 });

@@ -1,11 +1,15 @@
-import type { IExecuteFunctions, IGetNodeParameterOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, IGetNodeParameterOptions, INodeExecutionData } from 'n8n-workflow';
+
+import { itemFieldReference, readItemField } from './itemFieldReference';
 
 /**
  * The node's parameters for every item of one execution. A parameter the
  * workflow sets without an expression has the same value for every item, so it
  * is read (and whatever is derived from it, computed) once per execution; only
  * expressions are evaluated per item. n8n's getNodeParameter costs tens of
- * microseconds even for a constant, and an expression far more.
+ * microseconds even for a constant, and an expression far more. An expression
+ * that only names a string field of the item (`{{ $json.prompt }}`) is read
+ * from the item (itemFieldReference.ts).
  */
 export interface NodeParameters {
 	value(
@@ -37,10 +41,25 @@ export function nodeParameters(context: IExecuteFunctions): NodeParameters {
 		}
 		return known;
 	};
+	const references = new Map<string, string[] | undefined>();
+	let items: INodeExecutionData[] | undefined;
+	const fromItem = (name: string, itemIndex: number): string | undefined => {
+		if (!references.has(name)) references.set(name, itemFieldReference(raw[name]));
+		const path = references.get(name);
+		if (!path) return undefined;
+		items ??= context.getInputData();
+		const item = items[itemIndex];
+		return item ? readItemField(item.json, path) : undefined;
+	};
 	const values = new Map<string, unknown>();
 	const derivedValues = new Map<string, unknown>();
 	const value: NodeParameters['value'] = (name, itemIndex, fallback, options) => {
-		if (!isConstant(name)) return context.getNodeParameter(name, itemIndex, fallback, options);
+		if (!isConstant(name)) {
+			return (
+				(options === undefined ? fromItem(name, itemIndex) : undefined) ??
+				context.getNodeParameter(name, itemIndex, fallback, options)
+			);
+		}
 		const key = options?.extractValue ? `${name}\0extractValue` : name;
 		if (!values.has(key))
 			values.set(key, context.getNodeParameter(name, itemIndex, fallback, options));

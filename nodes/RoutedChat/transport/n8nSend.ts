@@ -20,7 +20,8 @@ interface FullResponse {
 /**
  * Sends through n8n's `httpRequestWithAuthentication`, so the credential's
  * `authenticate` adds the key (never handled here) and n8n's proxy and SSRF
- * settings apply. Every status comes back as a response. Given the credential
+ * settings apply. Every status comes back as a response, a redirect too
+ * (readErrorResponse.ts). Given the credential
  * read once per execution, n8n does not read and decrypt it again per request.
  */
 export function n8nSend(context: RequestContext, credentials: ICredentialsDecrypted): HttpSend {
@@ -61,6 +62,8 @@ function n8nRequest(
 			json: false,
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
+			// The key goes to the Base URL only: n8n's helper would send it on to another origin.
+			disableFollowRedirect: true,
 			timeout: request.timeoutMs,
 			abortSignal: request.signal,
 		};

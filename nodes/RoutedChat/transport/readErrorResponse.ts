@@ -9,9 +9,18 @@ const RAW_ERROR_CHARS = 300;
  * An error status as the core's error: the status and headers (Retry-After)
  * classify it; the message reads "<status> <message>" from OpenRouter's error
  * body, naming the provider and its raw error when OpenRouter passes them on,
- * or carries the body's text when it is not OpenRouter's shape.
+ * or carries the body's text when it is not OpenRouter's shape. A redirect
+ * (never followed) names where it points.
  */
 export function readErrorResponse(response: HttpResponse): GatewayStatusError {
+	const location = response.status < 400 ? response.headers.get('location') : null;
+	if (location !== null) {
+		return new GatewayStatusError(
+			response.status,
+			`${response.status} redirect to ${location.slice(0, RAW_ERROR_CHARS)}, not followed: the key goes only to the credential's Base URL`,
+			response.headers,
+		);
+	}
 	const json = attempt(() => JSON.parse(response.body) as unknown);
 	const parsed = json.ok ? errorBodySchema.safeParse(json.value) : undefined;
 	const detail = parsed?.success
