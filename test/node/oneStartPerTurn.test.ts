@@ -37,21 +37,40 @@ describe('oneStartPerTurn', () => {
 
 		const results = mapWithConcurrency(['a', 'b', 'c', 'd'], 3, task);
 		await flushMicrotasks();
-		expect(started).toEqual([]);
-		await turns.endTurn();
 		expect(started).toEqual([0]);
 		await turns.endTurn();
 		expect(started).toEqual([0, 1]);
-		// The first two finish together: their successors still start one turn apart.
+		await turns.endTurn();
+		expect(started).toEqual([0, 1, 2]);
+		// The first two finish in the turn item 2 started in: their successor still waits for the next.
 		finish[0]();
 		finish[1]();
-		await turns.endTurn();
+		await flushMicrotasks();
 		expect(started).toEqual([0, 1, 2]);
 		await turns.endTurn();
 		expect(started).toEqual([0, 1, 2, 3]);
 		finish[2]();
 		finish[3]();
 		await expect(results).resolves.toEqual(['a done', 'b done', 'c done', 'd done']);
-		expect(turns.pending()).toBe(0);
+	});
+
+	it('starts an item at once when a turn has passed since the one before it started', async () => {
+		const turns = manualTurns();
+		const started: number[] = [];
+		const finish: Array<() => void> = [];
+		const task = oneStartPerTurn(async (_: string, index: number) => {
+			started.push(index);
+			await new Promise<void>((resolve) => finish.push(resolve));
+		}, turns.nextTurn);
+
+		const results = mapWithConcurrency(['a', 'b'], 1, task);
+		await flushMicrotasks();
+		expect(started).toEqual([0]);
+		await turns.endTurn();
+		finish[0]();
+		await flushMicrotasks();
+		expect(started).toEqual([0, 1]);
+		finish[1]();
+		await results;
 	});
 });

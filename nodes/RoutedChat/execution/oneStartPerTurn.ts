@@ -1,6 +1,7 @@
 /**
  * `task` with at most one item starting per turn of the event loop: each start
- * waits for the one before it and then for `nextTurn` (a timer of n8n's).
+ * waits until `nextTurn` (a timer of n8n's), begun when the item before it
+ * started, has passed. An item that comes after that starts at once.
  *
  * An item's start is mostly synchronous CPU work (n8n evaluates the item's
  * expressions, its HTTP helper builds the request and opens a connection), and
@@ -15,10 +16,10 @@ export function oneStartPerTurn<T, R>(
 	task: (item: T, index: number) => Promise<R>,
 	nextTurn: () => Promise<void>,
 ): (item: T, index: number) => Promise<R> {
-	let previous: Promise<void> = Promise.resolve();
+	let ready: Promise<void> = Promise.resolve();
 	return async (item, index) => {
-		const start = previous.then(nextTurn);
-		previous = start;
+		const start = ready;
+		ready = start.then(nextTurn);
 		await start;
 		return await task(item, index);
 	};
