@@ -302,7 +302,14 @@ describe('Routed Chat in n8n', () => {
 			inputItems: texts('x'),
 		});
 		expect(failed.error?.message).toContain('[redacted]');
-		for (const everything of [run, failed]) expect(JSON.stringify(everything)).not.toContain(key);
+		fixture.gateway.setModel(pricedModel('answers/key', { reply: `Your key is ${key}.` }));
+		const served = await runWorkflow(chatWorkflow(pinned('answers/key')), {
+			credentials: credentials(),
+			inputItems: texts('x'),
+		});
+		expect(outputJson(served, ROUTED_CHAT)[0].content).toBe('Your key is [redacted].');
+		for (const everything of [run, failed, served])
+			expect(JSON.stringify(everything)).not.toContain(key);
 		expect(fixture.gateway.requests.at(-1)?.headers.authorization).toBe(`Bearer ${key}`);
 	});
 

@@ -1,3 +1,5 @@
+import { attempt } from '../core';
+
 const REDACTED = '[redacted]';
 
 export type Redactor = <T>(value: T) => T;
@@ -8,6 +10,16 @@ export type Redactor = <T>(value: T) => T;
  */
 export function createRedactor(secrets: readonly string[]): Redactor {
 	const live = secrets.filter((secret) => secret.length >= 4);
+	// A secret in any string of a value shows, escaped as JSON escapes it, in the value's JSON; the
+	// check costs a third of a rebuild of every output item, which is then needed only when it hits.
+	const escaped = live.map((secret) => JSON.stringify(secret).slice(1, -1));
+	const holdsSecret = (value: unknown): boolean => {
+		const json = attempt(() => JSON.stringify(value));
+		return (
+			!json.ok ||
+			(json.value !== undefined && escaped.some((secret) => json.value.includes(secret)))
+		);
+	};
 	const scrub = (value: unknown): unknown => {
 		if (typeof value === 'string')
 			return live.reduce((text, secret) => text.split(secret).join(REDACTED), value);
@@ -17,5 +29,5 @@ export function createRedactor(secrets: readonly string[]): Redactor {
 		}
 		return value;
 	};
-	return <T>(value: T) => (live.length ? (scrub(value) as T) : value);
+	return <T>(value: T) => (live.length && holdsSecret(value) ? (scrub(value) as T) : value);
 }
