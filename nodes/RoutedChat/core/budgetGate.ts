@@ -76,8 +76,8 @@ export class BudgetGate {
 	/** A prompt never exceeds the context length: that bounds one whose estimate has no bound (a PDF by URL). */
 	private worstCase(model: string): number | undefined {
 		const price = this.prices?.get(model);
-		const completionTokens = this.maxTokens ?? price?.maxCompletionTokens;
-		const promptTokens = Math.min(this.promptTokens, price?.maxCompletionTokens ?? Infinity);
+		const completionTokens = this.maxTokens ?? price?.contextLength;
+		const promptTokens = Math.min(this.promptTokens, price?.contextLength ?? Infinity);
 		if (!price || completionTokens === undefined || promptTokens === Infinity) return undefined;
 		return worstCaseNano(price, promptTokens, completionTokens);
 	}

@@ -42,8 +42,8 @@ export interface GenerationStats {
 export interface ModelPrice {
 	promptPicoUsd: number;
 	completionPicoUsd: number;
-	/** The most tokens one answer can have (the context length), for a worst case without Max Tokens. */
-	maxCompletionTokens?: number;
+	/** The model's context length: bounds a prompt's tokens, and an answer's without Max Tokens. */
+	contextLength?: number;
 	/** Published with the price: what the model takes as input (`text`, `image`, `file`, …). */
 	inputModalities?: readonly string[];
 }

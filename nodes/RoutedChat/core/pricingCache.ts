@@ -42,7 +42,7 @@ function toPriceBook(models: ModelInfo[]): PriceBook {
 		if (model.price)
 			book.set(model.id, {
 				...model.price,
-				maxCompletionTokens: model.contextLength ?? undefined,
+				contextLength: model.contextLength ?? undefined,
 				inputModalities: model.inputModalities,
 			});
 	}

@@ -9,8 +9,6 @@ import {
 	RouteError,
 	routeItem,
 	summarizeCosts,
-	type CostSummary,
-	usdToNano,
 } from '../core';
 import { failedItem, toNodeError } from '../output/itemFailure';
 import { createRedactor } from '../output/redactor';
@@ -19,7 +17,7 @@ import { nodeParameters } from '../plan/nodeParameters';
 import { readItemPlan } from '../plan/readItemPlan';
 import { readRunOptions } from '../plan/readRunOptions';
 import { createExecutionServices } from './executionServices';
-import { type ExecutionSpend, recordExecutionSpend } from './executionCustomData';
+import { itemsSpend, recordExecutionSpend } from './executionCustomData';
 import { withItemSignal } from './itemSignal';
 import { oneStartPerTurn } from './oneStartPerTurn';
 import { type ItemStream, openItemStream } from './itemStream';
@@ -97,7 +95,7 @@ export async function executeRoutedChat(
 	);
 
 	// Written before a failure is thrown too: the calls before it were paid for.
-	recordExecutionSpend(context, spendOf(summarizeCosts(outcomes, [], undefined)));
+	recordExecutionSpend(context, itemsSpend(outcomes));
 	if (firstFailure !== undefined) {
 		const failed = outcomes[firstFailure] as { error: unknown };
 		throw toNodeError(node, failed.error, firstFailure, redact);
@@ -120,12 +118,3 @@ export async function executeRoutedChat(
 }
 
 type ItemOutcome = { result: RoutedItem } | { error: unknown };
-
-function spendOf(summary: CostSummary): ExecutionSpend {
-	const served = Object.entries(summary.byModel);
-	return {
-		costNanoUsd: usdToNano(summary.totalCostUsd),
-		calls: served.reduce((sum, [, tally]) => sum + tally.calls, 0),
-		models: served.map(([model]) => model),
-	};
-}

@@ -1,6 +1,6 @@
 import type { IWorkflowExecutionCustomData } from 'n8n-workflow';
 
-import { type Attempt, nanoToUsd, usdToNano } from '../core';
+import { type Attempt, type ItemOutcome, nanoToUsd, RouteError, usdToNano } from '../core';
 
 /**
  * What the node spent, written as execution custom data so n8n's execution list can filter on it.
@@ -27,6 +27,21 @@ const CUSTOM_DATA_KEYS = {
 export function callSpend(attempts: readonly Attempt[], costNanoUsd: number): ExecutionSpend {
 	const models = attempts.flatMap((attempt) => (attempt.servedBy ? [attempt.servedBy] : []));
 	return { costNanoUsd, calls: models.length, models: [...new Set(models)] };
+}
+
+/** What an execution's items spent: each served item's calls, and those of each item that failed after paid calls. */
+export function itemsSpend(outcomes: readonly ItemOutcome[]): ExecutionSpend {
+	const spends = outcomes.flatMap((outcome) => {
+		if ('result' in outcome)
+			return [callSpend(outcome.result.attempts, outcome.result.costNanoUsd ?? 0)];
+		const { error } = outcome;
+		return error instanceof RouteError ? [callSpend(error.attempts, error.spent.nanoUsd ?? 0)] : [];
+	});
+	return {
+		costNanoUsd: spends.reduce((sum, spend) => sum + spend.costNanoUsd, 0),
+		calls: spends.reduce((sum, spend) => sum + spend.calls, 0),
+		models: [...new Set(spends.flatMap((spend) => spend.models))],
+	};
 }
 
 /** n8n logs an error above 255 characters and cuts at 512; stay under both. */
