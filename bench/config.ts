@@ -28,7 +28,7 @@ export const fullConfig: BenchConfig = {
 	n8n: {
 		items: 200,
 		maxFloorRatio: 1.2,
-		network: { concurrencies: [10, 20], minEfficiency: 0.8, passes: 3 },
+		network: { concurrencies: [10, 20], minEfficiency: 0.8, passes: 5 },
 		peerBatchSizes: [10, 20],
 	},
 };
