@@ -34,6 +34,7 @@ const STREAMING_WORKFLOW = join(REPO_ROOT, 'test', 'e2e', 'streaming-webhook.jso
 const ATTACHMENT_WORKFLOW = join(REPO_ROOT, 'test', 'e2e', 'attachment.json');
 const TOOLS_WORKFLOW = join(REPO_ROOT, 'examples', 'routed-chat-tool-round-trip.json');
 const ROUTING_SURFACE_WORKFLOW = join(REPO_ROOT, 'test', 'e2e', 'routing-surface.json');
+const GENERATION_STATS_WORKFLOW = join(REPO_ROOT, 'test', 'e2e', 'generation-stats.json');
 
 /**
  * Run by scripts/e2e.sh once the package is packed: `run.ts --tarball <tgz> [--keep]`.
@@ -78,6 +79,7 @@ async function main(): Promise<number> {
 					ATTACHMENT_WORKFLOW,
 					TOOLS_WORKFLOW,
 					ROUTING_SURFACE_WORKFLOW,
+					GENERATION_STATS_WORKFLOW,
 				],
 				otherCredentials: [...streaming.credentials, ...surface.credentials],
 			});
@@ -94,6 +96,7 @@ async function main(): Promise<number> {
 			attachmentWorkflow,
 			toolsWorkflow,
 			surfaceWorkflow,
+			generationStatsWorkflow,
 		] = stage.workflows;
 		const demo = await executeWorkflow(stage, demoWorkflow);
 		const continueOnFail = await executeWorkflow(stage, continueOnFailWorkflow);
@@ -104,6 +107,7 @@ async function main(): Promise<number> {
 		const attachment = await executeWorkflow(stage, attachmentWorkflow);
 		const tools = await executeWorkflow(stage, toolsWorkflow);
 		const routingSurface = await executeWorkflow(stage, surfaceWorkflow);
+		const generationStats = await executeWorkflow(stage, generationStatsWorkflow);
 		const pricing = await fetchPricing(gateway);
 		const executed = {
 			demo,
@@ -114,6 +118,7 @@ async function main(): Promise<number> {
 			attachment,
 			tools,
 			routingSurface,
+			generationStats,
 		};
 		if (values.keep) {
 			for (const [label, { execution }] of Object.entries(executed)) {
@@ -145,7 +150,7 @@ async function main(): Promise<number> {
 			...cascadeChecks(cascadeRun),
 			...agentChecks({ execution: agent.execution, workflow: agentWorkflow, pricing }),
 			...streamingChecks(streamed),
-			...(await generationStatsChecks(stage, pricing)),
+			...generationStatsChecks(generationStats.execution, pricing),
 			...attachmentChecks(attachment.execution),
 			...toolRoundTripChecks({ execution: tools.execution, workflow: toolsWorkflow, pricing }),
 			...routingSurfaceChecks({

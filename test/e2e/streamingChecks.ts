@@ -35,7 +35,7 @@ export function streamingChecks(run: StreamingRun): Check[] {
 				const { types, text } = itemStream(run.paced.chunks);
 				assert.deepEqual(types, [
 					'begin',
-					...Array<string>(run.paced.answerChunks).fill('item'),
+					...Array<string>(PACED_REPLY.split(' ').length).fill('item'),
 					'end',
 				]);
 				assert.equal(text, PACED_REPLY);
@@ -46,7 +46,6 @@ export function streamingChecks(run: StreamingRun): Check[] {
 			run: () => {
 				// The mock writes word 1 only after the client saw word 0: held at 1 of the answer's words.
 				assert.equal(run.paced.heldAtFirstItem, 1);
-				assert.ok(run.paced.answerChunks > 1);
 			},
 		},
 		{

@@ -76,7 +76,7 @@ export async function startStreamingGateway(): Promise<StreamingGateway> {
 /** What the two requests to the published webhook saw. */
 export interface StreamingRun {
 	/** PACED: every chunk, and where its answer was held when the first `item` chunk arrived. */
-	paced: { chunks: ResponseChunk[]; heldAtFirstItem: number | undefined; answerChunks: number };
+	paced: { chunks: ResponseChunk[]; heldAtFirstItem: number | undefined };
 	/** DOWN (503), then the node's fallback BACKUP. */
 	fallback: { chunks: ResponseChunk[]; requestedModels: string[][] };
 	/** n8n's log, for the key-leak check. */
@@ -125,7 +125,6 @@ export async function runStreaming(
 			paced: {
 				chunks: pacedChunks,
 				heldAtFirstItem,
-				answerChunks: PACED_REPLY.split(' ').length,
 			},
 			fallback: {
 				chunks: fallbackChunks,
