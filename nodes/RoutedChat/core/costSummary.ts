@@ -36,7 +36,9 @@ export interface CostSummary {
 	savedUsd: number | null;
 }
 
-export type ItemOutcome = { result: RouteResult } | { error: unknown };
+export type ItemOutcome<Result extends RouteResult = RouteResult> =
+	| { result: Result }
+	| { error: unknown };
 
 /**
  * Totals for one execution, summed in integer nano-dollars so they match the items exactly:
@@ -125,7 +127,8 @@ export function summarizeCosts(
 }
 
 /** An item's calls and what they cost, served or failed; nothing for an item that failed before any call. */
-function itemSpend(
+/** What one item's route spent: its attempts and their cost, whether it was served or failed. */
+export function itemSpend(
 	outcome: ItemOutcome,
 ): { attempts: readonly Attempt[]; cost: CostFigure } | undefined {
 	if ('result' in outcome) {

@@ -5,9 +5,9 @@ import type { ChatMessage, MediaPart, ToolDefinition } from './types';
  * counts width × height / 750 up to about 1,600 for a 1.15-megapixel image; OpenAI's high detail
  * is 765 for 1024 × 1024.
  */
-export const IMAGE_TOKENS = 1_600;
+const IMAGE_TOKENS = 1_600;
 /** A PDF page as text and as a page image, at the dense end (Anthropic: 1,500 to 3,000 a page). */
-export const PDF_PAGE_TOKENS = 3_000;
+const PDF_PAGE_TOKENS = 3_000;
 /** For a PDF whose pages could not be counted: one page per started 100 KB of file. */
 const BYTES_PER_UNCOUNTED_PAGE = 100_000;
 

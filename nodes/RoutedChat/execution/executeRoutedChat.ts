@@ -4,6 +4,7 @@ import {
 	candidateModels,
 	canStream,
 	ExecutionBudget,
+	type ItemOutcome,
 	mapWithConcurrency,
 	type RoutedItem,
 	RouteError,
@@ -64,7 +65,7 @@ export async function executeRoutedChat(
 	const outcomes = await mapWithConcurrency(
 		items,
 		runOptions.concurrency ?? DEFAULT_CONCURRENCY,
-		eachItem(async (_, itemIndex, signal): Promise<ItemOutcome> => {
+		eachItem(async (_, itemIndex, signal): Promise<ItemOutcome<RoutedItem>> => {
 			let stream: ItemStream | undefined;
 			try {
 				signal.throwIfAborted();
@@ -116,5 +117,3 @@ export async function executeRoutedChat(
 	}
 	return [output];
 }
-
-type ItemOutcome = { result: RoutedItem } | { error: unknown };

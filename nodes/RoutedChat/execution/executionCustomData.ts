@@ -1,6 +1,6 @@
 import type { IWorkflowExecutionCustomData } from 'n8n-workflow';
 
-import { type Attempt, type ItemOutcome, nanoToUsd, RouteError, usdToNano } from '../core';
+import { type Attempt, type ItemOutcome, itemSpend, nanoToUsd, usdToNano } from '../core';
 
 /**
  * What the node spent, written as execution custom data so n8n's execution list can filter on it.
@@ -32,10 +32,8 @@ export function callSpend(attempts: readonly Attempt[], costNanoUsd: number): Ex
 /** What an execution's items spent: each served item's calls, and those of each item that failed after paid calls. */
 export function itemsSpend(outcomes: readonly ItemOutcome[]): ExecutionSpend {
 	const spends = outcomes.flatMap((outcome) => {
-		if ('result' in outcome)
-			return [callSpend(outcome.result.attempts, outcome.result.costNanoUsd ?? 0)];
-		const { error } = outcome;
-		return error instanceof RouteError ? [callSpend(error.attempts, error.spent.nanoUsd ?? 0)] : [];
+		const spent = itemSpend(outcome);
+		return spent ? [callSpend(spent.attempts, spent.cost.nanoUsd ?? 0)] : [];
 	});
 	return {
 		costNanoUsd: spends.reduce((sum, spend) => sum + spend.costNanoUsd, 0),

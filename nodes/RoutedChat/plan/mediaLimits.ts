@@ -1,4 +1,5 @@
 import { type ChatMessage, dataUrlBytes, type InputModality } from '../core';
+import { ParameterError } from './parameterError';
 
 /** The image types every vision model on OpenRouter takes. */
 export const IMAGE_MIME_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'] as const;
@@ -68,4 +69,10 @@ function formatBytes(bytes: number): string {
 /** An http(s) URL the gateway can fetch. */
 export function isWebUrl(value: string): boolean {
 	return /^https?:\/\/[^\s/]/i.test(value);
+}
+
+/** A ParameterError on `field` when one item's images and files (`what`) come to more than the limit. */
+export function checkMediaTotal(field: string, bytes: number, what?: string): void {
+	const overTotal = totalProblem(bytes, what);
+	if (overTotal) throw new ParameterError(field, overTotal, 'Send fewer or smaller files per item');
 }

@@ -8,7 +8,7 @@ import {
 	mediaKind,
 	normalMimeType,
 	sizeProblem,
-	totalProblem,
+	checkMediaTotal,
 } from './mediaLimits';
 import { ParameterError } from './parameterError';
 import { countPdfPages } from './pdfPages';
@@ -150,10 +150,4 @@ export function withAttachments(messages: ChatMessage[], media: MediaPart[]): Ch
 		'The attachments and the images and files in Messages',
 	);
 	return withMedia;
-}
-
-/** A ParameterError on `field` when one item's images and files (`what`) come to more than the limit. */
-export function checkMediaTotal(field: string, bytes: number, what?: string): void {
-	const overTotal = totalProblem(bytes, what);
-	if (overTotal) throw new ParameterError(field, overTotal, 'Send fewer or smaller files per item');
 }

@@ -4,7 +4,7 @@ import { attempt, type ChatMessage } from '../core';
 import { contentPartsSchema, messageContent } from './contentParts';
 import { mediaBytes } from './mediaLimits';
 import { ParameterError } from './parameterError';
-import { checkMediaTotal } from './readAttachments';
+import { checkMediaTotal } from './mediaLimits';
 import { zodMessage } from './zodMessage';
 
 const ROLES = 'system, developer, user, assistant, tool';
