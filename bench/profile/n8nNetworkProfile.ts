@@ -1,10 +1,12 @@
+import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 
-import { type Execution, succeeded } from '../../scripts/n8n/execution';
+import { succeeded } from '../../scripts/n8n/execution';
+import { idealMs, nodeTiming } from '../n8n/nodeTiming';
 import { runComparison } from '../n8n/stage';
 import { BENCH_WORKFLOW_ID, type Branch } from '../n8n/workflow';
 import { FAST_MODEL, SLOW_LATENCY_MS, SLOW_MODEL } from '../support/benchModels';
-import { mockLoadBetween } from '../support/mockLoad';
+import { describeMockLoad, mockLoadBetween } from '../support/mockLoad';
 import { startBenchGateway } from '../support/mockGateway';
 import { cpuBetween, watchProcessCpu } from '../support/processCpu';
 import { percentile } from '../support/stats';
@@ -60,11 +62,10 @@ async function main(): Promise<void> {
 		});
 		const cpuTimeline = cpu.stop();
 		const timeline = await gateway.timeline();
+		const runs = Object.fromEntries(
+			measured.map((branch) => [branch.name, nodeTiming(execution, branch.name)]),
+		);
 		if (process.env.DUMP_TIMELINE) {
-			const { writeFile } = await import('node:fs/promises');
-			const runs = Object.fromEntries(
-				measured.map((branch) => [branch.name, nodeRun(execution, branch.name)]),
-			);
 			await writeFile(
 				process.env.DUMP_TIMELINE,
 				JSON.stringify({ timeline, runs, cpu: cpuTimeline }),
@@ -72,43 +73,29 @@ async function main(): Promise<void> {
 		}
 		process.stdout.write(`execution ${succeeded(execution) ? 'succeeded' : 'failed'}\n`);
 		for (const branch of measured) {
-			const run = nodeRun(execution, branch.name);
-			const end = run.startTime + run.executionTime;
+			const run = runs[branch.name];
+			const end = run.startTime + run.ms;
 			const cpuMs = cpuBetween(cpuTimeline, run.startTime, end);
 			const load = mockLoadBetween(timeline, run.startTime, end);
 			const line = [
-				`${branch.name}: ${run.executionTime} ms`,
+				`${branch.name}: ${run.ms} ms`,
 				`n8n CPU ${cpuMs === undefined ? '?' : `${cpuMs.toFixed(0)} ms, ${(cpuMs / count).toFixed(2)} ms/item`}`,
 			];
 			if (branch.model === SLOW_MODEL) {
-				const ideal = Math.ceil(count / (branch.concurrency ?? 10)) * SLOW_LATENCY_MS;
+				const ideal = idealMs(count, branch.concurrency ?? 10);
 				const at = (p: number) => percentile(run.latencies, p).toFixed(0);
 				line.push(
-					`ideal/wall ${(ideal / run.executionTime).toFixed(3)}`,
+					`ideal/wall ${(ideal / run.ms).toFixed(3)}`,
 					`item latency p50 ${at(50)} p90 ${at(90)} max ${at(100)} ms`,
 				);
 			}
-			if (load.requests)
-				line.push(
-					`mock: ${load.requests} answers in p50 ${load.answerMs.p50.toFixed(1)} p99 ${load.answerMs.p99.toFixed(1)} max ${load.answerMs.max.toFixed(1)} ms, CPU ${(load.cpuShare * 100).toFixed(0)} % of a core`,
-				);
+			line.push(describeMockLoad(load));
 			process.stdout.write(`${line.join('; ')}\n`);
 		}
 	} finally {
 		cpu.stop();
 		await gateway.stop();
 	}
-}
-
-function nodeRun(execution: Execution, name: string) {
-	type Run = {
-		startTime: number;
-		executionTime: number;
-		data?: { main?: Array<Array<{ json: { latencyMs?: number } }> | null> };
-	};
-	const [run] = execution.data.resultData.runData[name] as unknown as Run[];
-	const latencies = (run.data?.main?.[0] ?? []).map((item) => item.json.latencyMs ?? 0);
-	return { startTime: run.startTime, executionTime: run.executionTime, latencies };
 }
 
 void main();

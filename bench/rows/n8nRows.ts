@@ -1,10 +1,11 @@
 import { failureMessage, type Execution, succeeded } from '../../scripts/n8n/execution';
+import { idealMs, type NodeTiming, nodeTiming } from '../n8n/nodeTiming';
 import { runComparison } from '../n8n/stage';
 import { BENCH_WORKFLOW_ID, type Branch } from '../n8n/workflow';
 import type { Row } from '../report';
 import { FAST_MODEL, SLOW_LATENCY_MS, SLOW_MODEL } from '../support/benchModels';
 import type { BenchGateway } from '../support/mockGateway';
-import { type MockLoad, mockLoadBetween, type MockTimeline } from '../support/mockLoad';
+import { describeMockLoad, mockLoadBetween, type MockTimeline } from '../support/mockLoad';
 import { cpuBetween, type CpuTimeline, watchProcessCpu } from '../support/processCpu';
 
 export interface N8nSetup {
@@ -114,28 +115,6 @@ function networkPasses(config: N8nRowsConfig): Array<{ limit: number; pass: numb
 	).flat();
 }
 
-interface NodeTiming {
-	items: number;
-	ms: number;
-	/** Epoch ms at which n8n started the node. */
-	startTime: number;
-}
-
-/** A node's items and n8n's own executionTime for it. */
-function timing(execution: Execution, node: string): NodeTiming {
-	type Run = {
-		startTime?: number;
-		executionTime?: number;
-		data?: { main?: Array<unknown[] | null> };
-	};
-	const runs = (execution.data.resultData.runData[node] ?? []) as Run[];
-	return {
-		items: runs.reduce((sum, run) => sum + (run.data?.main?.[0]?.length ?? 0), 0),
-		ms: runs.reduce((sum, run) => sum + (run.executionTime ?? 0), 0),
-		startTime: runs[0]?.startTime ?? 0,
-	};
-}
-
 /** What the n8n process and the mock spent while each node ran. */
 class Spending {
 	constructor(
@@ -188,6 +167,7 @@ export async function n8nRows(
 	if (!setup.tarball) return skippedRows(setup.unavailable ?? 'no tarball', config);
 	const plan = branches(config);
 	let execution: Execution;
+	let cpuTimeline: CpuTimeline;
 	await gateway.reset();
 	const cpuWatch = watchProcessCpu(`--id=${BENCH_WORKFLOW_ID}`);
 	try {
@@ -204,16 +184,16 @@ export async function n8nRows(
 			config,
 		);
 	} finally {
-		cpuWatch.stop();
+		cpuTimeline = cpuWatch.stop();
 	}
 	if (!succeeded(execution))
 		return skippedRows(`the workflow failed in n8n: ${failureMessage(execution)}`, config);
-	const times = new Map(plan.map((branch) => [branch.name, timing(execution, branch.name)]));
+	const times = new Map(plan.map((branch) => [branch.name, nodeTiming(execution, branch.name)]));
 	const short = [...times].find(([, node]) => node.items !== config.items);
 	if (short)
 		return skippedRows(`${short[0]} returned ${short[1].items} of ${config.items} items`, config);
 
-	const spent = new Spending(times, cpuWatch.stop(), await gateway.timeline(), config.items);
+	const spent = new Spending(times, cpuTimeline, await gateway.timeline(), config.items);
 	const ms = (node: string) => times.get(node)?.ms ?? 0;
 	const perItem = (total: number, passes = 1) => total / (config.items * passes);
 	/** The pass at this concurrency whose wall time is the median of its passes. */
@@ -240,18 +220,18 @@ export async function n8nRows(
 		},
 	];
 	for (const limit of config.network?.concurrencies ?? []) {
-		const idealMs = Math.ceil(config.items / limit) * SLOW_LATENCY_MS;
+		const ideal = idealMs(config.items, limit);
 		const { node, walls } = medianPass(limit);
 		const wall = ms(node);
 		rows.push({
 			name: `n8n network-bound, concurrency ${limit}: ideal / wall (${SLOW_LATENCY_MS} ms)`,
-			value: idealMs / wall,
+			value: ideal / wall,
 			unit: '',
 			target: { op: '>=', value: config.network?.minEfficiency ?? 0 },
 			detail:
-				`${config.items} items at ${SLOW_LATENCY_MS} ms, Routed Chat at concurrency ${limit}: ideal ceil(${config.items} / ${limit}) × ${SLOW_LATENCY_MS} ms = ${idealMs} ms, n8n's executionTime ${wall} ms, the median of ${walls.length} passes (${walls.join(', ')} ms); in that pass ` +
-				`${spent.describeCpu(node)}; the target needs under ${budgetPerItem(idealMs, config).toFixed(2)} ms of n8n CPU per item even with every request overlapped; ` +
-				describeMock(spent.mockLoad(node)),
+				`${config.items} items at ${SLOW_LATENCY_MS} ms, Routed Chat at concurrency ${limit}: ideal ceil(${config.items} / ${limit}) × ${SLOW_LATENCY_MS} ms = ${ideal} ms, n8n's executionTime ${wall} ms, the median of ${walls.length} passes (${walls.join(', ')} ms); in that pass ` +
+				`${spent.describeCpu(node)}; the target needs under ${budgetPerItem(ideal, config).toFixed(2)} ms of n8n CPU per item even with every request overlapped; ` +
+				describeMockLoad(spent.mockLoad(node)),
 		});
 	}
 	for (const size of config.peerBatchSizes ?? []) {
@@ -269,13 +249,8 @@ export async function n8nRows(
 }
 
 /** The n8n CPU per item below which `items` could finish in ideal / minEfficiency on one core. */
-function budgetPerItem(idealMs: number, config: N8nRowsConfig): number {
-	return idealMs / (config.network?.minEfficiency ?? 1) / config.items;
-}
-
-function describeMock(load: MockLoad | undefined): string {
-	if (!load?.requests) return 'the mock recorded no answer';
-	return `the mock answered ${load.requests} requests in p50 ${load.answerMs.p50.toFixed(1)}, p99 ${load.answerMs.p99.toFixed(1)}, max ${load.answerMs.max.toFixed(1)} ms, using ${(100 * load.cpuShare).toFixed(0)} % of a core`;
+function budgetPerItem(ideal: number, config: N8nRowsConfig): number {
+	return ideal / (config.network?.minEfficiency ?? 1) / config.items;
 }
 
 /**
@@ -290,8 +265,8 @@ function budgetRows(
 	spent: Spending,
 	medianPass: (limit: number) => { node: string },
 ): Row[] {
-	const limit = Math.max(...(config.network?.concurrencies ?? [CONCURRENCY]));
-	const idealMs = Math.ceil(config.items / limit) * SLOW_LATENCY_MS;
+	const limit = Math.max(...(config.network?.concurrencies ?? []));
+	const ideal = idealMs(config.items, limit);
 	const value = (perItem: number | undefined) => perItem ?? null;
 	const skipped = (perItem: number | undefined) =>
 		perItem === undefined
@@ -306,7 +281,7 @@ function budgetRows(
 			value: value(routed),
 			unit: 'ms',
 			...skipped(routed),
-			detail: `the n8n process's CPU time (all threads, from /proc) while the node ran, per item, in the median pass at this concurrency; its target of ${config.network?.minEfficiency} of the ideal ${idealMs} ms leaves at most ${budgetPerItem(idealMs, config).toFixed(2)} ms per item on n8n's one event loop, with every request overlapped`,
+			detail: `the n8n process's CPU time (all threads, from /proc) while the node ran, per item, in the median pass at this concurrency; its target of ${config.network?.minEfficiency} of the ideal ${ideal} ms leaves at most ${budgetPerItem(ideal, config).toFixed(2)} ms per item on n8n's one event loop, with every request overlapped`,
 		},
 		{
 			name: "n8n floor: CPU per item of the prompt's expression alone (Edit Fields)",

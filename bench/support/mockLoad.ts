@@ -67,3 +67,9 @@ export function mockLoadBetween(timeline: MockTimeline, from: number, to: number
 		cpuShare: first && last && last[0] > first[0] ? (last[1] - first[1]) / (last[0] - first[0]) : 0,
 	};
 }
+
+/** One line on what the mock did while a node ran. */
+export function describeMockLoad(load: MockLoad | undefined): string {
+	if (!load?.requests) return 'the mock recorded no answer';
+	return `the mock answered ${load.requests} requests in p50 ${load.answerMs.p50.toFixed(1)}, p99 ${load.answerMs.p99.toFixed(1)}, max ${load.answerMs.max.toFixed(1)} ms, using ${(100 * load.cpuShare).toFixed(0)} % of a core`;
+}
