@@ -67,6 +67,14 @@ describe('Generation Stats (GET /generation after each answer)', () => {
 		expect(lookup?.headers.authorization).toBe(`Bearer ${fixture.gateway.apiKey}`);
 	});
 
+	it('loads no published prices when the stats carry the cost', async () => {
+		const prices = jest.fn(async () => undefined);
+		const result = await routeChat(withStats([MODEL]), context({ prices }));
+
+		expect(result.cost.source).toBe('generation');
+		expect(prices).not.toHaveBeenCalled();
+	});
+
 	it('looks a streamed answer up by the id its chunks carried', async () => {
 		const deltas: unknown[] = [];
 		const result = await streamChat(withStats([MODEL]), context(), (delta) => deltas.push(delta));

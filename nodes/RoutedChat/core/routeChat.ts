@@ -319,13 +319,15 @@ class Route {
 		});
 	}
 
-	/** The price of the model as the gateway named it, else of the model asked for. */
+	/** The price of the model as the gateway named it, else of the model asked for; only read when neither the answer nor its stats carry a cost. */
 	private async costOf(
 		completion: ChatCompletion,
 		asked: string,
 		lookup: StatsLookup | undefined,
 	): Promise<CostFigure> {
-		const prices = completion.gatewayCostUsd === null ? await this.priceBook() : undefined;
+		const statsCost = lookup && 'stats' in lookup ? lookup.stats.costUsd : null;
+		const needsPrice = completion.gatewayCostUsd === null && statsCost === null;
+		const prices = needsPrice ? await this.priceBook() : undefined;
 		const price = prices?.get(completion.model) ?? prices?.get(asked);
 		const cost = completionCost(completion, price, lookup);
 		this.costs.push(cost);
