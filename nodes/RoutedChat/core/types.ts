@@ -236,11 +236,14 @@ export interface Usage {
 }
 
 /** The Usage fields that come from the generation's stats rather than the answer. */
-export type NativeTokenField =
-	| 'nativePromptTokens'
-	| 'nativeCompletionTokens'
-	| 'nativeReasoningTokens'
-	| 'nativeCachedTokens';
+export const NATIVE_TOKEN_FIELDS = [
+	'nativePromptTokens',
+	'nativeCompletionTokens',
+	'nativeReasoningTokens',
+	'nativeCachedTokens',
+] as const;
+
+export type NativeTokenField = (typeof NATIVE_TOKEN_FIELDS)[number];
 
 /**
  * generation: the gateway's stats of every paid call (`total_cost`, Generation Stats);

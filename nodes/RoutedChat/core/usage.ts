@@ -1,11 +1,4 @@
-import type { Attempt, NativeTokenField, Usage } from './types';
-
-const NATIVE_FIELDS: readonly NativeTokenField[] = [
-	'nativePromptTokens',
-	'nativeCompletionTokens',
-	'nativeReasoningTokens',
-	'nativeCachedTokens',
-];
+import { type Attempt, NATIVE_TOKEN_FIELDS, type Usage } from './types';
 
 /** The tokens of every call the attempts record: an item pays for all of them, so it reports all of them. */
 export function sumUsage(attempts: readonly Attempt[]): Usage {
@@ -27,7 +20,7 @@ export function sumUsage(attempts: readonly Attempt[]): Usage {
 		total.reasoningTokens += usage.reasoningTokens;
 	}
 	// A provider's count summed over only some of the calls would pass for the whole: it shows only when every call has it.
-	for (const field of NATIVE_FIELDS) {
+	for (const field of NATIVE_TOKEN_FIELDS) {
 		if (usages.length && usages.every((usage) => usage[field] !== undefined))
 			total[field] = usages.reduce((sum, usage) => sum + (usage[field] ?? 0), 0);
 	}
