@@ -25,6 +25,7 @@ import type {
 	ToolDefinition,
 } from '../RoutedChat/core';
 import { ChunkQueue } from './chunkQueue';
+import { partsText } from '../RoutedChat/plan/contentParts';
 import { mediaBytes, totalProblem } from '../RoutedChat/plan/mediaLimits';
 import { toMediaPart } from './handedMedia';
 import { type LangChainModel, withStandardMediaBlocks } from './standardMediaBlocks';
@@ -174,8 +175,7 @@ function withMedia(content: MessageContent[], index: number): ChatMessage {
 			return [toMediaPart(handed(part), `Message ${index + 1}, part ${at + 1}`)];
 		return [];
 	});
-	const text = parts.flatMap((part) => (part.type === 'text' ? [part.text] : [])).join('\n');
-	return { role: 'user', content: text, parts };
+	return { role: 'user', content: partsText(parts), parts };
 }
 
 /** The SDK keeps a URL and a file name, when the sender gave them, in `providerMetadata`. */

@@ -67,8 +67,13 @@ export function messageContent(
 ): Pick<ChatMessage, 'content' | 'parts'> {
 	if (typeof content === 'string') return { content };
 	const parts = content.map(corePart);
-	const text = parts.flatMap((part) => (part.type === 'text' ? [part.text] : [])).join('\n');
+	const text = partsText(parts);
 	return parts.some((part) => part.type !== 'text') ? { content: text, parts } : { content: text };
+}
+
+/** The text parts of a message, joined: its `content` beside its parts. */
+export function partsText(parts: readonly ContentPart[]): string {
+	return parts.flatMap((part) => (part.type === 'text' ? [part.text] : [])).join('\n');
 }
 
 function corePart(part: WireParts[number]): ContentPart {
