@@ -3,6 +3,7 @@ import {
 	ACCEPTED_TYPES,
 	isWebUrl,
 	mediaKind,
+	mediaPart,
 	normalMimeType,
 	PDF_MIME_TYPE,
 	sizeProblem,
@@ -41,8 +42,7 @@ export function toMediaPart(media: HandedMedia, where: string): MediaPart {
 		throw new Error(`${where} has the URL "${url.slice(0, 100)}", which is not http(s)`);
 	const tooLarge = sizeProblem(kind, dataUrlBytes(url));
 	if (tooLarge) throw new Error(`${where} ${tooLarge}`);
-	if (kind === 'image') return { type: 'image', url };
-	return { type: 'file', filename: media.filename || 'attachment.pdf', url };
+	return mediaPart(kind, url, media.filename || 'attachment.pdf');
 }
 
 /** The type given, else a data URL's, else PDF when the name or the bytes say so. */

@@ -1,4 +1,4 @@
-import { type ChatMessage, dataUrlBytes, type InputModality } from '../core';
+import { type ChatMessage, dataUrlBytes, type InputModality, type MediaPart } from '../core';
 import { ParameterError } from './parameterError';
 
 /** The image types every vision model on OpenRouter takes. */
@@ -75,4 +75,16 @@ export function isWebUrl(value: string): boolean {
 export function checkMediaTotal(field: string, bytes: number, what?: string): void {
 	const overTotal = totalProblem(bytes, what);
 	if (overTotal) throw new ParameterError(field, overTotal, 'Send fewer or smaller files per item');
+}
+
+/** An image, or a PDF under its file name (with its page count when known), as the core's part. */
+export function mediaPart(
+	kind: InputModality,
+	url: string,
+	filename: string,
+	pages?: number,
+): MediaPart {
+	return kind === 'image'
+		? { type: 'image', url }
+		: { type: 'file', filename, url, ...(pages ? { pages } : {}) };
 }

@@ -9,6 +9,7 @@ import {
 	normalMimeType,
 	sizeProblem,
 	checkMediaTotal,
+	mediaPart,
 } from './mediaLimits';
 import { ParameterError } from './parameterError';
 import { countPdfPages } from './pdfPages';
@@ -43,7 +44,7 @@ export async function readAttachments(
 	const parts: MediaPart[] = [];
 	for (const attachment of attachments) {
 		if (attachment.url) {
-			parts.push(mediaPart(attachment, attachment.url));
+			parts.push(mediaPart(attachment.kind, attachment.url, attachment.fileName));
 			continue;
 		}
 		const bytes = await context.helpers.getBinaryDataBuffer(itemIndex, attachment.property);
@@ -54,7 +55,12 @@ export async function readAttachments(
 		checkMediaTotal(FIELD, total);
 		const dataUrl = `data:${attachment.mimeType};base64,${bytes.toString('base64')}`;
 		parts.push(
-			mediaPart(attachment, dataUrl, attachment.kind === 'file' ? countPdfPages(bytes) : undefined),
+			mediaPart(
+				attachment.kind,
+				dataUrl,
+				attachment.fileName,
+				attachment.kind === 'file' ? countPdfPages(bytes) : undefined,
+			),
 		);
 	}
 	return parts;
@@ -118,12 +124,6 @@ function onlyUrl(data: IBinaryData): string | undefined {
 	const url = data.url;
 	if (typeof url !== 'string' || data.id || data.data) return undefined;
 	return url;
-}
-
-function mediaPart(attachment: Attachment, url: string, pages?: number): MediaPart {
-	return attachment.kind === 'image'
-		? { type: 'image', url }
-		: { type: 'file', filename: attachment.fileName, url, ...(pages ? { pages } : {}) };
 }
 
 /** The parts appended to the last user message (the prompt, in Prompt mode). */
