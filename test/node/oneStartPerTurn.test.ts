@@ -24,16 +24,22 @@ function manualTurns() {
 	};
 }
 
+/** A task through oneStartPerTurn that records which items started and finishes each when told. */
+function heldTask(nextTurn: () => Promise<void>) {
+	const started: number[] = [];
+	const finish: Array<() => void> = [];
+	const task = oneStartPerTurn(async (item: string, index: number) => {
+		started.push(index);
+		await new Promise<void>((resolve) => finish.push(resolve));
+		return `${item} done`;
+	}, nextTurn);
+	return { started, finish, task };
+}
+
 describe('oneStartPerTurn', () => {
 	it('starts one item per turn, in order, however many the pool could start at once', async () => {
 		const turns = manualTurns();
-		const started: number[] = [];
-		const finish: Array<() => void> = [];
-		const task = oneStartPerTurn(async (item: string, index: number) => {
-			started.push(index);
-			await new Promise<void>((resolve) => finish.push(resolve));
-			return `${item} done`;
-		}, turns.nextTurn);
+		const { started, finish, task } = heldTask(turns.nextTurn);
 
 		const results = mapWithConcurrency(['a', 'b', 'c', 'd'], 3, task);
 		await flushMicrotasks();
@@ -56,12 +62,7 @@ describe('oneStartPerTurn', () => {
 
 	it('starts an item at once when a turn has passed since the one before it started', async () => {
 		const turns = manualTurns();
-		const started: number[] = [];
-		const finish: Array<() => void> = [];
-		const task = oneStartPerTurn(async (_: string, index: number) => {
-			started.push(index);
-			await new Promise<void>((resolve) => finish.push(resolve));
-		}, turns.nextTurn);
+		const { started, finish, task } = heldTask(turns.nextTurn);
 
 		const results = mapWithConcurrency(['a', 'b'], 1, task);
 		await flushMicrotasks();
