@@ -269,4 +269,22 @@ describe('mock gateway responses parse with @openrouter/sdk', () => {
 			message: 'No endpoints found for nobody/nothing',
 		});
 	});
+
+	it('an image to a model that publishes text input only: the 404 OpenRouter gives', async () => {
+		const image = await postChat(gateway, {
+			model: 'meta-llama/llama-3.1-8b-instruct',
+			messages: [
+				{
+					role: 'user',
+					content: [{ type: 'image_url', image_url: { url: 'https://example.com/a.png' } }],
+				},
+			],
+		});
+
+		expect(image.status).toBe(404);
+		expect(parsed(notFoundResponseErrorDataFromJSON(await errorOf(image)))).toEqual({
+			code: 404,
+			message: 'No endpoints found that support image input',
+		});
+	});
 });

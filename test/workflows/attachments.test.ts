@@ -2,7 +2,6 @@ import {
 	chatContentItemsFromJSON,
 	chatContentItemsToJSON,
 } from '@openrouter/sdk/esm/models/chatcontentitems.js';
-import { notFoundResponseErrorDataFromJSON } from '@openrouter/sdk/esm/models/notfoundresponseerrordata.js';
 import type { IBinaryData, IBinaryKeyData } from 'n8n-workflow';
 
 import { runWorkflow } from './harness';
@@ -261,33 +260,6 @@ describe('Attachments: images and PDFs from binary data', () => {
 				],
 			});
 			expect(chatRequests(fixture.gateway)).toHaveLength(0);
-		});
-
-		it('the mock refuses an image to a text-only model as OpenRouter does', async () => {
-			const response = await fetch(`${fixture.gateway.baseUrl}/chat/completions`, {
-				method: 'POST',
-				headers: {
-					authorization: `Bearer ${fixture.gateway.apiKey}`,
-					'content-type': 'application/json',
-				},
-				body: JSON.stringify({
-					model: TEXT_ONLY,
-					messages: [
-						{
-							role: 'user',
-							content: [{ type: 'image_url', image_url: { url: 'https://example.com/a.png' } }],
-						},
-					],
-				}),
-			});
-			expect(response.status).toBe(404);
-			const { error } = (await response.json()) as { error: unknown };
-			const read = notFoundResponseErrorDataFromJSON(JSON.stringify(error));
-			if (!read.ok) throw read.error;
-			expect(read.value).toMatchObject({
-				code: 404,
-				message: 'No endpoints found that support image input',
-			});
 		});
 	});
 
