@@ -1,8 +1,11 @@
 import { type ChatCompletion, GatewayError, type Usage } from '../core';
+import { fastSafeParse } from './fastSafeParse';
 import { type CompletionBody, completionSchema, errorBodySchema } from './gatewaySchema';
 import { readToolCalls } from './toolWire';
 
 type UsageBody = NonNullable<CompletionBody['usage']>;
+
+const parseCompletion = fastSafeParse(completionSchema);
 
 /** Turns a gateway's 200 body into a completion, or says why it cannot be one. */
 export function readCompletion(body: unknown): ChatCompletion {
@@ -17,7 +20,7 @@ export function readCompletion(body: unknown): ChatCompletion {
 			status,
 		);
 	}
-	const parsed = completionSchema.safeParse(body);
+	const parsed = parseCompletion(body);
 	if (!parsed.success) {
 		const issue = parsed.error.issues[0];
 		throw new GatewayError(

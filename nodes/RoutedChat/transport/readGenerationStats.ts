@@ -1,5 +1,8 @@
 import { GatewayError, type GenerationStats, type NativeTokenField } from '../core';
+import { fastSafeParse } from './fastSafeParse';
 import { type GenerationBody, generationSchema } from './gatewaySchema';
+
+const parseGenerationStats = fastSafeParse(generationSchema);
 
 /** The output's names for the provider's own token counts. */
 const NATIVE_COUNTS: Record<NativeTokenField, keyof GenerationBody['data']> = {
@@ -16,7 +19,7 @@ const NATIVE_COUNTS: Record<NativeTokenField, keyof GenerationBody['data']> = {
  * OpenRouter paid the provider, already inside `total_cost`.
  */
 export function readGenerationStats(body: unknown): GenerationStats {
-	const parsed = generationSchema.safeParse(body);
+	const parsed = parseGenerationStats(body);
 	if (!parsed.success) {
 		const issue = parsed.error.issues[0];
 		throw new GatewayError(

@@ -7,6 +7,7 @@ import {
 	type StreamDelta,
 	type ToolCall,
 } from '../core';
+import { fastSafeParse } from './fastSafeParse';
 import { gatewayErrorSchema, usageSchema } from './gatewaySchema';
 import { gatewayCost, readUsage } from './readCompletion';
 import { sseData } from './sseData';
@@ -42,6 +43,7 @@ const chunkSchema = z.object({
 		.nullish(),
 	usage: usageSchema.nullish(),
 });
+const parseChunk = fastSafeParse(chunkSchema);
 
 /**
  * Reads a `stream: true` answer: hands each text or tool-call delta to
@@ -63,7 +65,7 @@ export async function readCompletionStream(
 
 	for await (const data of sseData(chunks)) {
 		const json = attempt(() => JSON.parse(data) as unknown);
-		const parsed = chunkSchema.safeParse(json.ok ? json.value : undefined);
+		const parsed = parseChunk(json.ok ? json.value : undefined);
 		if (!parsed.success) {
 			throw new GatewayError('malformed_response', `Malformed stream event: ${data.slice(0, 200)}`);
 		}
