@@ -46,15 +46,19 @@ export function completionCost(
 	};
 }
 
+/** Whether the answer or its stats carry the call's cost, so that no published price is needed. */
+export function carriesCost(completion: ChatCompletion, lookup: StatsLookup | undefined): boolean {
+	const statsCost = lookup && 'stats' in lookup ? lookup.stats.costUsd : null;
+	return completion.gatewayCostUsd !== null || statsCost !== null;
+}
+
 /** The gateway's own accounting in the answer when it gave one, else published price × tokens. */
 function answerCost(completion: ChatCompletion, price: ModelPrice | undefined): CostFigure {
 	if (completion.gatewayCostUsd !== null) {
-		const upstream = completion.upstreamCostUsd;
-		return {
-			nanoUsd: usdToNano(completion.gatewayCostUsd),
-			source: 'gateway',
-			...(upstream !== null && { upstreamNanoUsd: usdToNano(upstream) }),
-		};
+		const figure: CostFigure = { nanoUsd: usdToNano(completion.gatewayCostUsd), source: 'gateway' };
+		if (completion.upstreamCostUsd !== null)
+			figure.upstreamNanoUsd = usdToNano(completion.upstreamCostUsd);
+		return figure;
 	}
 	if (price && completion.usage) {
 		return {
@@ -81,43 +85,38 @@ export function worstCaseNano(
 
 /**
  * Adds up the calls an item paid for. A figure that is not known makes the total `unknown`: the
- * known part is kept as a floor (null only when no part is known), never zeroed.
+ * known part is kept as a floor (null only when no part is known), never zeroed. The source is
+ * the weakest among the calls; `generation` only when every call's figure was its stats'.
+ * One pass without intermediate arrays: it runs once per item, right after the answer.
  */
 export function sumCosts(figures: readonly CostFigure[]): CostFigure {
-	const known = figures.filter((figure) => figure.nanoUsd !== null);
-	const nanoUsd =
-		figures.length > 0 && known.length === 0
-			? null
-			: known.reduce((sum, figure) => sum + (figure.nanoUsd ?? 0), 0);
-	const upstream = sumOf(figures, 'upstreamNanoUsd');
-	const discount = sumOf(figures, 'cacheDiscountNanoUsd');
-	const errors = [...new Set(figures.map((figure) => figure.generationError).filter(Boolean))];
-	return {
+	let nanoUsd: number | null = figures.length > 0 ? null : 0;
+	let upstreamNanoUsd: number | undefined;
+	let cacheDiscountNanoUsd: number | undefined;
+	const errors: string[] = [];
+	let unknown = false;
+	let estimate = false;
+	let generationOnly = figures.length > 0;
+	for (const figure of figures) {
+		if (figure.nanoUsd !== null) nanoUsd = (nanoUsd ?? 0) + figure.nanoUsd;
+		if (figure.upstreamNanoUsd !== undefined)
+			upstreamNanoUsd = (upstreamNanoUsd ?? 0) + figure.upstreamNanoUsd;
+		if (figure.cacheDiscountNanoUsd !== undefined)
+			cacheDiscountNanoUsd = (cacheDiscountNanoUsd ?? 0) + figure.cacheDiscountNanoUsd;
+		if (figure.generationError && !errors.includes(figure.generationError))
+			errors.push(figure.generationError);
+		unknown ||= figure.source === 'unknown';
+		estimate ||= figure.source === 'estimate';
+		generationOnly &&= figure.source === 'generation';
+	}
+	const sum: CostFigure = {
 		nanoUsd,
-		source: sourceOf(figures),
-		...(upstream !== undefined && { upstreamNanoUsd: upstream }),
-		...(discount !== undefined && { cacheDiscountNanoUsd: discount }),
-		...(errors.length && { generationError: errors.join('; ') }),
+		source: unknown ? 'unknown' : estimate ? 'estimate' : generationOnly ? 'generation' : 'gateway',
 	};
-}
-
-/** The weakest source among the calls; `generation` only when every call's figure was its stats'. */
-function sourceOf(figures: readonly CostFigure[]): CostSource {
-	const sources = new Set(figures.map((figure) => figure.source));
-	if (sources.has('unknown')) return 'unknown';
-	if (sources.has('estimate')) return 'estimate';
-	return sources.size === 1 && sources.has('generation') ? 'generation' : 'gateway';
-}
-
-/** The sum of an optional figure over the calls that reported it; undefined when none did. */
-function sumOf(
-	figures: readonly CostFigure[],
-	field: 'upstreamNanoUsd' | 'cacheDiscountNanoUsd',
-): number | undefined {
-	const reported = figures.filter((figure) => figure[field] !== undefined);
-	return reported.length
-		? reported.reduce((sum, figure) => sum + (figure[field] ?? 0), 0)
-		: undefined;
+	if (upstreamNanoUsd !== undefined) sum.upstreamNanoUsd = upstreamNanoUsd;
+	if (cacheDiscountNanoUsd !== undefined) sum.cacheDiscountNanoUsd = cacheDiscountNanoUsd;
+	if (errors.length) sum.generationError = errors.join('; ');
+	return sum;
 }
 
 /** An item's cost as results show it. */

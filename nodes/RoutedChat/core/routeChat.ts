@@ -3,7 +3,7 @@ import type { CircuitBreaker, RequestId } from './circuitBreaker';
 import type { Clock } from './clock';
 import { type AnswerCheck, checkAnswer } from './checkAnswer';
 import { type Admission, BudgetGate } from './budgetGate';
-import { completionCost, type CostFigure, reportedCost, sumCosts } from './cost';
+import { carriesCost, completionCost, type CostFigure, reportedCost, sumCosts } from './cost';
 import type { ExecutionBudget } from './executionBudget';
 import { classifyFailure, kindPolicy, type Failure } from './failure';
 import { ItemBudget } from './itemBudget';
@@ -94,7 +94,8 @@ class Route {
 		this.refuseUnsupportedInput();
 		const gate = new BudgetGate(
 			this.prices,
-			estimatePromptTokens(plan.messages, plan.completion.tools),
+			// Only a cap reads the estimate.
+			capped ? estimatePromptTokens(plan.messages, plan.completion.tools) : 0,
 			plan.completion.maxTokens,
 			itemBudget,
 			context.budget,
@@ -159,8 +160,9 @@ class Route {
 
 	/** When no model of the chain publishes an input the messages need, the item fails before any call. */
 	private refuseUnsupportedInput(): void {
+		if (!this.needs.length) return;
 		const lacking = this.plan.models.map((model) => ({ model, missing: this.lacks(model) }));
-		if (!this.needs.length || lacking.some(({ missing }) => missing === undefined)) return;
+		if (lacking.some(({ missing }) => missing === undefined)) return;
 		for (const { model } of lacking) this.skip(model, 'modality');
 		const takes = lacking
 			.map(({ model }) => `${model} takes ${this.prices?.get(model)?.inputModalities?.join(', ')}`)
@@ -265,8 +267,12 @@ class Route {
 		const asked = models[answeredAt];
 		this.context.breaker?.recordSuccess(asked);
 		// The stats come before the caps settle, so that the budgets keep the figure the item reports.
-		const lookup = await this.readStats(completion);
-		const cost = await this.costOf(completion, asked, lookup);
+		const lookup = this.plan.generationStats ? await this.readStats(completion) : undefined;
+		const prices = carriesCost(completion, lookup) ? undefined : await this.priceBook();
+		// The price of the model as the gateway named it, else of the model asked for.
+		const price = prices?.get(completion.model) ?? prices?.get(asked);
+		const cost = completionCost(completion, price, lookup);
+		this.costs.push(cost);
 		admission.settle(cost.nanoUsd);
 		const served = {
 			...base,
@@ -308,8 +314,7 @@ class Route {
 	}
 
 	/** Generation Stats: the answer's stats from the gateway, or why there are none. */
-	private async readStats(completion: ChatCompletion): Promise<StatsLookup | undefined> {
-		if (!this.plan.generationStats) return undefined;
+	private async readStats(completion: ChatCompletion): Promise<StatsLookup> {
 		const { client, clock, signal } = this.context;
 		return await lookUpGenerationStats(completion.id, {
 			client,
@@ -317,21 +322,6 @@ class Route {
 			signal,
 			timeLeft: () => this.remaining(),
 		});
-	}
-
-	/** The price of the model as the gateway named it, else of the model asked for; only read when neither the answer nor its stats carry a cost. */
-	private async costOf(
-		completion: ChatCompletion,
-		asked: string,
-		lookup: StatsLookup | undefined,
-	): Promise<CostFigure> {
-		const statsCost = lookup && 'stats' in lookup ? lookup.stats.costUsd : null;
-		const needsPrice = completion.gatewayCostUsd === null && statsCost === null;
-		const prices = needsPrice ? await this.priceBook() : undefined;
-		const price = prices?.get(completion.model) ?? prices?.get(asked);
-		const cost = completionCost(completion, price, lookup);
-		this.costs.push(cost);
-		return cost;
 	}
 
 	/** Published prices; a list that fails to load leaves costs unknown and must not lose a paid call. */

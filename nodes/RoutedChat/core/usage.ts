@@ -1,6 +1,9 @@
 import { type Attempt, NATIVE_TOKEN_FIELDS, type Usage } from './types';
 
-/** The tokens of every call the attempts record: an item pays for all of them, so it reports all of them. */
+/**
+ * The tokens of every call the attempts record: an item pays for all of them, so it reports all
+ * of them. Plain loops: it runs once per item, right after the answer.
+ */
 export function sumUsage(attempts: readonly Attempt[]): Usage {
 	const total: Usage = {
 		promptTokens: 0,
@@ -10,8 +13,10 @@ export function sumUsage(attempts: readonly Attempt[]): Usage {
 		cacheWriteTokens: 0,
 		reasoningTokens: 0,
 	};
-	const usages = attempts.flatMap(({ usage }) => (usage ? [usage] : []));
-	for (const usage of usages) {
+	const usages: Usage[] = [];
+	for (const { usage } of attempts) {
+		if (!usage) continue;
+		usages.push(usage);
 		total.promptTokens += usage.promptTokens;
 		total.completionTokens += usage.completionTokens;
 		total.totalTokens += usage.totalTokens;
@@ -21,8 +26,16 @@ export function sumUsage(attempts: readonly Attempt[]): Usage {
 	}
 	// A provider's count summed over only some of the calls would pass for the whole: it shows only when every call has it.
 	for (const field of NATIVE_TOKEN_FIELDS) {
-		if (usages.length && usages.every((usage) => usage[field] !== undefined))
-			total[field] = usages.reduce((sum, usage) => sum + (usage[field] ?? 0), 0);
+		let sum: number | undefined = usages.length ? 0 : undefined;
+		for (const usage of usages) {
+			const count = usage[field];
+			if (count === undefined) {
+				sum = undefined;
+				break;
+			}
+			sum = (sum ?? 0) + count;
+		}
+		if (sum !== undefined) total[field] = sum;
 	}
 	return total;
 }
