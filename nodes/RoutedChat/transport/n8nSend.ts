@@ -28,7 +28,7 @@ export function n8nSend(context: RequestContext, credentials: ICredentialsDecryp
 	const open = n8nRequest(context, credentials, 'text');
 	return async (request) => {
 		const response = await open(request);
-		return { ...response, body: bodyText(response.body) };
+		return withHeaders(response, bodyText(response.body));
 	};
 }
 
@@ -40,7 +40,7 @@ export function n8nOpenStream(
 	const open = n8nRequest(context, credentials, 'stream');
 	return async (request) => {
 		const response = await open(request);
-		return { ...response, body: response.body as AsyncIterable<Uint8Array> };
+		return withHeaders(response, response.body as AsyncIterable<Uint8Array>);
 	};
 }
 
@@ -50,9 +50,7 @@ function n8nRequest(
 	encoding: 'text' | 'stream',
 ) {
 	const helperThis = withoutCancelOverride(context);
-	return async (
-		request: HttpRequest,
-	): Promise<{ status: number; headers: Headers; body: unknown }> => {
+	return async (request: HttpRequest): Promise<FullResponse> => {
 		const options: IHttpRequestOptions = {
 			url: request.url,
 			method: request.method,
@@ -67,17 +65,27 @@ function n8nRequest(
 			timeout: request.timeoutMs,
 			abortSignal: request.signal,
 		};
-		const response = (await context.helpers.httpRequestWithAuthentication.call(
+		return (await context.helpers.httpRequestWithAuthentication.call(
 			helperThis,
 			CREDENTIAL_TYPE,
 			options,
 			{ credentialsDecrypted: credentials },
 		)) as FullResponse;
-		return {
-			status: response.statusCode,
-			headers: toHeaders(response.headers),
-			body: response.body,
-		};
+	};
+}
+
+/** The response with its headers made a Headers object only when read: only an error status reads them. */
+function withHeaders<Body>(
+	response: FullResponse,
+	body: Body,
+): { status: number; headers: Headers; body: Body } {
+	let headers: Headers | undefined;
+	return {
+		status: response.statusCode,
+		get headers() {
+			return (headers ??= toHeaders(response.headers));
+		},
+		body,
 	};
 }
 
