@@ -15,6 +15,14 @@ import { DEFAULT_BASE_URL } from '../nodes/RoutedChat/transport/gatewayCredentia
 const IS_OPENROUTER =
 	'($credentials.gatewayType === "openRouter" || (($credentials.gatewayType || "auto") === "auto" && ("." + ($credentials.baseUrl || "https://openrouter.ai").split("/")[2].split(":")[0].toLowerCase()).endsWith(".openrouter.ai")))';
 
+/** The Base URL checked last and its verdict: every request of a run checks the same one. */
+let lastChecked: { baseUrl: string; problem: string | undefined } | undefined;
+
+function checkedBaseUrl(baseUrl: string): string | undefined {
+	if (lastChecked?.baseUrl !== baseUrl) lastChecked = { baseUrl, problem: baseUrlProblem(baseUrl) };
+	return lastChecked.problem;
+}
+
 export class RoutedChatOpenRouterApi implements ICredentialType {
 	name = 'routedChatOpenRouterApi';
 
@@ -93,9 +101,14 @@ export class RoutedChatOpenRouterApi implements ICredentialType {
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
 		// The Base URL is what to fix; the request URL also covers other nodes that use this credential.
+		// A URL under the Base URL has the Base URL's scheme and host, so its check covers it.
+		const baseUrl = String(credentials.baseUrl || DEFAULT_BASE_URL);
+		const requestUrl = `${requestOptions.baseURL ?? ''}${requestOptions.url}`;
 		const problem =
-			baseUrlProblem(String(credentials.baseUrl || DEFAULT_BASE_URL)) ??
-			baseUrlProblem(`${requestOptions.baseURL ?? ''}${requestOptions.url}`, 'Request URL');
+			checkedBaseUrl(baseUrl) ??
+			(requestUrl.startsWith(`${baseUrl}/`)
+				? undefined
+				: baseUrlProblem(requestUrl, 'Request URL'));
 		if (problem) throw new UserError(problem);
 		return {
 			...requestOptions,
