@@ -1,4 +1,5 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, open, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -38,7 +39,11 @@ export async function createInstance(label: string): Promise<N8nInstance> {
 
 export class N8nCommandError extends Error {}
 
-/** One n8n CLI command; each boots n8n, and `execute` also starts a task broker, on a port of its own. */
+/**
+ * One n8n CLI command; each boots n8n, and `execute` also starts a task broker, on a port of its own.
+ * Its stdout goes to a file: n8n prints an execution through its logger and then calls
+ * `process.exit()`, which cut a large execution short on a pipe (seen with the bench's 21 nodes).
+ */
 export async function n8n(
 	instance: N8nInstance,
 	args: string[],
@@ -49,7 +54,20 @@ export async function n8n(
 		N8N_RUNNERS_BROKER_PORT: String(await freePort()),
 		...options.extraEnv,
 	};
-	const finished = await runChild('n8n', args, { env, timeoutMs: options.timeoutMs ?? 120_000 });
+	const stdoutPath = join(instance.userFolder, `stdout-${randomUUID()}.log`);
+	const stdoutFile = await open(stdoutPath, 'w');
+	let finished: Finished;
+	try {
+		finished = await runChild('n8n', args, {
+			env,
+			timeoutMs: options.timeoutMs ?? 120_000,
+			stdio: ['ignore', stdoutFile.fd, 'pipe'],
+		});
+		finished.stdout = await readFile(stdoutPath, 'utf8');
+	} finally {
+		await stdoutFile.close();
+		await rm(stdoutPath, { force: true });
+	}
 	if (finished.timedOut)
 		throw new N8nCommandError(`n8n ${args.join(' ')} took too long\n${tail(finished)}`);
 	return finished;
