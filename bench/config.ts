@@ -16,7 +16,7 @@ export interface BenchConfig {
 }
 
 export const fullConfig: BenchConfig = {
-	core: { calls: 1000, warmUp: 200, calls20ms: 300, maxRatio20ms: 1.01, repeats20ms: 3 },
+	core: { calls: 1000, warmUp: 200, calls20ms: 300, maxRatio20ms: 1.01, repeats20ms: 5 },
 	concurrency: [
 		{ limit: 1, items: 100 },
 		{ limit: 5, items: 500 },
