@@ -16,11 +16,14 @@ export interface Admission {
  * (the prompt estimate, at most the context length, + Max Tokens, or the model's context length
  * when Max Tokens is unset).
  * While a cap is set, a model whose worst case cannot be known (no published price) is refused.
+ * The prompt is estimated once, when a worst case is first needed: without a cap, never.
  */
 export class BudgetGate {
+	private promptEstimate: number | undefined;
+
 	constructor(
 		private readonly prices: PriceBook | undefined,
-		private readonly promptTokens: number,
+		private readonly estimatePrompt: () => number,
 		private readonly maxTokens: number | undefined,
 		private readonly item: ItemBudget | undefined,
 		private readonly execution: ExecutionBudget | undefined,
@@ -77,7 +80,8 @@ export class BudgetGate {
 	private worstCase(model: string): number | undefined {
 		const price = this.prices?.get(model);
 		const completionTokens = this.maxTokens ?? price?.contextLength;
-		const promptTokens = Math.min(this.promptTokens, price?.contextLength ?? Infinity);
+		this.promptEstimate ??= this.estimatePrompt();
+		const promptTokens = Math.min(this.promptEstimate, price?.contextLength ?? Infinity);
 		if (!price || completionTokens === undefined || promptTokens === Infinity) return undefined;
 		return worstCaseNano(price, promptTokens, completionTokens);
 	}

@@ -94,8 +94,7 @@ class Route {
 		this.refuseUnsupportedInput();
 		const gate = new BudgetGate(
 			this.prices,
-			// Only a cap reads the estimate.
-			capped ? estimatePromptTokens(plan.messages, plan.completion.tools) : 0,
+			() => estimatePromptTokens(plan.messages, plan.completion.tools),
 			plan.completion.maxTokens,
 			itemBudget,
 			context.budget,
