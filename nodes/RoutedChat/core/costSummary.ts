@@ -127,7 +127,6 @@ export function summarizeCosts(
 }
 
 /** An item's calls and what they cost, served or failed; nothing for an item that failed before any call. */
-/** What one item's route spent: its attempts and their cost, whether it was served or failed. */
 export function itemSpend(
 	outcome: ItemOutcome,
 ): { attempts: readonly Attempt[]; cost: CostFigure } | undefined {

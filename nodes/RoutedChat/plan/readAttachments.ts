@@ -3,13 +3,13 @@ import type { IBinaryData, IExecuteFunctions } from 'n8n-workflow';
 import type { ChatMessage, InputModality, MediaPart } from '../core';
 import {
 	ACCEPTED_TYPES,
+	checkMediaTotal,
 	isWebUrl,
 	mediaBytes,
 	mediaKind,
+	mediaPart,
 	normalMimeType,
 	sizeProblem,
-	checkMediaTotal,
-	mediaPart,
 } from './mediaLimits';
 import { ParameterError } from './parameterError';
 import { countPdfPages } from './pdfPages';

@@ -2,9 +2,8 @@ import { z } from 'zod';
 
 import { attempt, type ChatMessage } from '../core';
 import { contentPartsSchema, messageContent } from './contentParts';
-import { mediaBytes } from './mediaLimits';
+import { checkMediaTotal, mediaBytes } from './mediaLimits';
 import { ParameterError } from './parameterError';
-import { checkMediaTotal } from './mediaLimits';
 import { zodMessage } from './zodMessage';
 
 const ROLES = 'system, developer, user, assistant, tool';
