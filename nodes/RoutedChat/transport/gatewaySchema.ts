@@ -58,6 +58,38 @@ export const completionSchema = z.object({
 /** OpenRouter's error body: on an error status, and for some upstream failures on HTTP 200. */
 export const errorBodySchema = z.object({ error: gatewayErrorSchema });
 
+/** One `chat.completion.chunk` of OpenRouter's stream: the parts the core reads. */
+export const chunkSchema = z.object({
+	id: z.string().nullish(),
+	model: z.string().nullish(),
+	provider: z.string().nullish(),
+	error: gatewayErrorSchema.nullish(),
+	choices: z
+		.array(
+			z.object({
+				finish_reason: z.string().nullish(),
+				delta: z
+					.object({
+						content: z.string().nullish(),
+						tool_calls: z
+							.array(
+								z.object({
+									index: z.number().int().nonnegative(),
+									id: z.string().nullish(),
+									function: z
+										.object({ name: z.string().nullish(), arguments: z.string().nullish() })
+										.nullish(),
+								}),
+							)
+							.nullish(),
+					})
+					.nullish(),
+			}),
+		)
+		.nullish(),
+	usage: usageSchema.nullish(),
+});
+
 /** GET /generation?id=: a generation's stats (@openrouter/sdk's GenerationResponse), the fields read. */
 export const generationSchema = z.object({
 	data: z.object({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 
 import {
 	attempt,
@@ -8,41 +8,10 @@ import {
 	type ToolCall,
 } from '../core';
 import { fastSafeParse } from './fastSafeParse';
-import { gatewayErrorSchema, usageSchema } from './gatewaySchema';
+import { chunkSchema, type usageSchema } from './gatewaySchema';
 import { gatewayCost, readUsage } from './readCompletion';
 import { sseData } from './sseData';
 
-/** One `chat.completion.chunk` of OpenRouter's stream: the parts the core reads. */
-const chunkSchema = z.object({
-	id: z.string().nullish(),
-	model: z.string().nullish(),
-	provider: z.string().nullish(),
-	error: gatewayErrorSchema.nullish(),
-	choices: z
-		.array(
-			z.object({
-				finish_reason: z.string().nullish(),
-				delta: z
-					.object({
-						content: z.string().nullish(),
-						tool_calls: z
-							.array(
-								z.object({
-									index: z.number().int().nonnegative(),
-									id: z.string().nullish(),
-									function: z
-										.object({ name: z.string().nullish(), arguments: z.string().nullish() })
-										.nullish(),
-								}),
-							)
-							.nullish(),
-					})
-					.nullish(),
-			}),
-		)
-		.nullish(),
-	usage: usageSchema.nullish(),
-});
 const parseChunk = fastSafeParse(chunkSchema);
 
 /**
