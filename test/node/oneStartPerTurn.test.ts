@@ -20,7 +20,6 @@ function manualTurns() {
 			// Lets the started item run up to its own first wait.
 			await flushMicrotasks();
 		},
-		pending: () => waiting.length,
 	};
 }
 
