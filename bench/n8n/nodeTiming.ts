@@ -1,4 +1,4 @@
-import type { Execution } from '../../scripts/n8n/execution';
+import { type Execution, outputItems } from '../../scripts/n8n/execution';
 import { SLOW_LATENCY_MS } from '../support/benchModels';
 
 /** One node's runs in an execution, as n8n recorded them. */
@@ -14,18 +14,15 @@ export interface NodeTiming {
 
 /** A node's items, n8n's executionTime for it and its items' latencies. */
 export function nodeTiming(execution: Execution, node: string): NodeTiming {
-	type Run = {
-		startTime?: number;
-		executionTime?: number;
-		data?: { main?: Array<Array<{ json?: { latencyMs?: number } }> | null> };
-	};
-	const runs = (execution.data.resultData.runData[node] ?? []) as Run[];
-	const items = runs.flatMap((run) => run.data?.main?.[0] ?? []);
+	const runs = execution.data.resultData.runData[node] ?? [];
+	const items = outputItems(execution, node);
 	return {
 		items: items.length,
 		ms: runs.reduce((sum, run) => sum + (run.executionTime ?? 0), 0),
 		startTime: runs[0]?.startTime ?? 0,
-		latencies: items.map((item) => item.json?.latencyMs ?? 0),
+		latencies: items.map((item) =>
+			typeof item.json.latencyMs === 'number' ? item.json.latencyMs : 0,
+		),
 	};
 }
 

@@ -3,12 +3,13 @@ import { resolve } from 'node:path';
 
 import { succeeded } from '../../scripts/n8n/execution';
 import { idealMs, nodeTiming } from '../n8n/nodeTiming';
+import { Spending } from '../n8n/spending';
 import { runComparison } from '../n8n/stage';
 import { BENCH_WORKFLOW_ID, type Branch } from '../n8n/workflow';
 import { FAST_MODEL, SLOW_LATENCY_MS, SLOW_MODEL } from '../support/benchModels';
-import { describeMockLoad, mockLoadBetween } from '../support/mockLoad';
+import { describeMockLoad } from '../support/mockLoad';
 import { startBenchGateway } from '../support/mockGateway';
-import { cpuBetween, watchProcessCpu } from '../support/processCpu';
+import { watchProcessCpu } from '../support/processCpu';
 import { percentile } from '../support/stats';
 
 /**
@@ -72,15 +73,10 @@ async function main(): Promise<void> {
 			);
 		}
 		process.stdout.write(`execution ${succeeded(execution) ? 'succeeded' : 'failed'}\n`);
+		const spent = new Spending(new Map(Object.entries(runs)), cpuTimeline, timeline, count);
 		for (const branch of measured) {
 			const run = runs[branch.name];
-			const end = run.startTime + run.ms;
-			const cpuMs = cpuBetween(cpuTimeline, run.startTime, end);
-			const load = mockLoadBetween(timeline, run.startTime, end);
-			const line = [
-				`${branch.name}: ${run.ms} ms`,
-				`n8n CPU ${cpuMs === undefined ? '?' : `${cpuMs.toFixed(0)} ms, ${(cpuMs / count).toFixed(2)} ms/item`}`,
-			];
+			const line = [`${branch.name}: ${run.ms} ms`, spent.describeCpu(branch.name)];
 			if (branch.model === SLOW_MODEL) {
 				const ideal = idealMs(count, branch.concurrency ?? 10);
 				const at = (p: number) => percentile(run.latencies, p).toFixed(0);
@@ -89,7 +85,7 @@ async function main(): Promise<void> {
 					`item latency p50 ${at(50)} p90 ${at(90)} max ${at(100)} ms`,
 				);
 			}
-			line.push(describeMockLoad(load));
+			line.push(describeMockLoad(spent.mockLoad(branch.name)));
 			process.stdout.write(`${line.join('; ')}\n`);
 		}
 	} finally {

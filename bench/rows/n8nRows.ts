@@ -1,12 +1,14 @@
 import { failureMessage, type Execution, succeeded } from '../../scripts/n8n/execution';
-import { idealMs, type NodeTiming, nodeTiming } from '../n8n/nodeTiming';
+import { idealMs, nodeTiming } from '../n8n/nodeTiming';
+import { Spending } from '../n8n/spending';
 import { runComparison } from '../n8n/stage';
 import { BENCH_WORKFLOW_ID, type Branch } from '../n8n/workflow';
 import type { Row } from '../report';
 import { FAST_MODEL, SLOW_LATENCY_MS, SLOW_MODEL } from '../support/benchModels';
 import type { BenchGateway } from '../support/mockGateway';
-import { describeMockLoad, mockLoadBetween, type MockTimeline } from '../support/mockLoad';
-import { cpuBetween, type CpuTimeline, watchProcessCpu } from '../support/processCpu';
+import { describeMockLoad } from '../support/mockLoad';
+import { type CpuTimeline, watchProcessCpu } from '../support/processCpu';
+import { median } from '../support/stats';
 
 export interface N8nSetup {
 	/** The packed package; absent when n8n or the build is not available, with the reason. */
@@ -115,36 +117,6 @@ function networkPasses(config: N8nRowsConfig): Array<{ limit: number; pass: numb
 	).flat();
 }
 
-/** What the n8n process and the mock spent while each node ran. */
-class Spending {
-	constructor(
-		private readonly times: Map<string, NodeTiming>,
-		private readonly cpu: CpuTimeline,
-		private readonly mock: MockTimeline,
-		private readonly items: number,
-	) {}
-
-	/** The n8n process's CPU ms per item while the node ran (all its threads), if /proc could be read. */
-	cpuPerItem(node: string): number | undefined {
-		const run = this.times.get(node);
-		const cpu = run && cpuBetween(this.cpu, run.startTime, run.startTime + run.ms);
-		return cpu === undefined ? undefined : cpu / this.items;
-	}
-
-	/** CPU ms per item, and the share of the node's wall time the n8n process was on a core. */
-	describeCpu(node: string): string {
-		const perItem = this.cpuPerItem(node);
-		const wall = this.times.get(node)?.ms ?? 0;
-		if (perItem === undefined) return 'n8n CPU not measured (no /proc)';
-		return `n8n CPU ${perItem.toFixed(2)} ms/item, on a core ${((100 * perItem * this.items) / wall).toFixed(0)} % of the wall time`;
-	}
-
-	mockLoad(node: string) {
-		const run = this.times.get(node);
-		return run && mockLoadBetween(this.mock, run.startTime, run.startTime + run.ms);
-	}
-}
-
 function skippedRows(reason: string, config: N8nRowsConfig): Row[] {
 	return [
 		{
@@ -196,14 +168,16 @@ export async function n8nRows(
 	const spent = new Spending(times, cpuTimeline, await gateway.timeline(), config.items);
 	const ms = (node: string) => times.get(node)?.ms ?? 0;
 	const perItem = (total: number, passes = 1) => total / (config.items * passes);
-	/** The pass at this concurrency whose wall time is the median of its passes. */
-	const medianPass = (limit: number) => {
-		const passes = networkPasses(config).filter((run) => run.limit === limit);
-		const byWall = passes
-			.map(({ pass }) => names.network(limit, pass))
-			.sort((a, b) => ms(a) - ms(b));
-		return { node: byWall[Math.floor((byWall.length - 1) / 2)], walls: byWall.map(ms) };
-	};
+	/** At each concurrency, its passes' wall times and the pass whose wall time is their median. */
+	const medianPasses = new Map(
+		(config.network?.concurrencies ?? []).map((limit) => {
+			const passes = networkPasses(config)
+				.filter((run) => run.limit === limit)
+				.map(({ pass }) => names.network(limit, pass));
+			const walls = passes.map(ms);
+			return [limit, { node: passes[walls.indexOf(median(walls))], walls }];
+		}),
+	);
 	const routedMs = ms(names.routed(1)) + ms(names.routed(2));
 	const httpMs = ms(names.http(1)) + ms(names.http(2));
 	const rows: Row[] = [
@@ -219,9 +193,8 @@ export async function n8nRows(
 				`first passes: Routed Chat ${spent.describeCpu(names.routed(1))}; HTTP Request ${spent.describeCpu(names.http(1))}`,
 		},
 	];
-	for (const limit of config.network?.concurrencies ?? []) {
+	for (const [limit, { node, walls }] of medianPasses) {
 		const ideal = idealMs(config.items, limit);
-		const { node, walls } = medianPass(limit);
 		const wall = ms(node);
 		rows.push({
 			name: `n8n network-bound, concurrency ${limit}: ideal / wall (${SLOW_LATENCY_MS} ms)`,
@@ -229,22 +202,27 @@ export async function n8nRows(
 			unit: '',
 			target: { op: '>=', value: config.network?.minEfficiency ?? 0 },
 			detail:
-				`${config.items} items at ${SLOW_LATENCY_MS} ms, Routed Chat at concurrency ${limit}: ideal ceil(${config.items} / ${limit}) × ${SLOW_LATENCY_MS} ms = ${ideal} ms, n8n's executionTime ${wall} ms, the median of ${walls.length} passes (${walls.join(', ')} ms); in that pass ` +
+				`${config.items} items at ${SLOW_LATENCY_MS} ms, Routed Chat at concurrency ${limit}: ideal ceil(${config.items} / ${limit}) × ${SLOW_LATENCY_MS} ms = ${ideal} ms, n8n's executionTime ${wall} ms, the median of ${walls.length} passes (${[...walls].sort((a, b) => a - b).join(', ')} ms); in that pass ` +
 				`${spent.describeCpu(node)}; the target needs under ${budgetPerItem(ideal, config).toFixed(2)} ms of n8n CPU per item even with every request overlapped; ` +
 				describeMockLoad(spent.mockLoad(node)),
 		});
 	}
 	for (const size of config.peerBatchSizes ?? []) {
 		const chain = ms(names.chain(size));
-		const routed = ms(medianPass(size).node);
+		const median = medianPasses.get(size);
+		if (!median) continue;
+		const routed = ms(median.node);
 		rows.push({
 			name: `n8n fair peer: Routed Chat / Basic LLM Chain, both ${size} at a time (${SLOW_LATENCY_MS} ms)`,
 			value: routed / chain,
 			unit: '×',
-			detail: `${config.items} items: Routed Chat at concurrency ${size} ${routed} ms, Basic LLM Chain 1.9 + OpenRouter Chat Model in batches of ${size} ${chain} ms`,
+			detail: `${config.items} items: Routed Chat at concurrency ${size} ${routed} ms (its median pass of ${median.walls.length}), Basic LLM Chain 1.9 + OpenRouter Chat Model in batches of ${size} ${chain} ms (one pass, the last of the run)`,
 		});
 	}
-	if (config.network) rows.push(...budgetRows(config, spent, medianPass));
+	const busiest = Math.max(...medianPasses.keys());
+	const busiestPass = medianPasses.get(busiest);
+	if (config.network && busiestPass)
+		rows.push(...budgetRows(config, config.network, spent, busiest, busiestPass.node));
 	return rows;
 }
 
@@ -262,17 +240,18 @@ function budgetPerItem(ideal: number, config: N8nRowsConfig): number {
  */
 function budgetRows(
 	config: N8nRowsConfig,
+	network: NonNullable<N8nRowsConfig['network']>,
 	spent: Spending,
-	medianPass: (limit: number) => { node: string },
+	limit: number,
+	routedNode: string,
 ): Row[] {
-	const limit = Math.max(...(config.network?.concurrencies ?? []));
 	const ideal = idealMs(config.items, limit);
 	const value = (perItem: number | undefined) => perItem ?? null;
 	const skipped = (perItem: number | undefined) =>
 		perItem === undefined
 			? { skipped: "the n8n process's CPU time could not be read (/proc)" }
 			: {};
-	const routed = spent.cpuPerItem(medianPass(limit).node);
+	const routed = spent.cpuPerItem(routedNode);
 	const expression = spent.cpuPerItem(names.expression);
 	const http = spent.cpuPerItem(names.http(1));
 	return [
@@ -281,7 +260,7 @@ function budgetRows(
 			value: value(routed),
 			unit: 'ms',
 			...skipped(routed),
-			detail: `the n8n process's CPU time (all threads, from /proc) while the node ran, per item, in the median pass at this concurrency; its target of ${config.network?.minEfficiency} of the ideal ${ideal} ms leaves at most ${budgetPerItem(ideal, config).toFixed(2)} ms per item on n8n's one event loop, with every request overlapped`,
+			detail: `the n8n process's CPU time (all threads, from /proc) while the node ran, per item, in the median pass at this concurrency; its target of ${network.minEfficiency} of the ideal ${ideal} ms leaves at most ${budgetPerItem(ideal, config).toFixed(2)} ms per item on n8n's one event loop, with every request overlapped`,
 		},
 		{
 			name: "n8n floor: CPU per item of the prompt's expression alone (Edit Fields)",

@@ -94,8 +94,7 @@ export async function runChild(
 			child.once('error', reject);
 			child.once('exit', (exitCode, exitSignal) => resolve([exitCode, exitSignal]));
 		},
-	);
-	clearTimeout(timer);
+	).finally(() => clearTimeout(timer));
 	await stopChild(child, 0);
 	await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
 	return { code, signal, stdout, stderr, timedOut };

@@ -13,6 +13,9 @@ export interface NodeItem {
 
 export interface NodeRun {
 	executionStatus?: string;
+	/** Epoch ms at which n8n started the run, and how long it took. */
+	startTime?: number;
+	executionTime?: number;
 	error?: { message?: string; description?: string };
 	source: Array<{
 		previousNode: string;

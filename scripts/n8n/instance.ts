@@ -65,8 +65,7 @@ export async function n8n(
 		});
 		finished.stdout = await readFile(stdoutPath, 'utf8');
 	} finally {
-		await stdoutFile.close();
-		await rm(stdoutPath, { force: true });
+		await stdoutFile.close().finally(async () => await rm(stdoutPath, { force: true }));
 	}
 	if (finished.timedOut)
 		throw new N8nCommandError(`n8n ${args.join(' ')} took too long\n${tail(finished)}`);
