@@ -65,7 +65,7 @@ function send(
 	);
 	outgoing.on('timeout', () => outgoing.destroy(new Error('socket timeout')));
 	outgoing.on('error', reject);
-	outgoing.end(request.body);
+	outgoing.end(request.body === undefined ? undefined : JSON.stringify(request.body));
 }
 
 /** The ChatClient the node builds, on a loopback gateway: the mock speaks OpenRouter unless told otherwise. */
@@ -86,7 +86,7 @@ export function fetchSend(apiKey: string): HttpSend {
 		const response = await fetch(request.url, {
 			method: request.method,
 			headers: { ...request.headers, authorization: `Bearer ${apiKey}` },
-			body: request.body,
+			body: request.body === undefined ? undefined : JSON.stringify(request.body),
 			signal: request.signal,
 		});
 		return { status: response.status, headers: response.headers, body: await response.text() };

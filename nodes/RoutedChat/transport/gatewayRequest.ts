@@ -6,7 +6,7 @@ export function gatewayRequest(
 	config: GatewayConfig,
 	method: HttpRequest['method'],
 	path: string,
-	body: unknown,
+	body: object | undefined,
 	accept = 'application/json',
 ): Omit<HttpRequest, 'signal' | 'timeoutMs'> {
 	const headers: Record<string, string> = { accept, ...config.headers };
@@ -15,6 +15,6 @@ export function gatewayRequest(
 		method,
 		url: `${config.baseUrl}${path}`,
 		headers,
-		body: body === undefined ? undefined : JSON.stringify(body),
+		body,
 	};
 }

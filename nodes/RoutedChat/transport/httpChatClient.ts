@@ -30,7 +30,7 @@ export function createHttpChatClient(
 	async function exchange(
 		method: 'GET' | 'POST',
 		path: string,
-		body: unknown,
+		body: object | undefined,
 		options: CallOptions,
 	): Promise<unknown> {
 		const response = await sendAttempt(send, gatewayRequest(config, method, path, body), options);

@@ -7,7 +7,8 @@ export interface HttpRequest {
 	method: 'GET' | 'POST';
 	url: string;
 	headers: Record<string, string>;
-	body?: string;
+	/** A JSON body, serialized by the sender: n8n's helper hands it to axios as it is. */
+	body?: object;
 	/** Aborting it closes the connection. */
 	signal: AbortSignal;
 	/** A backstop after which the sender gives up by itself. */

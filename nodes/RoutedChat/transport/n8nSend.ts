@@ -1,5 +1,6 @@
 import type {
 	ICredentialsDecrypted,
+	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
@@ -55,7 +56,8 @@ function n8nRequest(
 			url: request.url,
 			method: request.method,
 			headers: request.headers,
-			body: request.body,
+			// An object, not its JSON text: axios would parse a JSON string body again before sending it.
+			body: request.body as IDataObject | undefined,
 			encoding,
 			json: false,
 			returnFullResponse: true,

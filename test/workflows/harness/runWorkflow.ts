@@ -60,6 +60,7 @@ export async function runWorkflow(
 		executionId,
 		hooks,
 	});
+	additionalData.evalLlmMockHandler = options.evalLlmMock;
 	if (options.onChunk) {
 		// What n8n's WorkflowRunner sets up for a streaming webhook, writing each chunk to the response.
 		hooks.addHandler('sendChunk', options.onChunk);

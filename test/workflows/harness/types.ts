@@ -1,3 +1,4 @@
+import type { EvalLlmMockHandler } from 'n8n-core';
 import type {
 	IBinaryKeyData,
 	ICredentialDataDecryptedObject,
@@ -35,6 +36,11 @@ export interface RunOptions {
 	 * `isStreaming()` true and every chunk they send comes here, in order.
 	 */
 	onChunk?: (chunk: StructuredChunk) => void;
+	/**
+	 * Answers every HTTP request a node makes through n8n's helpers, as n8n's workflow
+	 * evaluations do when they mock the model calls; nothing reaches the network.
+	 */
+	evalLlmMock?: EvalLlmMockHandler;
 }
 
 export interface RunError {
