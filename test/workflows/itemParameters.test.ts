@@ -109,6 +109,22 @@ describe('Routed Chat reading a plain $json reference itself', () => {
 			],
 		},
 		{ reference: '$json.constructor', inputItems: [{ constructor: 'own key' }, { text: 'none' }] },
+		// What n8n's editor writes when a field whose name is no identifier is dragged in.
+		{
+			reference: "$json['Customer message']",
+			inputItems: [{ 'Customer message': 'spaced' }, { 'Customer message': 5 }, {}],
+		},
+		{ reference: '$json["a.b"]', inputItems: [{ 'a.b': 'dotted' }, { a: { b: 'nested' } }] },
+		{
+			reference: '$json.items[0].text',
+			inputItems: [
+				{ items: [{ text: 'first' }] },
+				{ items: [] },
+				{ items: { 0: { text: 'keyed' } } },
+				{ items: 'text' },
+			],
+		},
+		{ reference: "$json['it\\'s']", inputItems: [{ "it's": 'escaped quote' }, {}] },
 	])('$reference gives what n8n gives', async ({ reference, inputItems }) => {
 		const read = await outcome(`={{ ${reference} }}`, inputItems);
 		const evaluated = await outcome(`={{ (${reference}) }}`, inputItems);
@@ -117,20 +133,26 @@ describe('Routed Chat reading a plain $json reference itself', () => {
 		expect(read.items).toHaveLength(inputItems.length);
 	});
 
-	it("leaves n8n's expression runtime out for a string field, and only then", async () => {
-		const evaluate = jest.spyOn(Expression.prototype, 'resolveSimpleParameterValue');
-		try {
-			const inputItems = [{ text: 'one' }, { text: 'two' }, { text: 3 }];
-			await outcome('={{ $json.text }}', inputItems);
-			await outcome('={{ ($json.text) }}', inputItems);
-			const evaluated = evaluate.mock.calls.map(([expression]) => expression);
+	it.each(['$json.text', "$json['text']", '$json.list[1]'])(
+		"leaves n8n's expression runtime out of %s for a string field, and only then",
+		async (reference) => {
+			const evaluate = jest.spyOn(Expression.prototype, 'resolveSimpleParameterValue');
+			try {
+				const inputItems = [
+					{ text: 'one', list: ['', 'one'] },
+					{ text: 'two', list: ['', 'two'] },
+					{ text: 3, list: ['', 3] },
+				];
+				await outcome(`={{ ${reference} }}`, inputItems);
+				await outcome(`={{ (${reference}) }}`, inputItems);
+				const times = (expression: string) =>
+					evaluate.mock.calls.filter(([evaluated]) => evaluated === expression).length;
 
-			expect(evaluated.filter((expression) => expression === '={{ $json.text }}')).toHaveLength(1);
-			expect(evaluated.filter((expression) => expression === '={{ ($json.text) }}')).toHaveLength(
-				3,
-			);
-		} finally {
-			evaluate.mockRestore();
-		}
-	});
+				expect(times(`={{ ${reference} }}`)).toBe(1);
+				expect(times(`={{ (${reference}) }}`)).toBe(3);
+			} finally {
+				evaluate.mockRestore();
+			}
+		},
+	);
 });
