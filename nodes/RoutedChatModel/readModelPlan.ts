@@ -1,8 +1,8 @@
 import type { ISupplyDataFunctions } from 'n8n-workflow';
 
 import type { FallbackMode, RoutePlan } from '../RoutedChat/core';
-import { type Parameter, readTier, routePlan, tierModels } from '../RoutedChat/plan/readItemPlan';
-import { readModelId, readModelList } from '../RoutedChat/plan/readModelList';
+import { type Parameter, pinnedOrTierModels, routePlan } from '../RoutedChat/plan/readItemPlan';
+import { readModelList } from '../RoutedChat/plan/readModelList';
 import { readOptions } from '../RoutedChat/plan/readOptions';
 
 /** Everything a call needs but its messages and tools, which the chain or agent passes per call. */
@@ -14,24 +14,11 @@ export interface ModelPlan {
 
 /** Parameters → plan, read once when the chain or agent asks for the model. */
 export function readModelPlan(context: ISupplyDataFunctions, itemIndex: number): ModelPlan {
-	const parameter: Parameter = (name, fallback) =>
-		context.getNodeParameter(name, itemIndex, fallback);
+	const parameter: Parameter = (name, fallback, options) =>
+		context.getNodeParameter(name, itemIndex, fallback, options);
 	const options = readOptions(parameter('options', {}));
 	const fallbacks = readModelList(parameter('fallbackModels', ''), 'fallbackModels');
 	const fallbackMode = parameter('fallbackMode', 'both') as FallbackMode;
-	if (parameter('routing', 'pinned') === 'tier') {
-		const tier = readTier(parameter('tier', 'cheap'));
-		return {
-			chain: routePlan(tierModels(parameter, tier), fallbacks, tier, options, fallbackMode),
-			route: 'tier',
-		};
-	}
-	const model = readModelId(
-		context.getNodeParameter('model', itemIndex, '', { extractValue: true }),
-		'model',
-	);
-	return {
-		chain: routePlan([model], fallbacks, undefined, options, fallbackMode),
-		route: 'pinned',
-	};
+	const { primary, tier, route } = pinnedOrTierModels(parameter);
+	return { chain: routePlan(primary, fallbacks, tier, options, fallbackMode), route };
 }

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IGetNodeParameterOptions } from 'n8n-workflow';
 
 import {
 	chooseRoute,
@@ -27,7 +27,11 @@ const TIER_LISTS: Record<Tier, { parameter: string; label: string }> = {
 	strong: { parameter: 'strongModels', label: 'Strong Models' },
 };
 
-export type Parameter = (name: string, fallback?: unknown) => unknown;
+export type Parameter = (
+	name: string,
+	fallback?: unknown,
+	options?: IGetNodeParameterOptions,
+) => unknown;
 
 /**
  * Parameters → plan for one item, expressions resolved against that item;
@@ -39,7 +43,8 @@ export async function readItemPlan(
 	itemIndex: number,
 	parameters: NodeParameters = nodeParameters(context),
 ): Promise<ItemPlan> {
-	const parameter: Parameter = (name, fallback) => parameters.value(name, itemIndex, fallback);
+	const parameter: Parameter = (name, fallback, options) =>
+		parameters.value(name, itemIndex, fallback, options);
 	const options = parameters.derived('options', itemIndex, {}, readOptions);
 	const written =
 		parameter('inputMode', 'prompt') === 'messages'
@@ -62,10 +67,6 @@ export async function readItemPlan(
 	});
 
 	switch (parameter('routing', 'pinned')) {
-		case 'tier': {
-			const tier = readTier(parameter('tier', 'cheap'));
-			return { kind: 'chain', plan: chainPlan(tierModels(parameter, tier), tier), route: 'tier' };
-		}
 		case 'rules': {
 			const choice = chooseRoute(
 				parameters.derived('rules', itemIndex, {}, readRules),
@@ -95,13 +96,24 @@ export async function readItemPlan(
 			return { kind: 'cascade', plan: { cheap, strong, checks, repair }, route: 'cascade' };
 		}
 		default: {
-			const model = readModelId(
-				parameters.value('model', itemIndex, '', { extractValue: true }),
-				'model',
-			);
-			return { kind: 'chain', plan: chainPlan([model]), route: 'pinned' };
+			const { primary, tier, route } = pinnedOrTierModels(parameter);
+			return { kind: 'chain', plan: chainPlan(primary, tier), route };
 		}
 	}
+}
+
+/** The chosen models when Routing is Pinned or Tier, the routes Routed Chat Model offers too. */
+export function pinnedOrTierModels(parameter: Parameter): {
+	primary: string[];
+	tier?: Tier;
+	route: 'pinned' | 'tier';
+} {
+	if (parameter('routing', 'pinned') === 'tier') {
+		const tier = readTier(parameter('tier', 'cheap'));
+		return { primary: tierModels(parameter, tier), tier, route: 'tier' };
+	}
+	const model = readModelId(parameter('model', '', { extractValue: true }), 'model');
+	return { primary: [model], route: 'pinned' };
 }
 
 /** A chain and everything sent with it, except the messages (Routed Chat Model gets those per call). */
