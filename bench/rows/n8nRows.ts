@@ -25,7 +25,10 @@ export interface N8nRowsConfig {
 	 * runs `passes` times, interleaved, and the median pass stands. Absent: not run.
 	 */
 	network?: { concurrencies: number[]; minEfficiency: number; passes: number };
-	/** Fair peer rows: the Basic LLM Chain in batches of these sizes; absent: not run. */
+	/**
+	 * Fair peer rows: the Basic LLM Chain in batches of these sizes, as many passes as the
+	 * network-bound rows, after them; the median pass stands. Absent: not run.
+	 */
 	peerBatchSizes?: number[];
 }
 
@@ -42,7 +45,8 @@ const names = {
 	http: (pass: number) => `HTTP Request, 0 ms, pass ${pass}`,
 	network: (limit: number, pass: number) =>
 		`Routed Chat, ${SLOW_LATENCY_MS} ms, concurrency ${limit}, pass ${pass}`,
-	chain: (size: number) => `Basic LLM Chain, ${SLOW_LATENCY_MS} ms, batches of ${size}`,
+	chain: (size: number, pass: number) =>
+		`Basic LLM Chain, ${SLOW_LATENCY_MS} ms, batches of ${size}, pass ${pass}`,
 };
 
 /**
@@ -91,16 +95,16 @@ function branches(config: N8nRowsConfig): Branch[] {
 		http(2),
 		routed(2),
 		...networkPasses(config).map(
-			({ limit, pass }): Branch => ({
-				name: names.network(limit, pass),
+			({ size, pass }): Branch => ({
+				name: names.network(size, pass),
 				kind: 'routedChat',
 				model: SLOW_MODEL,
-				concurrency: limit,
+				concurrency: size,
 			}),
 		),
-		...peers.map(
-			(size): Branch => ({
-				name: names.chain(size),
+		...chainPasses(config).map(
+			({ size, pass }): Branch => ({
+				name: names.chain(size, pass),
 				kind: 'chain',
 				model: SLOW_MODEL,
 				concurrency: size,
@@ -109,12 +113,20 @@ function branches(config: N8nRowsConfig): Branch[] {
 	];
 }
 
-/** Pass 1 at every concurrency, then pass 2 at every one, and so on. */
-function networkPasses(config: N8nRowsConfig): Array<{ limit: number; pass: number }> {
-	const { concurrencies = [], passes = 0 } = config.network ?? {};
+/** Pass 1 at every size, then pass 2 at every one, and so on. */
+function interleaved(sizes: number[], passes: number): Array<{ size: number; pass: number }> {
 	return Array.from({ length: passes }, (_, index) =>
-		concurrencies.map((limit) => ({ limit, pass: index + 1 })),
+		sizes.map((size) => ({ size, pass: index + 1 })),
 	).flat();
+}
+
+function networkPasses(config: N8nRowsConfig) {
+	return interleaved(config.network?.concurrencies ?? [], config.network?.passes ?? 0);
+}
+
+/** The chain gets as many passes as Routed Chat's network-bound rows, so both figures are a median. */
+function chainPasses(config: N8nRowsConfig) {
+	return interleaved(config.peerBatchSizes ?? [], config.network?.passes ?? 1);
 }
 
 function skippedRows(reason: string, config: N8nRowsConfig): Row[] {
@@ -168,16 +180,21 @@ export async function n8nRows(
 	const spent = new Spending(times, cpuTimeline, await gateway.timeline(), config.items);
 	const ms = (node: string) => times.get(node)?.ms ?? 0;
 	const perItem = (total: number, passes = 1) => total / (config.items * passes);
-	/** At each concurrency, its passes' wall times and the pass whose wall time is their median. */
-	const medianPasses = new Map(
-		(config.network?.concurrencies ?? []).map((limit) => {
-			const passes = networkPasses(config)
-				.filter((run) => run.limit === limit)
-				.map(({ pass }) => names.network(limit, pass));
-			const walls = passes.map(ms);
-			return [limit, { node: passes[walls.indexOf(median(walls))], walls }];
-		}),
-	);
+	/** At each size, its passes' wall times and the pass whose wall time is their median. */
+	const medianPasses = (
+		runs: Array<{ size: number; pass: number }>,
+		name: (size: number, pass: number) => string,
+	) =>
+		new Map(
+			[...new Set(runs.map(({ size }) => size))].map((size) => {
+				const passes = runs.filter((run) => run.size === size).map(({ pass }) => name(size, pass));
+				const walls = passes.map(ms);
+				return [size, { node: passes[walls.indexOf(median(walls))], walls }];
+			}),
+		);
+	const routedPasses = medianPasses(networkPasses(config), names.network);
+	const chainMedians = medianPasses(chainPasses(config), names.chain);
+	const sorted = (walls: number[]) => [...walls].sort((a, b) => a - b).join(', ');
 	const routedMs = ms(names.routed(1)) + ms(names.routed(2));
 	const httpMs = ms(names.http(1)) + ms(names.http(2));
 	const rows: Row[] = [
@@ -193,7 +210,7 @@ export async function n8nRows(
 				`first passes: Routed Chat ${spent.describeCpu(names.routed(1))}; HTTP Request ${spent.describeCpu(names.http(1))}`,
 		},
 	];
-	for (const [limit, { node, walls }] of medianPasses) {
+	for (const [limit, { node, walls }] of routedPasses) {
 		const ideal = idealMs(config.items, limit);
 		const wall = ms(node);
 		rows.push({
@@ -202,25 +219,23 @@ export async function n8nRows(
 			unit: '',
 			target: { op: '>=', value: config.network?.minEfficiency ?? 0 },
 			detail:
-				`${config.items} items at ${SLOW_LATENCY_MS} ms, Routed Chat at concurrency ${limit}: ideal ceil(${config.items} / ${limit}) × ${SLOW_LATENCY_MS} ms = ${ideal} ms, n8n's executionTime ${wall} ms, the median of ${walls.length} passes (${[...walls].sort((a, b) => a - b).join(', ')} ms); in that pass ` +
+				`${config.items} items at ${SLOW_LATENCY_MS} ms, Routed Chat at concurrency ${limit}: ideal ceil(${config.items} / ${limit}) × ${SLOW_LATENCY_MS} ms = ${ideal} ms, n8n's executionTime ${wall} ms, the median of ${walls.length} passes (${sorted(walls)} ms); in that pass ` +
 				`${spent.describeCpu(node)}; the target needs under ${budgetPerItem(ideal, config).toFixed(2)} ms of n8n CPU per item even with every request overlapped; ` +
 				describeMockLoad(spent.mockLoad(node)),
 		});
 	}
-	for (const size of config.peerBatchSizes ?? []) {
-		const chain = ms(names.chain(size));
-		const median = medianPasses.get(size);
-		if (!median) continue;
-		const routed = ms(median.node);
+	for (const [size, chain] of chainMedians) {
+		const routed = routedPasses.get(size);
+		if (!routed) continue;
 		rows.push({
 			name: `n8n fair peer: Routed Chat / Basic LLM Chain, both ${size} at a time (${SLOW_LATENCY_MS} ms)`,
-			value: routed / chain,
+			value: ms(routed.node) / ms(chain.node),
 			unit: '×',
-			detail: `${config.items} items: Routed Chat at concurrency ${size} ${routed} ms (its median pass of ${median.walls.length}), Basic LLM Chain 1.9 + OpenRouter Chat Model in batches of ${size} ${chain} ms (one pass, the last of the run)`,
+			detail: `${config.items} items, the median pass of each: Routed Chat at concurrency ${size} ${ms(routed.node)} ms (passes ${sorted(routed.walls)} ms), Basic LLM Chain 1.9 + OpenRouter Chat Model in batches of ${size} ${ms(chain.node)} ms (passes ${sorted(chain.walls)} ms, after all of Routed Chat's)`,
 		});
 	}
-	const busiest = Math.max(...medianPasses.keys());
-	const busiestPass = medianPasses.get(busiest);
+	const busiest = Math.max(...routedPasses.keys());
+	const busiestPass = routedPasses.get(busiest);
 	if (config.network && busiestPass)
 		rows.push(...budgetRows(config, config.network, spent, busiest, busiestPass.node));
 	return rows;
