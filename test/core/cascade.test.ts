@@ -192,6 +192,30 @@ describe('routeCascade', () => {
 		expect(result.escalated).toBe(true);
 	});
 
+	it("gives the item's latency over every stage, not only the one that answered", async () => {
+		fixture.gateway.setModel(pricedModel(CHEAP, { reply: 'short' }));
+		const clock = fakeClock();
+		// Each call takes 100 ms of the clock the cascade reads.
+		const client = {
+			...fixture.client,
+			complete: async (...args: Parameters<typeof fixture.client.complete>) => {
+				clock.advance(100);
+				return await fixture.client.complete(...args);
+			},
+		};
+		const result = await routeCascade(cascade({ checks: { minLength: 20 }, repair: true }), {
+			client,
+			clock,
+		});
+
+		expect(result.attempts.map((a) => [a.stage, a.latencyMs])).toEqual([
+			['cheap', 100],
+			['repair', 100],
+			['strong', 100],
+		]);
+		expect(result.latencyMs).toBe(300);
+	});
+
 	it('escalates when the whole cheap tier is down', async () => {
 		fixture.gateway.setModel(pricedModel(CHEAP, { down: { status: 503 } }));
 		const result = await run(cascade());

@@ -99,6 +99,35 @@ describe('summarizeCosts', () => {
 		});
 	});
 
+	it("sums the gateway's total tokens as the items and byModel do, even when it is not prompt + completion", async () => {
+		// Some OpenAI-compatible gateways count more in total_tokens than the two parts.
+		const client = {
+			...fixture.client,
+			complete: async (...args: Parameters<typeof fixture.client.complete>) => {
+				const completion = await fixture.client.complete(...args);
+				const usage = completion.usage && { ...completion.usage, totalTokens: 1_000 };
+				return { ...completion, usage };
+			},
+		};
+		const context = { client, clock: fakeClock() };
+		const items = [
+			await routeChat(plan([CHEAP], { messages }), context),
+			await routeChat(plan([STRONG], { messages }), context),
+		];
+		const summary = summarizeCosts(
+			items.map((result) => ({ result })),
+			[CHEAP, STRONG],
+			prices,
+		);
+
+		expect(items.map((item) => item.usage.totalTokens)).toEqual([1_000, 1_000]);
+		expect(summary.byModel).toEqual({
+			[CHEAP]: expect.objectContaining({ totalTokens: 1_000 }),
+			[STRONG]: expect.objectContaining({ totalTokens: 1_000 }),
+		});
+		expect(summary.totalTokens).toBe(2_000);
+	});
+
 	it('has no saving figure without published prices', () => {
 		expect(summarizeCosts([], [CHEAP], undefined)).toEqual(
 			expect.objectContaining({ strongestModel: null, savedUsd: null }),

@@ -1,3 +1,4 @@
+import type { Clock } from './clock';
 import { type CostFigure, figureOf, reportedCost, sumCosts } from './cost';
 import { kindPolicy } from './failure';
 import { ItemBudget } from './itemBudget';
@@ -20,7 +21,7 @@ export interface CascadePlan {
 
 /** Cheap first; escalate to strong only when the cheap answer fails a check. Every call is kept and paid for. */
 export async function routeCascade(plan: CascadePlan, context: RouteContext): Promise<RouteResult> {
-	const ledger = new CascadeLedger();
+	const ledger = new CascadeLedger(context.clock);
 	// Max Cost per Item bounds the cheap, repair and strong calls together.
 	const itemBudget =
 		plan.cheap.maxCostUsd === undefined ? undefined : new ItemBudget(plan.cheap.maxCostUsd);
@@ -60,6 +61,11 @@ class CascadeLedger {
 	private readonly costs: CostFigure[] = [];
 	/** Models whose answer an earlier stage did not accept: asking them again would pay for the same answer. */
 	private readonly rejectedModels = new Set<string>();
+	private readonly started: number;
+
+	constructor(private readonly clock: Clock) {
+		this.started = clock.now();
+	}
 
 	async run(
 		stage: 'strong',
@@ -135,6 +141,7 @@ class CascadeLedger {
 			usage: sumUsage(this.attempts),
 			cost: reportedCost(cost),
 			costNanoUsd: cost.nanoUsd,
+			latencyMs: this.clock.now() - this.started,
 			escalated: outcome.escalated,
 			escalationReason: outcome.escalationReason ?? null,
 			repaired: outcome.repaired ?? false,

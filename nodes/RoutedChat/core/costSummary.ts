@@ -55,7 +55,7 @@ export function summarizeCosts(
 	let discountNano = 0;
 	let servedNano = 0;
 	let costIncomplete = false;
-	const tokens = { prompt: 0, completion: 0, cached: 0, cacheWrite: 0 };
+	const tokens = { prompt: 0, completion: 0, total: 0, cached: 0, cacheWrite: 0 };
 	const servedUsages: Usage[] = [];
 	let escalated = 0;
 	let fellBack = 0;
@@ -77,6 +77,7 @@ export function summarizeCosts(
 		const usage = sumUsage(item.attempts);
 		tokens.prompt += usage.promptTokens;
 		tokens.completion += usage.completionTokens;
+		tokens.total += usage.totalTokens;
 		tokens.cached += usage.cachedTokens;
 		tokens.cacheWrite += usage.cacheWriteTokens;
 		if (!('result' in outcome)) continue;
@@ -108,7 +109,7 @@ export function summarizeCosts(
 		costIncomplete,
 		promptTokens: tokens.prompt,
 		completionTokens: tokens.completion,
-		totalTokens: tokens.prompt + tokens.completion,
+		totalTokens: tokens.total,
 		cachedTokens: tokens.cached,
 		cacheWriteTokens: tokens.cacheWrite,
 		cacheDiscountUsd: nanoToUsd(discountNano),
