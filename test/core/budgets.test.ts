@@ -277,7 +277,7 @@ describe('budgets, with a gateway that reports no cost', () => {
 				}),
 				context({ budget }),
 			).catch((e) => e);
-			expect(first.reason).toBe('exhausted');
+			expect(first.reason).toBe('timeout');
 			const second = await routeChat(
 				plan([B], { completion: { maxTokens: 100 } }),
 				context({ budget }),

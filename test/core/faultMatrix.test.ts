@@ -57,7 +57,7 @@ describe('fault matrix (core)', () => {
 			// A broken answer is the gateway's whole reply: retried once, then the item fails naming the cause.
 			expect(outcome).toBeInstanceOf(RouteError);
 			const error = outcome as RouteError;
-			expect(error.reason).toBe('exhausted');
+			expect(error.reason).toBe(kind);
 			expect(error.attempts.map((attempt) => attempt.kind)).toEqual([kind, kind]);
 			expect(error.message).toContain('Every model failed (2 attempts)');
 			expect(requestedModels(fixture.gateway)).toEqual([chain, chain]);

@@ -270,6 +270,48 @@ describe('routeChat', () => {
 		});
 	});
 
+	describe("when every model fails, the item's reason", () => {
+		const noRetries = { ...plan([]).policy, retriesPerModel: 0 };
+
+		it('is the kind of the failure that ended the chain', async () => {
+			fixture.gateway.setModel(pricedModel(A, { down: { status: 503 } }));
+			fixture.gateway.setModel(pricedModel(B, { down: { status: 429 } }));
+			const error = await routeChat(plan([A, B], { policy: noRetries }), {
+				client: fixture.client,
+				clock: fakeClock(),
+			}).catch((e) => e);
+
+			expect(error).toBeInstanceOf(RouteError);
+			expect(error.reason).toBe('rate_limited');
+			expect(error.message).toMatch(/^Every model failed \(2 attempts\); the last: /);
+			expect(error.attempts.map((attempt: { kind: string }) => attempt.kind)).toEqual([
+				'server_error',
+				'rate_limited',
+			]);
+		});
+
+		it('is that of a single model after its retries', async () => {
+			fixture.gateway.setModel(pricedModel(A, { down: { status: 503 } }));
+			const error = await routeChat(plan([A]), {
+				client: fixture.client,
+				clock: fakeClock(),
+			}).catch((e) => e);
+
+			expect(error.reason).toBe('server_error');
+			expect(error.attempts).toHaveLength(2);
+		});
+
+		it('is exhausted when no model could be asked at all', async () => {
+			const error = await routeChat(plan([A], { drillFailures: 1 }), {
+				client: fixture.client,
+				clock: fakeClock(),
+			}).catch((e) => e);
+
+			expect(error.reason).toBe('exhausted');
+			expect(error.message).toMatch(/^Every model was skipped/);
+		});
+	});
+
 	describe('Retry-After', () => {
 		it('waits as long as Retry-After says in seconds', async () => {
 			fixture.gateway.setModel(pricedModel(A, { faults: [{ status: 429, retryAfter: '7' }] }));

@@ -117,7 +117,7 @@ describe('tool calls in Routed Chat, in n8n-core', () => {
 		expect(Number(attempts[0].costUsd)).toBeGreaterThan(0);
 	});
 
-	it('fails the item as exhausted when every model garbles its arguments: no call is output unparsed', async () => {
+	it('fails the item as invalid_output when every model garbles its arguments: no call is output unparsed', async () => {
 		const result = await run(
 			pinned(GARBLED, { fallbackModels: UNQUOTED, options: { toolsJson: TOOLS_JSON } }),
 			'continueErrorOutput',
@@ -130,7 +130,7 @@ describe('tool calls in Routed Chat, in n8n-core', () => {
 		);
 		expect(failed).not.toHaveProperty('toolCalls');
 		const details = failed.details as IDataObject;
-		expect(details.reason).toBe('exhausted');
+		expect(details.reason).toBe('invalid_output');
 		expect(details.attempts).toEqual([
 			expect.objectContaining({ model: GARBLED, outcome: 'error', kind: 'invalid_output' }),
 			expect.objectContaining({ model: UNQUOTED, outcome: 'error', kind: 'invalid_output' }),

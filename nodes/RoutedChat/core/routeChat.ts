@@ -430,7 +430,7 @@ class Route {
 			: `Every model was skipped (${this.attempts.map((a) => `${a.model}: ${a.skipped}`).join(', ')})`;
 		return new RouteError(
 			message,
-			'exhausted',
+			lastFailure?.kind ?? 'exhausted',
 			this.attempts,
 			lastFailure?.status,
 			this.spent(),

@@ -1,9 +1,10 @@
 import type { CostFigure } from './cost';
 import type { Attempt, FailureKind } from './types';
 
-/** Why an item got no answer: the failure that ended the chain. */
+/** Why an item got no answer: the kind of the failure that ended the chain. */
 export type RouteErrorReason =
 	| FailureKind
+	/** Every model of the chain was skipped (drill, open circuit, over budget…): none was asked. */
 	| 'exhausted'
 	| 'deadline'
 	| 'budget_reached'
