@@ -11,9 +11,14 @@ import { UserError } from 'n8n-workflow';
 import { baseUrlProblem } from '../nodes/RoutedChat/transport/baseUrl';
 import { DEFAULT_BASE_URL } from '../nodes/RoutedChat/transport/gatewayCredentials';
 
+/** The Base URL's host and path, query and fragment left out, trailing slashes trimmed. */
+const BASE_URL_PARTS =
+	'($credentials.baseUrl || "https://openrouter.ai/api/v1").split(/[?#]/)[0].replace(/(?<!\\/)\\/+$/, "").split("/")';
+/** Detected as OpenRouter: a host under openrouter.ai, or OpenRouter's path /api/v1. */
+const DETECTED = `(("." + ${BASE_URL_PARTS}[2].split(":")[0].toLowerCase()).endsWith(".openrouter.ai") || ${BASE_URL_PARTS}.slice(3).join("/") === "api/v1")`;
+
 /** An n8n expression: true when the credential's gateway is OpenRouter (speaksOpenRouter in baseUrl.ts). */
-const IS_OPENROUTER =
-	'($credentials.gatewayType === "openRouter" || (($credentials.gatewayType || "auto") === "auto" && ("." + ($credentials.baseUrl || "https://openrouter.ai").split("/")[2].split(":")[0].toLowerCase()).endsWith(".openrouter.ai")))';
+const IS_OPENROUTER = `($credentials.gatewayType === "openRouter" || (($credentials.gatewayType || "auto") === "auto" && ${DETECTED}))`;
 
 /** The Base URL checked last and its verdict: every request of a run checks the same one. */
 let lastChecked: { baseUrl: string; problem: string | undefined } | undefined;
@@ -59,7 +64,8 @@ export class RoutedChatOpenRouterApi implements ICredentialType {
 				{
 					name: 'Detect From Base URL',
 					value: 'auto',
-					description: 'OpenRouter when the host is openrouter.ai, otherwise OpenAI-compatible',
+					description:
+						"OpenRouter when the host is openrouter.ai or the path is /api/v1 (OpenRouter's, which a proxy in front of it keeps), otherwise OpenAI-compatible",
 				},
 				{
 					name: 'OpenAI-Compatible',

@@ -11,7 +11,6 @@ import { OPENROUTER_ONLY_ROUTES } from './strictServer';
 import type { MockGateway, MockGatewayOptions, RecordedRequest } from './types';
 
 export const DEFAULT_API_KEY = 'sk-or-test-key';
-const BASE_PATH = '/api/v1';
 
 type Handler = (state: GatewayState, exchange: Exchange) => void | Promise<void>;
 
@@ -25,6 +24,7 @@ const ROUTES: Record<string, Handler> = {
 /** Starts an OpenRouter look-alike on loopback, answering as the models are scripted. */
 export async function startMockGateway(options: MockGatewayOptions): Promise<MockGateway> {
 	const host = options.host ?? '127.0.0.1';
+	const basePath = options.strict ? '/v1' : '/api/v1';
 	const requests: RecordedRequest[] = [];
 	const state: GatewayState = {
 		apiKey: options.apiKey ?? DEFAULT_API_KEY,
@@ -40,7 +40,7 @@ export async function startMockGateway(options: MockGatewayOptions): Promise<Moc
 		openRequests += 1;
 		// Emitted once the answer is complete or the client closed the connection.
 		res.once('close', () => (openRequests -= 1));
-		serve(state, requests, req, res).catch((error: unknown) => {
+		serve(state, requests, basePath, req, res).catch((error: unknown) => {
 			if (res.headersSent) res.destroy();
 			else sendError(res, 500, `Mock gateway failed: ${String(error)}`);
 		});
@@ -48,7 +48,7 @@ export async function startMockGateway(options: MockGatewayOptions): Promise<Moc
 	await listen(server, options.port ?? 0, host);
 	const { port } = server.address() as AddressInfo;
 	return {
-		baseUrl: `http://${host.includes(':') ? `[${host}]` : host}:${port}${BASE_PATH}`,
+		baseUrl: `http://${host.includes(':') ? `[${host}]` : host}:${port}${basePath}`,
 		apiKey: state.apiKey,
 		requests,
 		setModel: (model) => state.scripts.set(model),
@@ -67,12 +67,13 @@ export async function startMockGateway(options: MockGatewayOptions): Promise<Moc
 async function serve(
 	state: GatewayState,
 	requests: RecordedRequest[],
+	basePath: string,
 	req: IncomingMessage,
 	res: ServerResponse,
 ): Promise<void> {
 	const { pathname } = new URL(req.url ?? '/', 'http://mock-gateway');
-	const routePath = pathname.startsWith(`${BASE_PATH}/`)
-		? pathname.slice(BASE_PATH.length)
+	const routePath = pathname.startsWith(`${basePath}/`)
+		? pathname.slice(basePath.length)
 		: undefined;
 	const recorded: RecordedRequest = {
 		method: req.method ?? 'GET',

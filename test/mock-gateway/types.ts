@@ -109,7 +109,10 @@ export interface MockGatewayOptions {
 	port?: number;
 	/** Defaults to 127.0.0.1. */
 	host?: string;
-	/** Answer as a strict OpenAI-compatible server instead of OpenRouter (strictServer.ts). */
+	/**
+	 * Answer as a strict OpenAI-compatible server instead of OpenRouter (strictServer.ts), under
+	 * `/v1` as such servers do, where OpenRouter serves `/api/v1`.
+	 */
 	strict?: boolean;
 }
 

@@ -14,7 +14,7 @@ const CREDENTIAL = 'routedChatOpenRouterApi';
 const KEY_REFUSED =
 	'The key was refused (401): check the API Key, and that it belongs to the gateway at the Base URL';
 
-/** Base URL detection decides: the strict mock listens on loopback, not on openrouter.ai. */
+/** Base URL detection decides: the strict mock listens on loopback under /v1, not on openrouter.ai or /api/v1. */
 function detected(gateway: MockGateway, overrides: Record<string, string> = {}) {
 	return credentialsFor(gateway, { gatewayType: 'auto', ...overrides });
 }
@@ -72,6 +72,44 @@ describe('Routed Chat on a strict OpenAI-compatible gateway', () => {
 			status: 'Error',
 			message: KEY_REFUSED,
 		});
+	});
+});
+
+/** OpenRouter's own path, as a proxy in front of it or a stand-in on this machine keeps it. */
+describe('Routed Chat on an OpenRouter stand-in at /api/v1, detected', () => {
+	const fixture = mockGatewayFixture([
+		pricedModel(DOWN, { down: { status: 503 } }),
+		pricedModel(UP),
+	]);
+
+	it('sends OpenRouter fields: the chain as models, and usage accounting', async () => {
+		const run = await runWorkflow(
+			chatWorkflow(
+				pinned(DOWN, { fallbackModels: UP, fallbackMode: 'gateway', options: { retries: 0 } }),
+			),
+			{ credentials: detected(fixture.gateway), inputItems: [{ text: 'hello' }] },
+		);
+
+		expect(new URL(fixture.gateway.baseUrl).pathname).toBe('/api/v1');
+		expect(run.status).toBe('success');
+		expect(outputJson(run, ROUTED_CHAT)[0]).toEqual(
+			expect.objectContaining({ model: UP, cost: expect.objectContaining({ source: 'gateway' }) }),
+		);
+		expect(requestedModels(fixture.gateway)).toEqual([[DOWN, UP]]);
+		expect(chatRequests(fixture.gateway)[0].body).toEqual(
+			expect.objectContaining({ models: [DOWN, UP], usage: { include: true } }),
+		);
+	});
+
+	it.each(['', '/'])('tests the key with GET /key (Base URL ending %j)', async (ending) => {
+		const data = detected(fixture.gateway, { baseUrl: `${fixture.gateway.baseUrl}${ending}` });
+		expect(await testCredential(CREDENTIAL, data[CREDENTIAL])).toEqual({
+			status: 'OK',
+			message: 'Connection successful!',
+		});
+		expect(fixture.gateway.requests.map((request) => `${request.method} ${request.path}`)).toEqual([
+			'GET /key',
+		]);
 	});
 });
 

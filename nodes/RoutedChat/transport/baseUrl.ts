@@ -25,9 +25,18 @@ export function baseUrlProblem(baseUrl: string, label = 'Base URL'): string | un
 	return undefined;
 }
 
-/** OpenRouter's own fields (usage accounting, `models`, `provider`, `reasoning`) go only to OpenRouter. */
+/**
+ * OpenRouter's own fields (usage accounting, `models`, `provider`, `reasoning`) go only to
+ * OpenRouter. Detected, it is a host under openrouter.ai, or a Base URL whose path is OpenRouter's
+ * `/api/v1`, which a proxy in front of it or a stand-in keeps; OpenAI-compatible servers serve `/v1`.
+ */
 export function speaksOpenRouter(baseUrl: string, type: GatewayType): boolean {
 	if (type !== 'auto') return type === 'openRouter';
-	const host = URL.canParse(baseUrl) ? new URL(baseUrl).hostname.toLowerCase() : '';
-	return `.${host}`.endsWith('.openrouter.ai');
+	if (!URL.canParse(baseUrl)) return false;
+	const url = new URL(baseUrl);
+	return (
+		`.${url.hostname.toLowerCase()}`.endsWith('.openrouter.ai') ||
+		// Trailing slashes trimmed by a linear pattern, as readGatewayCredentials does.
+		url.pathname.replace(/(?<!\/)\/+$/, '') === '/api/v1'
+	);
 }
