@@ -125,6 +125,12 @@ describe('Routed Chat reading a plain $json reference itself', () => {
 			],
 		},
 		{ reference: "$json['it\\'s']", inputItems: [{ "it's": 'escaped quote' }, {}] },
+		// n8n refuses these before or while evaluating them; the node must not read them instead.
+		{ reference: "$json['a}}b']", inputItems: [{ 'a}}b': 'braces' }] },
+		{ reference: '$json.constructorId', inputItems: [{ constructorId: 'ferrari' }] },
+		{ reference: "$json['x. constructor']", inputItems: [{ 'x. constructor': 'spaced' }] },
+		{ reference: '$json.arguments', inputItems: [{ arguments: 'guarded' }] },
+		{ reference: "$json['caller']", inputItems: [{ caller: 'guarded' }] },
 	])('$reference gives what n8n gives', async ({ reference, inputItems }) => {
 		const read = await outcome(`={{ ${reference} }}`, inputItems);
 		const evaluated = await outcome(`={{ (${reference}) }}`, inputItems);

@@ -1,16 +1,20 @@
-import type { IDataObject } from 'n8n-workflow';
+import { type IDataObject, isSafeObjectProperty } from 'n8n-workflow';
 
-/** Keys n8n's expression sandbox guards: a path through one is left to n8n, which refuses it. */
-const GUARDED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** A key n8n's expression sandbox refuses to read; every key, on an n8n without the check. */
+const guarded = (key: string) =>
+	typeof isSafeObjectProperty !== 'function' || !isSafeObjectProperty(key);
+/** n8n refuses a whole expression that has this anywhere, even inside a quoted key. */
+const CONSTRUCTOR_CALL = /\.\s*constructor/;
 
 /**
  * One step of the path, as n8n's editor writes it when a field is dragged in
  * (`generatePath` in its mapping): `.name` for an identifier, `['a b']` (or
  * `["a b"]`) for any other key, `[0]` for an array index. A quoted key with a
- * backslash or a line break, or a number JavaScript would read otherwise
- * (`[01]`, ten digits or more), is not one: n8n evaluates it.
+ * backslash, a line break or a brace (n8n cuts the expression at `}}` before
+ * reading quotes), or a number JavaScript would read otherwise (`[01]`, ten
+ * digits or more), is not one: n8n evaluates it.
  */
-const STEP = String.raw`\.([A-Za-z_$][\w$]*)|\['([^'\\\n\r\u2028\u2029]*)'\]|\["([^"\\\n\r\u2028\u2029]*)"\]|\[(0|[1-9]\d{0,8})\]`;
+const STEP = String.raw`\.([A-Za-z_$][\w$]*)|\['([^'\\{}\n\r\u2028\u2029]*)'\]|\["([^"\\{}\n\r\u2028\u2029]*)"\]|\[(0|[1-9]\d{0,8})\]`;
 // Each step begins with its own character ('.', "['", '["', '[' and a digit), so neither pattern backtracks.
 const REFERENCE = new RegExp(String.raw`^=\{\{\s*\$json((?:${STEP})+)\s*\}\}$`);
 
@@ -24,14 +28,14 @@ const REFERENCE = new RegExp(String.raw`^=\{\{\s*\$json((?:${STEP})+)\s*\}\}$`);
  * Anything else, even the same reference written another way, is not one.
  */
 export function itemFieldReference(raw: unknown): string[] | undefined {
-	if (typeof raw !== 'string') return undefined;
+	if (typeof raw !== 'string' || CONSTRUCTOR_CALL.test(raw)) return undefined;
 	const steps = REFERENCE.exec(raw)?.[1];
 	if (steps === undefined) return undefined;
 	const path = Array.from(
 		steps.matchAll(new RegExp(STEP, 'g')),
 		([, name, single, double, index]) => name ?? single ?? double ?? index,
 	);
-	return path.some((key) => GUARDED_KEYS.has(key)) ? undefined : path;
+	return path.some(guarded) ? undefined : path;
 }
 
 /**
