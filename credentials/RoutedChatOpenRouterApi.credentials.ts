@@ -11,14 +11,11 @@ import { UserError } from 'n8n-workflow';
 import { baseUrlProblem } from '../nodes/RoutedChat/transport/baseUrl';
 import { DEFAULT_BASE_URL } from '../nodes/RoutedChat/transport/gatewayCredentials';
 
-/** The Base URL's host and path, query and fragment left out, trailing slashes trimmed. */
-const BASE_URL_PARTS =
-	'($credentials.baseUrl || "https://openrouter.ai/api/v1").split(/[?#]/)[0].replace(/(?<!\\/)\\/+$/, "").split("/")';
-/** Detected as OpenRouter: a host under openrouter.ai, or OpenRouter's path /api/v1. */
-const DETECTED = `(("." + ${BASE_URL_PARTS}[2].split(":")[0].toLowerCase()).endsWith(".openrouter.ai") || ${BASE_URL_PARTS}.slice(3).join("/") === "api/v1")`;
-
-/** An n8n expression: true when the credential's gateway is OpenRouter (speaksOpenRouter in baseUrl.ts). */
-const IS_OPENROUTER = `($credentials.gatewayType === "openRouter" || (($credentials.gatewayType || "auto") === "auto" && ${DETECTED}))`;
+/**
+ * An n8n expression: true when the credential's gateway is OpenRouter, by the same steps as
+ * speaksOpenRouter in baseUrl.ts (a host under openrouter.ai, or this machine at /api/v1).
+ */
+const IS_OPENROUTER = `($credentials.gatewayType === "openRouter" || (($credentials.gatewayType || "auto") === "auto" && ((parts) => { const authority = parts[2] || ""; const host = (authority.startsWith("[") ? authority.slice(0, authority.indexOf("]") + 1) : authority.split(":")[0]).toLowerCase(); return ("." + host).endsWith(".openrouter.ai") || ((host === "localhost" || host === "[::1]" || /^127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}$/.test(host)) && parts.slice(3).join("/") === "api/v1"); })(String($credentials.baseUrl || "${DEFAULT_BASE_URL}").trim().split(/[?#]/)[0].replace(/(?<!\\/)\\/+$/, "").split("/"))))`;
 
 /** The Base URL checked last and its verdict: every request of a run checks the same one. */
 let lastChecked: { baseUrl: string; problem: string | undefined } | undefined;
@@ -65,7 +62,7 @@ export class RoutedChatOpenRouterApi implements ICredentialType {
 					name: 'Detect From Base URL',
 					value: 'auto',
 					description:
-						"OpenRouter when the host is openrouter.ai or the path is /api/v1 (OpenRouter's, which a proxy in front of it keeps), otherwise OpenAI-compatible",
+						"OpenRouter when the host is openrouter.ai, or a gateway on this machine at OpenRouter's path /api/v1 (a local proxy or stand-in); otherwise OpenAI-compatible",
 				},
 				{
 					name: 'OpenAI-Compatible',

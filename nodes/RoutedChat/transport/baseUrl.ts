@@ -27,16 +27,27 @@ export function baseUrlProblem(baseUrl: string, label = 'Base URL'): string | un
 
 /**
  * OpenRouter's own fields (usage accounting, `models`, `provider`, `reasoning`) go only to
- * OpenRouter. Detected, it is a host under openrouter.ai, or a Base URL whose path is OpenRouter's
- * `/api/v1`, which a proxy in front of it or a stand-in keeps; OpenAI-compatible servers serve `/v1`.
+ * OpenRouter. Detected, it is a host under openrouter.ai, or a gateway on this machine at
+ * OpenRouter's path `/api/v1` (a local proxy or stand-in); a remote host at `/api/v1` may be
+ * another vendor's OpenAI-compatible server. The credential's Test decides by an n8n expression
+ * that takes the same steps (IS_OPENROUTER in the credential); a test holds the two together.
  */
 export function speaksOpenRouter(baseUrl: string, type: GatewayType): boolean {
 	if (type !== 'auto') return type === 'openRouter';
-	if (!URL.canParse(baseUrl)) return false;
-	const url = new URL(baseUrl);
+	// Split as plain strings, not by URL, so that the expression can do exactly the same.
+	const parts = baseUrl
+		.trim()
+		.split(/[?#]/)[0]
+		.replace(/(?<!\/)\/+$/, '')
+		.split('/');
+	const authority = parts[2] ?? '';
+	const host = (
+		authority.startsWith('[')
+			? authority.slice(0, authority.indexOf(']') + 1)
+			: authority.split(':')[0]
+	).toLowerCase();
 	return (
-		`.${url.hostname.toLowerCase()}`.endsWith('.openrouter.ai') ||
-		// Trailing slashes trimmed by a linear pattern, as readGatewayCredentials does.
-		url.pathname.replace(/(?<!\/)\/+$/, '') === '/api/v1'
+		`.${host}`.endsWith('.openrouter.ai') ||
+		(isLoopback(host) && parts.slice(3).join('/') === 'api/v1')
 	);
 }
