@@ -126,7 +126,7 @@ function networkPasses(config: N8nRowsConfig) {
 
 /** The chain gets as many passes as Routed Chat's network-bound rows, so both figures are a median. */
 function chainPasses(config: N8nRowsConfig) {
-	return interleaved(config.peerBatchSizes ?? [], config.network?.passes ?? 1);
+	return interleaved(config.peerBatchSizes ?? [], config.network?.passes ?? 0);
 }
 
 function skippedRows(reason: string, config: N8nRowsConfig): Row[] {
@@ -192,7 +192,7 @@ export async function n8nRows(
 				return [size, { node: passes[walls.indexOf(median(walls))], walls }];
 			}),
 		);
-	const routedPasses = medianPasses(networkPasses(config), names.network);
+	const routedMedians = medianPasses(networkPasses(config), names.network);
 	const chainMedians = medianPasses(chainPasses(config), names.chain);
 	const sorted = (walls: number[]) => [...walls].sort((a, b) => a - b).join(', ');
 	const routedMs = ms(names.routed(1)) + ms(names.routed(2));
@@ -210,7 +210,7 @@ export async function n8nRows(
 				`first passes: Routed Chat ${spent.describeCpu(names.routed(1))}; HTTP Request ${spent.describeCpu(names.http(1))}`,
 		},
 	];
-	for (const [limit, { node, walls }] of routedPasses) {
+	for (const [limit, { node, walls }] of routedMedians) {
 		const ideal = idealMs(config.items, limit);
 		const wall = ms(node);
 		rows.push({
@@ -225,7 +225,7 @@ export async function n8nRows(
 		});
 	}
 	for (const [size, chain] of chainMedians) {
-		const routed = routedPasses.get(size);
+		const routed = routedMedians.get(size);
 		if (!routed) continue;
 		rows.push({
 			name: `n8n fair peer: Routed Chat / Basic LLM Chain, both ${size} at a time (${SLOW_LATENCY_MS} ms)`,
@@ -234,8 +234,8 @@ export async function n8nRows(
 			detail: `${config.items} items, the median pass of each: Routed Chat at concurrency ${size} ${ms(routed.node)} ms (passes ${sorted(routed.walls)} ms), Basic LLM Chain 1.9 + OpenRouter Chat Model in batches of ${size} ${ms(chain.node)} ms (passes ${sorted(chain.walls)} ms, after all of Routed Chat's)`,
 		});
 	}
-	const busiest = Math.max(...routedPasses.keys());
-	const busiestPass = routedPasses.get(busiest);
+	const busiest = Math.max(...routedMedians.keys());
+	const busiestPass = routedMedians.get(busiest);
 	if (config.network && busiestPass)
 		rows.push(...budgetRows(config, config.network, spent, busiest, busiestPass.node));
 	return rows;

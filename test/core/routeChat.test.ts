@@ -290,17 +290,6 @@ describe('routeChat', () => {
 			]);
 		});
 
-		it('is that of a single model after its retries', async () => {
-			fixture.gateway.setModel(pricedModel(A, { down: { status: 503 } }));
-			const error = await routeChat(plan([A]), {
-				client: fixture.client,
-				clock: fakeClock(),
-			}).catch((e) => e);
-
-			expect(error.reason).toBe('server_error');
-			expect(error.attempts).toHaveLength(2);
-		});
-
 		it('is exhausted when no model could be asked at all', async () => {
 			const error = await routeChat(plan([A], { drillFailures: 1 }), {
 				client: fixture.client,

@@ -26,7 +26,7 @@ export interface RouteContext {
 	signal?: AbortSignal;
 	/** Shared by the items of one execution, so a dead model is not waited on by each. */
 	breaker?: CircuitBreaker;
-	/** Published prices, loaded lazily: only a budget or a missing gateway cost needs them. */
+	/** Published prices, loaded lazily: only a budget, a missing gateway cost or media needs them. */
 	prices?: () => Promise<PriceBook | undefined>;
 	/** Max Cost per Execution, shared by the items of one run. */
 	budget?: ExecutionBudget;

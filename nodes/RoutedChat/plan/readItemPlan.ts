@@ -149,7 +149,7 @@ function targetModels(parameter: Parameter, target: RuleTarget): [string[], Tier
 	return 'model' in target ? [[target.model]] : [tierModels(parameter, target.tier), target.tier];
 }
 
-export function tierModels(parameter: Parameter, tier: Tier): string[] {
+function tierModels(parameter: Parameter, tier: Tier): string[] {
 	const list = TIER_LISTS[tier];
 	const models = readModelList(parameter(list.parameter, ''), list.parameter);
 	if (models.length === 0)
@@ -161,7 +161,7 @@ export function tierModels(parameter: Parameter, tier: Tier): string[] {
 	return models;
 }
 
-export function readTier(value: unknown): Tier {
+function readTier(value: unknown): Tier {
 	const tier = typeof value === 'string' ? value.trim().toLowerCase() : value;
 	if (TIERS.includes(tier as Tier)) return tier as Tier;
 	throw new ParameterError(
