@@ -5,6 +5,7 @@ import type { INodeProperties, INodePropertyCollection } from 'n8n-workflow';
 
 import { RoutedChatOpenRouterApi } from '../../credentials/RoutedChatOpenRouterApi.credentials';
 import { RoutedChat } from '../../nodes/RoutedChat/RoutedChat.node';
+import { RoutedChatModel } from '../../nodes/RoutedChatModel/RoutedChatModel.node';
 
 type Field = INodeProperties & { path: string };
 
@@ -56,5 +57,41 @@ describe('the node panel as a first-time user reads it', () => {
 	it('names the credential in the README as the editor does', () => {
 		const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
 		expect(readme).toContain(`**${new RoutedChatOpenRouterApi().displayName}**`);
+	});
+});
+
+describe("Routed Chat Model's Options", () => {
+	it("offer every option of a single call that Routed Chat has, and none of a whole run's", () => {
+		const options = new RoutedChatModel().description.properties.find(
+			(property) => property.name === 'options',
+		)?.options as INodeProperties[];
+
+		expect(options.map((option) => option.name).sort()).toEqual(
+			[
+				'excludeReasoning',
+				'jsonSchema',
+				'maxTokens',
+				'providerAllowFallbacks',
+				'providerDataCollection',
+				'providerIgnore',
+				'providerMaxCompletionPrice',
+				'providerMaxPromptPrice',
+				'providerOnly',
+				'providerOrder',
+				'providerQuantizations',
+				'providerRequireParameters',
+				'providerSort',
+				'providerZdr',
+				'reasoningEffort',
+				'reasoningMaxTokens',
+				'responseFormat',
+				'retries',
+				'seed',
+				'stop',
+				'temperature',
+				'timeoutMs',
+				'topP',
+			].sort(),
+		);
 	});
 });

@@ -9,8 +9,7 @@
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { pricedModel } from '../mock-gateway/jestFixture';
-import { mockGatewayFixture } from '../mock-gateway/jestFixture';
+import { chatRequests, mockGatewayFixture, pricedModel } from '../mock-gateway/jestFixture';
 import { runWorkflow } from './harness';
 import { credentialsFor, modelCallerWorkflow, outputJson, ROUTED_CHAT_MODEL } from './support';
 
@@ -219,6 +218,36 @@ describe('Routed Chat Model under a root node, in n8n-core', () => {
 		expect(
 			fixture.gateway.requests.filter((r) => r.path.endsWith('/chat/completions')),
 		).toHaveLength(1);
+	});
+
+	it("sends a call's provider, reasoning, seed and stop options as Routed Chat does", async () => {
+		const run = await runWorkflow(
+			modelCallerWorkflow(
+				pinnedModel(SERVES, {
+					options: {
+						providerOnly: 'DeepInfra, Together',
+						providerRequireParameters: true,
+						maxTokens: 500,
+						reasoningMaxTokens: 200,
+						excludeReasoning: true,
+						seed: 7,
+						stop: 'END',
+					},
+				}),
+			),
+			{ credentials: credentialsFor(fixture.gateway), inputItems: [{ prompt: 'Hello' }] },
+		);
+
+		expect(run.error).toBeUndefined();
+		expect(chatRequests(fixture.gateway).map((request) => request.body)).toEqual([
+			expect.objectContaining({
+				provider: { only: ['DeepInfra', 'Together'], require_parameters: true },
+				max_tokens: 500,
+				reasoning: { max_tokens: 200, exclude: true },
+				seed: 7,
+				stop: ['END'],
+			}),
+		]);
 	});
 
 	it('a parameter error names the field before any request is sent', async () => {
