@@ -1,6 +1,7 @@
 import type { ISupplyDataFunctions } from 'n8n-workflow';
 
-import type { FallbackMode, RoutePlan } from '../RoutedChat/core';
+import type { ChatMessage, FallbackMode, RoutePlan } from '../RoutedChat/core';
+import { markCacheControl } from '../RoutedChat/plan/markCacheControl';
 import { type Parameter, pinnedOrTierModels, routePlan } from '../RoutedChat/plan/readItemPlan';
 import { readModelList } from '../RoutedChat/plan/readModelList';
 import { readOptions } from '../RoutedChat/plan/readOptions';
@@ -10,6 +11,8 @@ export interface ModelPlan {
 	chain: Omit<RoutePlan, 'messages'>;
 	/** How the chain was chosen: `pinned` or `tier`. */
 	route: string;
+	/** Each call's messages with Cache Control's mark, as Routed Chat marks an item's. */
+	markCache: (messages: ChatMessage[]) => ChatMessage[];
 }
 
 /** Parameters → plan, read once when the chain or agent asks for the model. */
@@ -20,5 +23,9 @@ export function readModelPlan(context: ISupplyDataFunctions, itemIndex: number):
 	const fallbacks = readModelList(parameter('fallbackModels', ''), 'fallbackModels');
 	const fallbackMode = parameter('fallbackMode', 'both') as FallbackMode;
 	const { primary, tier, route } = pinnedOrTierModels(parameter);
-	return { chain: routePlan(primary, fallbacks, tier, options, fallbackMode), route };
+	return {
+		chain: routePlan(primary, fallbacks, tier, options, fallbackMode),
+		route,
+		markCache: (messages) => markCacheControl(messages, options),
+	};
 }

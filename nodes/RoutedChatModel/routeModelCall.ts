@@ -12,19 +12,19 @@ import type { RouteCall } from './sdkAdapter';
 export function routeModelCall(
 	context: ISupplyDataFunctions,
 	itemIndex: number,
-	{ chain, route }: ModelPlan,
+	{ chain, route, markCache }: ModelPlan,
 	services: ExecutionServices,
 	ledger: CallLedger,
 ): RouteCall {
 	const cancel = context.getExecutionCancelSignal();
 	return async ({ messages, tools, signal }, onDelta) => {
-		const plan = {
-			...chain,
-			messages,
-			completion: tools.length ? { ...chain.completion, tools } : chain.completion,
-		};
 		const signals = [cancel, signal].filter((s): s is AbortSignal => s !== undefined);
 		try {
+			const plan = {
+				...chain,
+				messages: markCache(messages),
+				completion: tools.length ? { ...chain.completion, tools } : chain.completion,
+			};
 			const routeContext = {
 				...services,
 				signal: signals.length ? AbortSignal.any(signals) : undefined,

@@ -68,6 +68,9 @@ describe("Routed Chat Model's Options", () => {
 
 		expect(options.map((option) => option.name).sort()).toEqual(
 			[
+				'cacheControl',
+				'cacheMessageIndex',
+				'cacheTtl',
 				'excludeReasoning',
 				'jsonSchema',
 				'maxTokens',

@@ -10,6 +10,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { chatRequests, mockGatewayFixture, pricedModel } from '../mock-gateway/jestFixture';
+import type { ChatRequestBody } from '../mock-gateway/types';
 import { runWorkflow } from './harness';
 import { credentialsFor, modelCallerWorkflow, outputJson, ROUTED_CHAT_MODEL } from './support';
 
@@ -248,6 +249,24 @@ describe('Routed Chat Model under a root node, in n8n-core', () => {
 				stop: ['END'],
 			}),
 		]);
+	});
+
+	it("marks a call's message for the prompt cache, as Cache Control says", async () => {
+		const run = await runWorkflow(
+			modelCallerWorkflow(
+				pinnedModel(SERVES, {
+					options: { cacheControl: 'message', cacheMessageIndex: 0, cacheTtl: '1h' },
+				}),
+			),
+			{ credentials: credentialsFor(fixture.gateway), inputItems: [{ prompt: 'Hello' }] },
+		);
+
+		expect(run.error).toBeUndefined();
+		const [{ body }] = chatRequests(fixture.gateway);
+		expect((body as ChatRequestBody).messages[0]).toEqual({
+			role: 'user',
+			content: [{ type: 'text', text: 'Hello', cache_control: { type: 'ephemeral', ttl: '1h' } }],
+		});
 	});
 
 	it('a parameter error names the field before any request is sent', async () => {

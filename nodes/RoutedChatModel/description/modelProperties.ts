@@ -9,6 +9,9 @@ const ROUTINGS = ['pinned', 'tier'];
 
 /** Options that apply to one call; run-wide ones (concurrency, budgets, summary, drill) belong to Routed Chat. */
 const CALL_OPTIONS = new Set([
+	'cacheControl',
+	'cacheMessageIndex',
+	'cacheTtl',
 	'excludeReasoning',
 	'maxTokens',
 	'providerAllowFallbacks',
