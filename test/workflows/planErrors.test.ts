@@ -41,6 +41,26 @@ describe('bad parameters fail before any request', () => {
 		);
 	});
 
+	describe('a regex that only backtracking could match', () => {
+		it('in a rule, naming the rule', () =>
+			refused(
+				{
+					routing: 'rules',
+					rules: {
+						rule: [{ condition: 'promptMatches', pattern: '(\\w+) \\1', target: 'strong' }],
+					},
+					...tiers,
+				},
+				'rules[1].pattern: "(\\w+) \\1": Backreferences (\\1, \\k<name>) need backtracking',
+			));
+
+		it('in the cascade checks', () =>
+			refused(
+				{ routing: 'cascade', cascadeChecks: { mustNotMatch: '(?<!not )sure' }, ...tiers },
+				'cascadeChecks.mustNotMatch: "(?<!not )sure": Lookahead and lookbehind',
+			));
+	});
+
 	describe('a JSON Schema the validator cannot use', () => {
 		const schemaRun = (schema: object) => ({
 			routing: 'pinned',

@@ -1,12 +1,13 @@
 import { parseJsonAnswer } from './parseJsonAnswer';
 import { patternText } from './patternText';
+import type { TextPattern } from './textPattern';
 import type { RouteResult } from './types';
 
 /** What a cheap answer must pass before a cascade accepts it. */
 export interface QualityChecks {
 	minLength?: number;
-	mustMatch?: RegExp;
-	mustNotMatch?: RegExp;
+	mustMatch?: TextPattern;
+	mustNotMatch?: TextPattern;
 	/** Reject an answer the model cut off at the token limit. */
 	notTruncated?: boolean;
 	/** A numeric field of the JSON answer the model fills with its own confidence (0–1). */

@@ -1,11 +1,12 @@
 import { patternText } from './patternText';
+import type { TextPattern } from './textPattern';
 import type { InputModality, Tier } from './types';
 
 export type RuleCondition =
 	| { type: 'promptTokensAbove'; tokens: number }
 	| { type: 'promptTokensBelow'; tokens: number }
 	| { type: 'fieldEquals'; field: string; value: string }
-	| { type: 'promptMatches'; pattern: RegExp }
+	| { type: 'promptMatches'; pattern: TextPattern }
 	| { type: 'promptContains'; keywords: string[] }
 	| { type: 'hasAttachment' };
 

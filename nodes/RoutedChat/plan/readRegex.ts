@@ -1,15 +1,23 @@
-import { attempt } from '../core';
+import { attempt, compilePattern, PatternError, type TextPattern } from '../core';
 import { ParameterError } from './parameterError';
 
-/** A user's regex, case-insensitive, with a clear error when it does not compile. */
-export function readRegex(source: unknown, parameter: string): RegExp {
+/**
+ * A user's regex, case-insensitive, with a clear error when it does not compile. It is matched in
+ * linear time (core/textPattern.ts), since it runs on item data and model answers.
+ */
+export function readRegex(source: unknown, parameter: string): TextPattern {
 	const text = typeof source === 'string' ? source : '';
 	if (!text) throw new ParameterError(parameter, 'The regex is empty');
-	const compiled = attempt(() => new RegExp(text, 'i'));
-	if (!compiled.ok)
+	const valid = attempt(() => new RegExp(text, 'i'));
+	if (!valid.ok)
 		throw new ParameterError(
 			parameter,
-			`"${text}" is not a valid regex: ${(compiled.error as Error).message}`,
+			`"${text}" is not a valid regex: ${(valid.error as Error).message}`,
 		);
+	const compiled = attempt(() => compilePattern(text));
+	if (!compiled.ok) {
+		if (!(compiled.error instanceof PatternError)) throw compiled.error;
+		throw new ParameterError(parameter, `"${text}": ${compiled.error.message}`);
+	}
 	return compiled.value;
 }

@@ -1,0 +1,125 @@
+import { compilePattern, PatternError } from '../../nodes/RoutedChat/core/textPattern';
+
+/** A seeded generator, so every run tests the same patterns. */
+function random(seed: number): () => number {
+	return () => {
+		seed = (seed + 0x6d2b79f5) | 0;
+		let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+const ATOMS = [
+	'a',
+	'b',
+	'A',
+	' ',
+	'1',
+	'_',
+	'.',
+	'[ab]',
+	'[^a]',
+	'[a-c]',
+	'[A-Z]',
+	'\\d',
+	'\\w',
+	'\\s',
+	'\\W',
+	'\\b',
+	'\\B',
+	'^',
+	'$',
+	'ſ',
+	'k',
+];
+const QUANTIFIERS = ['', '', '', '*', '+', '?', '{1,2}', '{2}', '{0,}', '*?'];
+const TEXT_CHARS = ['a', 'b', 'A', 'B', ' ', '1', '_', '\n', 'ſ', 'K', '\u212a', 'S', 'ß', 'ẞ'];
+
+function generatePattern(next: () => number, depth = 0): string {
+	const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)];
+	const length = 1 + Math.floor(next() * 3);
+	let pattern = '';
+	for (let i = 0; i < length; i++) {
+		const atom =
+			depth < 2 && next() < 0.25
+				? `(${generatePattern(next, depth + 1)}${next() < 0.5 ? `|${generatePattern(next, depth + 1)}` : ''})`
+				: pick(ATOMS);
+		// A quantifier after an anchor or a boundary is a syntax error in RegExp.
+		pattern += /^(\^|\$|\\b|\\B)$/.test(atom) ? atom : atom + pick(QUANTIFIERS);
+	}
+	return pattern;
+}
+
+describe('compilePattern', () => {
+	it('matches as RegExp with the i flag does, on generated patterns and texts', () => {
+		const next = random(7);
+		const disagreements: string[] = [];
+		for (let p = 0; p < 400; p++) {
+			const source = generatePattern(next);
+			const native = new RegExp(source, 'i');
+			const linear = compilePattern(source);
+			for (let t = 0; t < 25; t++) {
+				const text = Array.from(
+					{ length: Math.floor(next() * 7) },
+					() => TEXT_CHARS[Math.floor(next() * TEXT_CHARS.length)],
+				).join('');
+				if (native.test(text) !== linear.test(text))
+					disagreements.push(`${native} on ${JSON.stringify(text)}: RegExp ${native.test(text)}`);
+			}
+		}
+		expect(disagreements).toEqual([]);
+	});
+
+	it.each<[string, string[]]>([
+		['^[a-z]+$', ['Hello', 'hello world', '', 'ſ', '\u212a', 'ẞ', 'ß']],
+		['straße', ['STRASSE', 'Straße', 'STRAẞE']],
+		['\\bcat\\b', ['cat', 'a cat.', 'concat', 'cats', 'CAT!']],
+		['a|', ['', 'b']],
+		['(|a)b{0}$', ['', 'a', 'ab']],
+		['(a*)*b', ['aaaa', 'aaab']],
+		['a{2,}', ['a', 'aa', 'AAA']],
+		['a{,2}', ['a{,2}', 'aa']],
+		['[^]', ['', 'x', '\n']],
+		['[]', ['', 'x']],
+		['x]y}', ['x]y}', 'xy']],
+		['\\x41\\u0042\\cI\\0', ['ab\t\0', 'AB\t\0', 'ab']],
+		['[\\b\\d-]', ['\b', '-', '5', 'x']],
+		['[a-\\d]', ['a', '-', '7', 'b']],
+		['(?:ab)+(?<name>c)', ['ababc', 'abd']],
+		['.', ['\n', '\r', '\u2028', 'x']],
+		['\\s\\S', [' x', '\u00a0y', '\ufeffz', 'xy']],
+		['$^', ['', 'x']],
+	])('matches %s as RegExp does', (source, texts) => {
+		const native = new RegExp(source, 'i');
+		const linear = compilePattern(source);
+		expect(texts.map((text) => linear.test(text))).toEqual(texts.map((text) => native.test(text)));
+	});
+
+	it.each([
+		['(a)\\1', /Backreferences/],
+		['(?<x>a)\\k<x>', /Backreferences/],
+		['a(?=b)', /Lookahead and lookbehind/],
+		['(?<!a)b', /Lookahead and lookbehind/],
+		['\\p{L}', /The escape "\\p" is not supported/],
+		['\\a', /The escape "\\a" is not supported/],
+		['a{3000}', /too large/],
+	])('refuses %s, saying why', (source, message) => {
+		expect(() => compilePattern(source)).toThrow(PatternError);
+		expect(() => compilePattern(source)).toThrow(message);
+	});
+
+	it('reads every character once: patterns that make RegExp backtrack end on long texts', () => {
+		// RegExp takes seconds on the first and longer than anyone waits on the others.
+		expect(compilePattern('.*foo.*bar').test('x'.repeat(100_000))).toBe(false);
+		// Empty at the very end: true, which RegExp finds only after trying every start position.
+		expect(compilePattern('\\s*\\s*$').test(`${' '.repeat(100_000)}x`)).toBe(true);
+		expect(compilePattern('^(a+)+$').test(`${'a'.repeat(100_000)}!`)).toBe(false);
+		expect(compilePattern('^(\\w+\\s?)+$').test(`${'word '.repeat(20_000)}!`)).toBe(false);
+		expect(compilePattern('(a|aa)+b').test(`${'a'.repeat(99_999)}b`)).toBe(true);
+	});
+
+	it('writes itself as RegExp does, for the checks that name it', () => {
+		expect(String(compilePattern('^\\{'))).toBe(String(new RegExp('^\\{', 'i')));
+	});
+});
