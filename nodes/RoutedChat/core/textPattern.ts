@@ -24,7 +24,8 @@ const MAX_PROGRAM = 2_000;
 
 export function compilePattern(source: string): TextPattern {
 	const program = compile(new Parser(source).parse());
-	return { test: (text) => run(program, text), toString: () => `/${source}/i` };
+	const start = startingChars(program);
+	return { test: (text) => run(program, start, text), toString: () => `/${source}/i` };
 }
 
 // ---- syntax ----
@@ -347,8 +348,37 @@ function compile(node: PatternNode): Instruction[] {
 	return program;
 }
 
+/**
+ * What a match can begin with: the tests of the characters it may read first, assertions taken
+ * as passed (so a superset), and whether it must begin at the start of the text. No tests when
+ * it may match without reading a character.
+ */
+interface Start {
+	anchored: boolean;
+	firstChars?: CodeTest[];
+}
+
+function startingChars(program: Instruction[]): Start {
+	const anchored = program[0].op === 'assert' && program[0].what === 'start';
+	const firstChars: CodeTest[] = [];
+	const seen = new Set<number>();
+	const pending = [0];
+	while (pending.length) {
+		const state = pending.pop() as number;
+		if (seen.has(state)) continue;
+		seen.add(state);
+		const instruction = program[state];
+		if (instruction.op === 'match') return { anchored };
+		if (instruction.op === 'char') firstChars.push(instruction.test);
+		else if (instruction.op === 'jump') pending.push(instruction.to);
+		else if (instruction.op === 'split') pending.push(instruction.to, instruction.or);
+		else pending.push(state + 1);
+	}
+	return { anchored, firstChars };
+}
+
 /** Whether the program matches anywhere in `text`: each position read once against all live states. */
-function run(program: Instruction[], text: string): boolean {
+function run(program: Instruction[], start: Start, text: string): boolean {
 	const size = program.length;
 	let current = new Int32Array(size);
 	let next = new Int32Array(size);
@@ -386,10 +416,15 @@ function run(program: Instruction[], text: string): boolean {
 
 	generation++;
 	for (let at = 0; at <= text.length; at++) {
+		const code = at < text.length ? text.charCodeAt(at) : -1;
+		if (currentCount === 0) {
+			if (start.anchored && at > 0) return false;
+			// No live state, and no match can begin here: on to the next character.
+			if (start.firstChars && !start.firstChars.some((test) => code >= 0 && test(code))) continue;
+		}
 		currentCount = add(current, currentCount, 0, at);
 		generation++;
 		let nextCount = 0;
-		const code = at < text.length ? text.charCodeAt(at) : -1;
 		for (let i = 0; i < currentCount; i++) {
 			const instruction = program[current[i]];
 			if (instruction.op === 'match') return true;
