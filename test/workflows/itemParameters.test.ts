@@ -53,6 +53,46 @@ describe('Routed Chat parameters per item', () => {
 		);
 	});
 
+	it.each([
+		[{ temperature: '={{ true }}' }, 'options.temperature: Temperature must be a number'],
+		[{ temperature: '={{ [1] }}' }, 'options.temperature: Temperature must be a number'],
+		[{ temperature: '={{ "0x1" }}' }, 'options.temperature: Temperature must be a number'],
+		[{ retries: 20 }, 'options.retries: Retries per Model must be a whole number from 0 to 10'],
+		[
+			{ timeoutMs: 3_000_000_000 },
+			'options.timeoutMs: Timeout per Attempt must be a whole number from 1 to 2147483647',
+		],
+	])('refuses %j, naming the option, before any request', async (options, message) => {
+		const run = await runWorkflow(
+			chatWorkflow(pinned(MODEL, { options }), { onError: 'continueRegularOutput' }),
+			{ credentials: credentialsFor(fixture.gateway), inputItems: [{ text: 'one' }] },
+		);
+
+		expect(outputJson(run, ROUTED_CHAT)[0].error).toBe(`Item 0: ${message}`);
+		expect(sent()).toEqual([]);
+	});
+
+	it('takes a number option an expression leaves empty as not set, and a numeric string as its number', async () => {
+		const run = await runWorkflow(
+			chatWorkflow(pinned(MODEL, { options: { temperature: '={{ $json.t }}' } })),
+			{
+				credentials: credentialsFor(fixture.gateway),
+				inputItems: [
+					{ text: 'empty', t: '' },
+					{ text: 'null', t: null },
+					{ text: 'string', t: ' 0.4 ' },
+				],
+			},
+		);
+
+		expect(run.status).toBe('success');
+		expect(sent().sort((a, b) => String(a.prompt).localeCompare(String(b.prompt)))).toEqual([
+			{ model: MODEL, temperature: undefined, prompt: 'empty' },
+			{ model: MODEL, temperature: undefined, prompt: 'null' },
+			{ model: MODEL, temperature: 0.4, prompt: 'string' },
+		]);
+	});
+
 	it('reports a bad constant option on every item under Continue On Fail', async () => {
 		const run = await runWorkflow(
 			chatWorkflow(pinned(MODEL, { options: { temperature: 'hot' } }), {

@@ -24,6 +24,10 @@ describe('run-wide options', () => {
 			'Item 0: options.maxCostPerExecutionUsd: Max Cost per Execution must be 0 or more',
 		],
 		[{ costSummary: '={{ "yes" }}' }, 'Item 0: options.costSummary'],
+		[
+			{ concurrency: 500 },
+			'Item 0: options.concurrency: Concurrency must be a whole number from 1 to 100',
+		],
 	])('a bad %j fails the run, naming the option, before any request', async (options, message) => {
 		const result = await run(options, [{ text: 'a' }, { text: 'b' }]);
 		expect(result.error?.message).toContain(message);
@@ -34,10 +38,10 @@ describe('run-wide options', () => {
 		const result = await run({ concurrency: 0 }, [{ text: 'a' }, { text: 'b' }], true);
 		expect(outputJson(result, ROUTED_CHAT).map((item) => item.error)).toEqual([
 			expect.stringContaining(
-				'options.concurrency: Concurrency must be a whole number of at least 1',
+				'options.concurrency: Concurrency must be a whole number from 1 to 100',
 			),
 			expect.stringContaining(
-				'options.concurrency: Concurrency must be a whole number of at least 1',
+				'options.concurrency: Concurrency must be a whole number from 1 to 100',
 			),
 		]);
 		expect(chatRequests(fixture.gateway)).toHaveLength(0);

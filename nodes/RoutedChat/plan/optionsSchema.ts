@@ -2,23 +2,45 @@ import { z } from 'zod';
 
 import { QUANTIZATIONS } from '../core';
 
+/** A decimal number as text, e.g. what an expression returns from a sheet (linear: no nested quantifier). */
+const DECIMAL = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
+
+/**
+ * A number, or a decimal number as text. Empty text or null (an expression that gave nothing) is
+ * the option left unset; `true`, `[5]` or `"0x10"` are refused rather than read as 1, 5 or 16.
+ */
 const number = (label: string) =>
-	z.coerce
-		.number({ invalid_type_error: `${label} must be a number` })
-		.refine(Number.isFinite, `${label} must be a number`);
-const whole = (label: string, min: number) =>
+	z.preprocess(
+		(value) => {
+			if (value === '' || value === null) return undefined;
+			if (typeof value === 'string' && DECIMAL.test(value.trim())) return Number(value);
+			return value;
+		},
+		z
+			.number({ invalid_type_error: `${label} must be a number` })
+			.refine(Number.isFinite, `${label} must be a number`)
+			.optional(),
+	);
+/** Timers take at most 2^31 − 1 ms (about 24.8 days); a longer one would fire at once. */
+const LONGEST_TIMER_MS = 2_147_483_647;
+const whole = (label: string, min: number, max?: number) =>
 	number(label).refine(
-		(n) => Number.isInteger(n) && n >= min,
-		`${label} must be a whole number of at least ${min}`,
+		(n) => n === undefined || (Number.isInteger(n) && n >= min && n <= (max ?? Infinity)),
+		max === undefined
+			? `${label} must be a whole number of at least ${min}`
+			: `${label} must be a whole number from ${min} to ${max}`,
 	);
 const ranged = (label: string, min: number, max: number) =>
-	number(label).refine((n) => n >= min && n <= max, `${label} must be between ${min} and ${max}`);
+	number(label).refine(
+		(n) => n === undefined || (n >= min && n <= max),
+		`${label} must be between ${min} and ${max}`,
+	);
 const nonNegative = (label: string) =>
-	number(label).refine((n) => n >= 0, `${label} must be 0 or more`);
+	number(label).refine((n) => n === undefined || n >= 0, `${label} must be 0 or more`);
 
 /** Options that apply to the whole run, read once (see readRunOptions). */
 export const runOptionsSchema = z.object({
-	concurrency: whole('Concurrency', 1).optional(),
+	concurrency: whole('Concurrency', 1, 100).optional(),
 	costSummary: z.boolean().optional(),
 	maxCostPerExecutionUsd: nonNegative('Max Cost per Execution').optional(),
 	streamResponse: z.boolean().optional(),
@@ -31,7 +53,7 @@ export const optionsSchema = z.object({
 	cacheControl: z.enum(['', 'system', 'message']).optional(),
 	cacheMessageIndex: whole('Cache Message Index', 0).optional(),
 	cacheTtl: z.enum(['5m', '1h']).optional(),
-	deadlineMs: whole('Item Deadline', 0).optional(),
+	deadlineMs: whole('Item Deadline', 0, LONGEST_TIMER_MS).optional(),
 	fallbackDrill: whole('Fallback Drill', 0).optional(),
 	generationStats: z.boolean().optional(),
 	includeRaw: z.boolean().optional(),
@@ -53,11 +75,11 @@ export const optionsSchema = z.object({
 	reasoningMaxTokens: whole('Reasoning Max Tokens', 1).optional(),
 	excludeReasoning: z.boolean().optional(),
 	responseFormat: z.enum(['text', 'json_object', 'json_schema']).optional(),
-	retries: whole('Retries per Model', 0).optional(),
+	retries: whole('Retries per Model', 0, 10).optional(),
 	seed: whole('Seed', 0).optional(),
 	stop: z.string().optional(),
 	temperature: ranged('Temperature', 0, 2).optional(),
-	timeoutMs: whole('Timeout per Attempt', 1).optional(),
+	timeoutMs: whole('Timeout per Attempt', 1, LONGEST_TIMER_MS).optional(),
 	topP: ranged('Top P', 0, 1).optional(),
 	/** Checked field by field in readTools, so an error names the tool and its field. */
 	toolsJson: z.unknown().optional(),
