@@ -2,8 +2,11 @@ import { z } from 'zod';
 
 import { QUANTIZATIONS } from '../core';
 
-/** A decimal number as text, e.g. what an expression returns from a sheet (linear: no nested quantifier). */
-const DECIMAL = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
+/**
+ * A decimal number as text, e.g. what an expression returns from a sheet. Item data reaches it, so
+ * each part is unambiguous (the digits after the point only follow a point): no backtracking.
+ */
+const DECIMAL = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?$/i;
 
 /**
  * A number, or a decimal number as text. Empty text or null (an expression that gave nothing) is
