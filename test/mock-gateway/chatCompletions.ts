@@ -140,6 +140,7 @@ async function tryModel(
 				model: completion.model,
 				provider: completion.provider,
 				content,
+				reasoning: thinking?.text,
 				toolCalls,
 				finishReason: completion.choices[0].finish_reason,
 				usage,

@@ -45,7 +45,9 @@ export async function sendStream(
 			},
 		],
 	});
-	const pieces = contentChunks(answer).map((delta) => chunk(delta));
+	const pieces = [...reasoningChunks(answer), ...contentChunks(answer)].map((delta) =>
+		chunk(delta),
+	);
 	const events: string[] = [': OPENROUTER PROCESSING\n\n'];
 	const send = (value: unknown) => events.push(`data: ${JSON.stringify(value)}\n\n`);
 
@@ -75,6 +77,12 @@ export async function sendStream(
 		res.write(event);
 	}
 	res.end(events.slice(1 + pieces.length).join(''));
+}
+
+/** The reasoning first, a word per chunk, as OpenRouter streams `delta.reasoning` with empty content. */
+function reasoningChunks(answer: Answer): Array<Record<string, unknown>> {
+	const words = answer.reasoning?.match(/\S+\s*/g) ?? [];
+	return words.map((word) => ({ role: 'assistant', content: '', reasoning: word }));
 }
 
 /** The deltas of the answer: words of the text, or each tool call's name then its arguments in halves. */

@@ -17,24 +17,36 @@ describe('reasoning', () => {
 	]);
 	const credentials = () => credentialsFor(fixture.gateway);
 	const sentBody = () => chatRequests(fixture.gateway)[0].body as Record<string, unknown>;
-	const run = (options: Record<string, unknown>, models = { model: THINKER }) =>
+	const run = (options: Record<string, unknown>, models = { model: THINKER }, streamed = false) =>
 		runWorkflow(
 			chatWorkflow(pinned(models.model, { options: { retries: 0, ...options } }), {
 				onError: 'continueErrorOutput',
 			}),
-			{ credentials: credentials(), inputItems: [{ text: 'Why is the sky blue?' }] },
+			{
+				credentials: credentials(),
+				inputItems: [{ text: 'Why is the sky blue?' }],
+				// In streaming mode (a Webhook that streams), the answer comes as server-sent events.
+				onChunk: streamed ? () => {} : undefined,
+			},
 		);
 
-	it('sends effort, budget and exclude as OpenRouter reasoning, and outputs the text and tokens', async () => {
-		const result = await run({ reasoningMaxTokens: 20 });
+	it.each([
+		['whole', false],
+		['streamed', true],
+	])(
+		'sends effort, budget and exclude as OpenRouter reasoning, and outputs the text and tokens (%s)',
+		async (_, streamed) => {
+			const result = await run({ reasoningMaxTokens: 20 }, undefined, streamed);
+			if (streamed) expect(sentBody().stream).toBe(true);
 
-		expect(sentBody().reasoning).toEqual({ max_tokens: 20 });
-		const [item] = outputJson(result, ROUTED_CHAT);
-		expect(item.reasoning).toBe(THOUGHTS);
-		expect(item.usage).toMatchObject({ reasoningTokens: 20 });
-		const usage = item.usage as { completionTokens: number };
-		expect(usage.completionTokens).toBeGreaterThan(20);
-	});
+			expect(sentBody().reasoning).toEqual({ max_tokens: 20 });
+			const [item] = outputJson(result, ROUTED_CHAT);
+			expect(item.reasoning).toBe(THOUGHTS);
+			expect(item.usage).toMatchObject({ reasoningTokens: 20 });
+			const usage = item.usage as { completionTokens: number };
+			expect(usage.completionTokens).toBeGreaterThan(20);
+		},
+	);
 
 	it('leaves the text out under Exclude Reasoning, still counting its tokens', async () => {
 		const result = await run({ reasoningEffort: 'low', excludeReasoning: true });
@@ -48,22 +60,28 @@ describe('reasoning', () => {
 		expect(item.usage).toMatchObject({ reasoningTokens: 25 });
 	});
 
-	it('fails the item as empty_response, keeping its cost, when reasoning uses up Max Tokens', async () => {
-		const result = await run({ reasoningEffort: 'high', maxTokens: 10 });
+	it.each([
+		['whole', false],
+		['streamed', true],
+	])(
+		'fails the item as empty_response, keeping its cost, when reasoning uses up Max Tokens (%s)',
+		async (_, streamed) => {
+			const result = await run({ reasoningEffort: 'high', maxTokens: 10 }, undefined, streamed);
 
-		expect(outputJson(result, ROUTED_CHAT)).toEqual([]);
-		const [failed] = outputJson(result, ROUTED_CHAT, 1);
-		expect(failed.error).toMatch(/Raise Max Tokens/);
-		// One call, not retried: the same Max Tokens would be cut the same way.
-		expect(chatRequests(fixture.gateway)).toHaveLength(1);
-		const { attempts } = failed.details as { attempts: Array<Record<string, unknown>> };
-		const [attempt] = attempts;
-		expect(attempt).toMatchObject({ kind: 'empty_response', servedBy: THINKER });
-		// Prompt tokens at $1/M plus 10 reasoning tokens at $2/M.
-		const usage = attempt.usage as { promptTokens: number; completionTokens: number };
-		expect(usage.completionTokens).toBe(10);
-		expect(attempt.costUsd).toBeCloseTo(usage.promptTokens * 1e-6 + 10 * 2e-6, 12);
-	});
+			expect(outputJson(result, ROUTED_CHAT)).toEqual([]);
+			const [failed] = outputJson(result, ROUTED_CHAT, 1);
+			expect(failed.error).toMatch(/Raise Max Tokens/);
+			// One call, not retried: the same Max Tokens would be cut the same way.
+			expect(chatRequests(fixture.gateway)).toHaveLength(1);
+			const { attempts } = failed.details as { attempts: Array<Record<string, unknown>> };
+			const [attempt] = attempts;
+			expect(attempt).toMatchObject({ kind: 'empty_response', servedBy: THINKER });
+			// Prompt tokens at $1/M plus 10 reasoning tokens at $2/M.
+			const usage = attempt.usage as { promptTokens: number; completionTokens: number };
+			expect(usage.completionTokens).toBe(10);
+			expect(attempt.costUsd).toBeCloseTo(usage.promptTokens * 1e-6 + 10 * 2e-6, 12);
+		},
+	);
 
 	it('refuses both an effort and a budget, and a budget not under Max Tokens, before any call', async () => {
 		const both = await run({ reasoningEffort: 'low', reasoningMaxTokens: 100 });

@@ -71,6 +71,7 @@ export const chunkSchema = z.object({
 				delta: z
 					.object({
 						content: z.string().nullish(),
+						reasoning: z.string().nullish(),
 						tool_calls: z
 							.array(
 								z.object({

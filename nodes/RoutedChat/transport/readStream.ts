@@ -29,6 +29,7 @@ export async function readCompletionStream(
 	let model = '';
 	let provider: string | null = null;
 	let content = '';
+	let reasoning = '';
 	let finishReason: string | null = null;
 	let usage: z.infer<typeof usageSchema> | null = null;
 
@@ -54,6 +55,7 @@ export async function readCompletionStream(
 		const choice = chunk.choices?.[0];
 		if (!choice) continue;
 		finishReason = choice.finish_reason ?? finishReason;
+		reasoning += choice.delta?.reasoning ?? '';
 		const text = choice.delta?.content;
 		if (text) {
 			content += text;
@@ -77,7 +79,8 @@ export async function readCompletionStream(
 		throw new GatewayError('malformed_response', 'The stream ended before the answer was complete');
 	}
 	const toolCalls: ToolCall[] = calls.filter(Boolean);
-	if (!content && !toolCalls.length) {
+	// An answer cut at Max Tokens is a paid answer even when reasoning used every token: the core records it.
+	if (!content && !toolCalls.length && finishReason !== 'length') {
 		throw new GatewayError('empty_response', 'Empty response: the model returned no content');
 	}
 	return {
@@ -85,6 +88,7 @@ export async function readCompletionStream(
 		model,
 		provider,
 		content,
+		reasoning: reasoning || null,
 		toolCalls: toolCalls.length ? toolCalls : undefined,
 		finishReason,
 		usage: usage ? readUsage(usage) : null,
