@@ -19,6 +19,7 @@ const DOWN = 'vendor-b/down';
 const LIMITED = 'vendor-c/rate-limited';
 const TOOLS = 'vendor-d/tool-user';
 const GARBLED = 'vendor-e/garbled-arguments';
+const PROSE = 'vendor-f/prose';
 const MODEL = ROUTED_CHAT_MODEL;
 
 function pinnedModel(model: string, extra: INodeParameters = {}): INodeParameters {
@@ -47,6 +48,7 @@ describe('Routed Chat Model under a root node, in n8n-core', () => {
 		pricedModel(LIMITED, { down: { status: 429, retryAfter: '60' } }),
 		pricedModel(TOOLS, { toolUse: { name: 'calculator', arguments: '{"input":"17*23"}' } }),
 		pricedModel(GARBLED, { toolUse: { name: 'calculator', arguments: '{"input":"17*' } }),
+		pricedModel(PROSE),
 	]);
 
 	it('falls back from a model that is down, and the run data shows models, attempts, tokens and cost', async () => {
@@ -192,6 +194,36 @@ describe('Routed Chat Model under a root node, in n8n-core', () => {
 			requestedModel: DOWN,
 			model: SERVES,
 			fallbackUsed: true,
+		});
+	});
+
+	it('asked to stream a JSON answer, routes it whole so that one that is not JSON falls over, then hands it over', async () => {
+		fixture.gateway.setModel(pricedModel(SERVES, { reply: '{"answer": "yes"}' }));
+		const run = await runWorkflow(
+			modelCallerWorkflow(
+				pinnedModel(PROSE, {
+					fallbackModels: SERVES,
+					options: { retries: 0, responseFormat: 'json_object' },
+				}),
+			),
+			{
+				credentials: credentialsFor(fixture.gateway),
+				inputItems: [{ prompt: 'Answer in JSON', stream: true }],
+			},
+		);
+
+		expect(run.error).toBeUndefined();
+		expect(outputJson(run, 'Model Caller')).toEqual([
+			{ chunks: ['{"answer": "yes"}'], answer: '{"answer": "yes"}', errors: [] },
+		]);
+		const [call] = modelCalls(run);
+		expect(call.routedChat).toMatchObject({
+			model: SERVES,
+			fallbackUsed: true,
+			attempts: [
+				expect.objectContaining({ outcome: 'error', kind: 'invalid_output' }),
+				expect.objectContaining({ outcome: 'success' }),
+			],
 		});
 	});
 
