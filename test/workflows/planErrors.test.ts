@@ -41,6 +41,40 @@ describe('bad parameters fail before any request', () => {
 		);
 	});
 
+	describe('a rule or check of the wrong type, as an expression can give', () => {
+		const rule = (fields: Record<string, unknown>) => ({
+			routing: 'rules',
+			rules: { rule: [{ target: 'strong', ...fields }] },
+			...tiers,
+		});
+
+		it.each([
+			[{ condition: 'fieldEquals', field: 5 }, 'rules[1].field: Name the item field to compare'],
+			[
+				{ condition: 'promptContains', keywords: 5 },
+				'rules[1].keywords: List at least one keyword',
+			],
+			[{ condition: 'promptTokensAbove', tokens: '' }, 'rules[1].tokens: Tokens must be a number'],
+			[
+				{ condition: 'promptTokensAbove', tokens: true },
+				'rules[1].tokens: Tokens must be a number',
+			],
+			[{ condition: 'promptMatches', pattern: 5 }, 'rules[1].pattern: The regex must be text'],
+		])('a rule with %j', (fields, message) => refused(rule(fields), message));
+
+		it.each([
+			[{ repair: 'false' }, 'cascadeChecks.repair: Repair must be true or false'],
+			[{ notTruncated: 'no' }, 'cascadeChecks.notTruncated: Not Truncated must be true or false'],
+			[
+				{ minLength: '' },
+				'cascadeChecks.minLength: Min Length must be a whole number of 0 or more',
+			],
+			[{ confidenceField: 5 }, 'cascadeChecks.confidenceField: Confidence Field must be text'],
+		])('cascade checks with %j', (checks, message) =>
+			refused({ routing: 'cascade', cascadeChecks: checks, ...tiers }, message),
+		);
+	});
+
 	describe('a regex that only backtracking could match', () => {
 		it('in a rule, naming the rule', () =>
 			refused(

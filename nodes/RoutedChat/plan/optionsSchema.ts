@@ -1,12 +1,7 @@
 import { z } from 'zod';
 
 import { QUANTIZATIONS } from '../core';
-
-/**
- * A decimal number as text, e.g. what an expression returns from a sheet. Item data reaches it, so
- * each part is unambiguous (the digits after the point only follow a point): no backtracking.
- */
-const DECIMAL = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?$/i;
+import { numberValue } from './numberValue';
 
 /**
  * A number, or a decimal number as text. Empty text or null (an expression that gave nothing) is
@@ -14,11 +9,7 @@ const DECIMAL = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?$/i;
  */
 const number = (label: string) =>
 	z.preprocess(
-		(value) => {
-			if (value === '' || value === null) return undefined;
-			if (typeof value === 'string' && DECIMAL.test(value.trim())) return Number(value);
-			return value;
-		},
+		(value) => (value === '' || value === null ? undefined : (numberValue(value) ?? value)),
 		z
 			.number({ invalid_type_error: `${label} must be a number` })
 			.refine(Number.isFinite, `${label} must be a number`)

@@ -6,7 +6,8 @@ import { ParameterError } from './parameterError';
  * linear time (core/textPattern.ts), since it runs on item data and model answers.
  */
 export function readRegex(source: unknown, parameter: string): TextPattern {
-	const text = typeof source === 'string' ? source : '';
+	if (typeof source !== 'string') throw new ParameterError(parameter, 'The regex must be text');
+	const text = source;
 	if (!text) throw new ParameterError(parameter, 'The regex is empty');
 	const valid = attempt(() => new RegExp(text, 'i'));
 	if (!valid.ok)

@@ -1,23 +1,27 @@
 import type { RoutingRule, RuleCondition, RuleTarget } from '../core';
 import { ParameterError } from './parameterError';
 import { readModelId } from './readModelList';
+import { numberValue } from './numberValue';
 import { readRegex } from './readRegex';
 
+/** A rule as the workflow holds it; an expression may have put anything in any field. */
 interface RawRule {
-	condition?: string;
-	tokens?: number;
-	field?: string;
-	value?: string;
-	keywords?: string;
-	pattern?: string;
-	target?: string;
-	model?: string;
+	condition?: unknown;
+	tokens?: unknown;
+	field?: unknown;
+	value?: unknown;
+	keywords?: unknown;
+	pattern?: unknown;
+	target?: unknown;
+	model?: unknown;
 }
 
 /** The Rules parameter ({ rule: [...] }) into checked rules. */
 export function readRules(value: unknown): RoutingRule[] {
-	const raw = ((value as { rule?: RawRule[] } | undefined)?.rule ?? []) as RawRule[];
-	return raw.map((rule, index) => {
+	const raw = (value as { rule?: unknown } | undefined)?.rule ?? [];
+	if (!Array.isArray(raw)) throw new ParameterError('rules', 'Rules must be a list of rules');
+	return raw.map((entry: unknown, index) => {
+		const rule: RawRule = entry !== null && typeof entry === 'object' ? entry : {};
 		const at = `rules[${index + 1}]`;
 		return { condition: readCondition(rule, at), target: readTarget(rule, at) };
 	});
@@ -31,21 +35,23 @@ function readCondition(rule: RawRule, at: string): RuleCondition {
 	switch (condition) {
 		case 'promptTokensAbove':
 		case 'promptTokensBelow': {
-			const tokens = Number(rule.tokens);
-			if (!Number.isFinite(tokens) || tokens < 0)
+			const tokens = numberValue(rule.tokens);
+			if (tokens === undefined || tokens < 0)
 				throw new ParameterError(`${at}.tokens`, 'Tokens must be a number of 0 or more');
-			return { type: condition, tokens };
+			return { type: condition as 'promptTokensAbove' | 'promptTokensBelow', tokens };
 		}
-		case 'fieldEquals':
-			if (!rule.field?.trim())
+		case 'fieldEquals': {
+			const field = typeof rule.field === 'string' ? rule.field.trim() : '';
+			if (!field)
 				throw new ParameterError(
 					`${at}.field`,
 					'Name the item field to compare',
 					'e.g. customer.plan',
 				);
-			return { type: 'fieldEquals', field: rule.field.trim(), value: String(rule.value ?? '') };
+			return { type: 'fieldEquals', field, value: String(rule.value ?? '') };
+		}
 		case 'promptContains': {
-			const keywords = (rule.keywords ?? '')
+			const keywords = (typeof rule.keywords === 'string' ? rule.keywords : '')
 				.split(',')
 				.map((k) => k.trim())
 				.filter(Boolean);
@@ -62,7 +68,7 @@ function readCondition(rule: RawRule, at: string): RuleCondition {
 		case 'hasAttachment':
 			return { type: 'hasAttachment' };
 		default:
-			throw new ParameterError(`${at}.condition`, `Unknown condition "${condition}"`);
+			throw new ParameterError(`${at}.condition`, `Unknown condition "${String(condition)}"`);
 	}
 }
 
@@ -70,5 +76,5 @@ function readTarget(rule: RawRule, at: string): RuleTarget {
 	if (rule.target === 'model') return { model: readModelId(rule.model, `${at}.model`) };
 	if (rule.target === 'cheap' || rule.target === 'strong' || rule.target === undefined)
 		return { tier: rule.target ?? 'strong' };
-	throw new ParameterError(`${at}.target`, `Unknown target "${rule.target}"`);
+	throw new ParameterError(`${at}.target`, `Unknown target "${String(rule.target)}"`);
 }
