@@ -1,8 +1,13 @@
 import type { ISupplyDataFunctions } from 'n8n-workflow';
 
-import type { ChatMessage, FallbackMode, RoutePlan } from '../RoutedChat/core';
+import type { ChatMessage, RoutePlan } from '../RoutedChat/core';
 import { markCacheControl } from '../RoutedChat/plan/markCacheControl';
-import { type Parameter, pinnedOrTierModels, routePlan } from '../RoutedChat/plan/readItemPlan';
+import {
+	type Parameter,
+	pinnedOrTierModels,
+	readFallbackMode,
+	routePlan,
+} from '../RoutedChat/plan/readItemPlan';
 import { readModelList } from '../RoutedChat/plan/readModelList';
 import { readOptions } from '../RoutedChat/plan/readOptions';
 
@@ -21,7 +26,7 @@ export function readModelPlan(context: ISupplyDataFunctions, itemIndex: number):
 		context.getNodeParameter(name, itemIndex, fallback, options);
 	const options = readOptions(parameter('options', {}));
 	const fallbacks = readModelList(parameter('fallbackModels', ''), 'fallbackModels');
-	const fallbackMode = parameter('fallbackMode', 'both') as FallbackMode;
+	const fallbackMode = readFallbackMode(parameter);
 	const { primary, tier, route } = pinnedOrTierModels(parameter);
 	return {
 		chain: routePlan(primary, fallbacks, tier, options, fallbackMode),

@@ -41,6 +41,20 @@ describe('bad parameters fail before any request', () => {
 		);
 	});
 
+	it.each([
+		[{ routing: 'Rules', ...tiers }, 'routing: Routing is "Rules"'],
+		[
+			{ routing: 'pinned', model: { __rl: true, mode: 'id', value: CHEAP }, fallbackMode: 'fast' },
+			'fallbackMode: Fallback Mode is "fast"',
+		],
+		[
+			{ routing: 'pinned', model: { __rl: true, mode: 'id', value: CHEAP }, inputMode: 'chat' },
+			'inputMode: Input Mode is "chat"',
+		],
+	])('a choice that is none of its values: %j', (parameters, message) =>
+		refused(parameters, message),
+	);
+
 	describe('a rule or check of the wrong type, as an expression can give', () => {
 		const rule = (fields: Record<string, unknown>) => ({
 			routing: 'rules',

@@ -15,6 +15,7 @@ import type { NodeOptions } from './optionsSchema';
 import { markCacheControl } from './markCacheControl';
 import { ParameterError } from './parameterError';
 import { readAttachments, withAttachments } from './readAttachments';
+import { readChoice } from './readChoice';
 import { readCascadeChecks } from './readCascadeChecks';
 import { buildChain, readModelId, readModelList } from './readModelList';
 import { promptMessages, readMessages } from './readMessages';
@@ -26,6 +27,20 @@ const TIER_LISTS: Record<Tier, { parameter: string; label: string }> = {
 	cheap: { parameter: 'cheapModels', label: 'Cheap Models' },
 	strong: { parameter: 'strongModels', label: 'Strong Models' },
 };
+
+const ROUTINGS = ['pinned', 'tier', 'rules', 'cascade'] as const;
+const PINNED_OR_TIER = ['pinned', 'tier'] as const;
+const INPUT_MODES = ['prompt', 'messages'] as const;
+const FALLBACK_MODES: readonly FallbackMode[] = ['both', 'gateway', 'client'];
+
+export function readFallbackMode(parameter: Parameter): FallbackMode {
+	return readChoice(
+		parameter('fallbackMode', 'both'),
+		'fallbackMode',
+		'Fallback Mode',
+		FALLBACK_MODES,
+	);
+}
 
 export type Parameter = (
 	name: string,
@@ -47,7 +62,8 @@ export async function readItemPlan(
 		parameters.value(name, itemIndex, fallback, options);
 	const options = parameters.derived('options', itemIndex, {}, readOptions);
 	const written =
-		parameter('inputMode', 'prompt') === 'messages'
+		readChoice(parameter('inputMode', 'prompt'), 'inputMode', 'Input Mode', INPUT_MODES) ===
+		'messages'
 			? parameters.derived('messages', itemIndex, undefined, readMessages)
 			: promptMessages(parameter('systemMessage', ''), parameter('prompt', ''));
 	const media = await readAttachments(context, itemIndex, parameter('attachments', ''));
@@ -56,17 +72,11 @@ export async function readItemPlan(
 		readModelList(value, 'fallbackModels'),
 	);
 	const chainPlan = (primary: string[], tier?: Tier): RoutePlan => ({
-		...routePlan(
-			primary,
-			fallbacks,
-			tier,
-			options,
-			parameter('fallbackMode', 'both') as FallbackMode,
-		),
+		...routePlan(primary, fallbacks, tier, options, readFallbackMode(parameter)),
 		messages,
 	});
 
-	switch (parameter('routing', 'pinned')) {
+	switch (readChoice(parameter('routing', 'pinned'), 'routing', 'Routing', ROUTINGS)) {
 		case 'rules': {
 			const choice = chooseRoute(
 				parameters.derived('rules', itemIndex, {}, readRules),
@@ -108,7 +118,7 @@ export function pinnedOrTierModels(parameter: Parameter): {
 	tier?: Tier;
 	route: 'pinned' | 'tier';
 } {
-	if (parameter('routing', 'pinned') === 'tier') {
+	if (readChoice(parameter('routing', 'pinned'), 'routing', 'Routing', PINNED_OR_TIER) === 'tier') {
 		const tier = readTier(parameter('tier', 'cheap'));
 		return { primary: tierModels(parameter, tier), tier, route: 'tier' };
 	}
