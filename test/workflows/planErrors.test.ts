@@ -143,6 +143,16 @@ describe('bad parameters fail before any request', () => {
 				{ properties: { link: { type: 'string', format: 'url' } } },
 				named('#/properties/link/format: "url" is not a JSON Schema format'),
 			],
+			[
+				'dependentRequired that is not lists of names',
+				{ dependentRequired: { a: 5 } },
+				named('#/dependentRequired/a: must be a list of property names'),
+			],
+			[
+				'dependencies that are neither lists of names nor schemas',
+				{ properties: { p: { dependencies: { a: null } } } },
+				named('#/properties/p/dependencies/a: must be a list of property names or a schema'),
+			],
 		])('%s', (_, schema, message) => refused(schemaRun(schema), message));
 
 		it('a schema using $defs, $ref, $anchor, anyOf and patternProperties is accepted', async () => {

@@ -144,6 +144,29 @@ function ownProblem(
 	}
 	if (typeof format === 'string' && REFUSED_FORMATS[format])
 		return `${at}/format: ${REFUSED_FORMATS[format]}`;
+	return dependencyProblem(node, at, lookup);
+}
+
+/** `dependentRequired` maps names to lists of names; the older `dependencies`, to such a list or a schema. */
+function dependencyProblem(node: Schema, at: string, lookup: Lookup): string | undefined {
+	const names = (value: unknown) =>
+		Array.isArray(value) && value.every((name) => typeof name === 'string');
+	const { dependentRequired, dependencies } = node;
+	if (dependentRequired !== undefined) {
+		if (!isObject(dependentRequired)) return `${at}/dependentRequired: must be an object`;
+		for (const [key, value] of Object.entries(dependentRequired))
+			if (!names(value)) return `${at}/dependentRequired/${key}: must be a list of property names`;
+	}
+	if (dependencies !== undefined) {
+		if (!isObject(dependencies)) return `${at}/dependencies: must be an object`;
+		for (const [key, value] of Object.entries(dependencies)) {
+			if (names(value)) continue;
+			if (!isObject(value) && typeof value !== 'boolean')
+				return `${at}/dependencies/${key}: must be a list of property names or a schema`;
+			const problem = schemaProblem(value, `${at}/dependencies/${key}`, lookup);
+			if (problem) return problem;
+		}
+	}
 	return undefined;
 }
 
