@@ -28,6 +28,9 @@ export const gatewayErrorSchema = z.object({
 	metadata: z.object({ provider_name: z.string().nullish(), raw: z.unknown() }).nullish(),
 });
 
+/** The text an answer's message, or a stream chunk's delta, carries. */
+const answerText = { content: z.string().nullish(), reasoning: z.string().nullish() };
+
 export const completionSchema = z.object({
 	id: z.string().nullish(),
 	model: z.string(),
@@ -37,8 +40,7 @@ export const completionSchema = z.object({
 			finish_reason: z.string().nullish(),
 			message: z
 				.object({
-					content: z.string().nullish(),
-					reasoning: z.string().nullish(),
+					...answerText,
 					tool_calls: z
 						.array(
 							z.object({
@@ -70,8 +72,7 @@ export const chunkSchema = z.object({
 				finish_reason: z.string().nullish(),
 				delta: z
 					.object({
-						content: z.string().nullish(),
-						reasoning: z.string().nullish(),
+						...answerText,
 						tool_calls: z
 							.array(
 								z.object({
