@@ -1,6 +1,6 @@
 import type { ISupplyDataFunctions } from 'n8n-workflow';
 
-import { RouteError, type RoutePlan, routeItem, streamChat } from '../RoutedChat/core';
+import { RouteError, routeItem, streamChat } from '../RoutedChat/core';
 import type { ExecutionServices } from '../RoutedChat/execution/executionServices';
 import { toNodeError } from '../RoutedChat/output/itemFailure';
 import { callSpend, recordExecutionSpend } from '../RoutedChat/execution/executionCustomData';
@@ -27,9 +27,6 @@ export function routeModelCall(
 			};
 			const routeContext = {
 				...services,
-				// A JSON answer is checked whole, so that one that fails falls over to the next model:
-				// without the client's stream, the core routes it whole and hands it over as deltas.
-				client: isJsonAnswer(plan) ? { ...services.client, stream: undefined } : services.client,
 				signal: signals.length ? AbortSignal.any(signals) : undefined,
 			};
 			const result = onDelta
@@ -50,8 +47,4 @@ export function routeModelCall(
 			throw toNodeError(context.getNode(), error, itemIndex, services.redact);
 		}
 	};
-}
-
-function isJsonAnswer(plan: Pick<RoutePlan, 'completion'>): boolean {
-	return (plan.completion.responseFormat?.type ?? 'text') !== 'text';
 }

@@ -17,7 +17,15 @@ import { attempt as attemptStep, settle } from './settle';
 import { type RejectedAnswer, RouteError } from './routeError';
 import { estimatePromptTokens } from './tokenEstimate';
 import { sumUsage } from './usage';
-import type { Attempt, InputModality, RoutePlan, RouteResult, SkipReason, Usage } from './types';
+import type {
+	Attempt,
+	CompletionOptions,
+	InputModality,
+	RoutePlan,
+	RouteResult,
+	SkipReason,
+	Usage,
+} from './types';
 
 export interface RouteContext {
 	client: ChatClient;
@@ -223,7 +231,7 @@ class Route {
 		};
 		let streaming = false;
 		const sent = await settle(
-			this.onDelta && client.stream
+			this.onDelta && client.stream && answersAsText(this.plan.completion)
 				? client.stream(call, options, (delta) => {
 						streaming = true;
 						this.onDelta?.(delta);
@@ -441,6 +449,14 @@ class Route {
 	private spent(): CostFigure {
 		return sumCosts(this.costs);
 	}
+}
+
+/**
+ * Whether an answer is kept as the text it is: a JSON answer is checked whole, so that one that
+ * fails falls over to the next model; it is not streamed but handed over whole as deltas.
+ */
+export function answersAsText(completion: CompletionOptions): boolean {
+	return (completion.responseFormat?.type ?? 'text') === 'text';
 }
 
 /**

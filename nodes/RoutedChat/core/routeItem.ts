@@ -1,6 +1,6 @@
 import { type CascadePlan, routeCascade } from './cascade';
 import type { StreamDelta } from './chatClient';
-import { type RouteContext, routeChat, streamChat } from './routeChat';
+import { answersAsText, type RouteContext, routeChat, streamChat } from './routeChat';
 import type { RoutePlan, RouteResult } from './types';
 
 /** One item's work: a single chain, or a cheap-to-strong cascade. `route` names how it was chosen. */
@@ -39,7 +39,7 @@ export async function routeItem(
 export function canStream(item: ItemPlan): boolean {
 	if (item.kind !== 'chain') return false;
 	const { completion } = item.plan;
-	return (completion.responseFormat?.type ?? 'text') === 'text' && !completion.tools?.length;
+	return answersAsText(completion) && !completion.tools?.length;
 }
 
 /** Every model an item could be sent to, for the cost summary's "strongest model" comparison. */

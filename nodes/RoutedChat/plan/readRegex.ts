@@ -7,18 +7,17 @@ import { ParameterError } from './parameterError';
  */
 export function readRegex(source: unknown, parameter: string): TextPattern {
 	if (typeof source !== 'string') throw new ParameterError(parameter, 'The regex must be text');
-	const text = source;
-	if (!text) throw new ParameterError(parameter, 'The regex is empty');
-	const valid = attempt(() => new RegExp(text, 'i'));
+	if (!source) throw new ParameterError(parameter, 'The regex is empty');
+	const valid = attempt(() => new RegExp(source, 'i'));
 	if (!valid.ok)
 		throw new ParameterError(
 			parameter,
-			`"${text}" is not a valid regex: ${(valid.error as Error).message}`,
+			`"${source}" is not a valid regex: ${(valid.error as Error).message}`,
 		);
-	const compiled = attempt(() => compilePattern(text));
+	const compiled = attempt(() => compilePattern(source));
 	if (!compiled.ok) {
 		if (!(compiled.error instanceof PatternError)) throw compiled.error;
-		throw new ParameterError(parameter, `"${text}": ${compiled.error.message}`);
+		throw new ParameterError(parameter, `"${source}": ${compiled.error.message}`);
 	}
 	return compiled.value;
 }

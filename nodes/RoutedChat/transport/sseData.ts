@@ -20,15 +20,12 @@ export async function* sseData(
 		const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
 		if (!text) continue;
 		let start = afterCarriageReturn && text.startsWith('\n') ? 1 : 0;
-		afterCarriageReturn = false;
 		for (let end = lineEnd(text, start); end !== -1; end = lineEnd(text, start)) {
 			const line = pending.length
 				? pending.join('') + text.slice(start, end)
 				: text.slice(start, end);
 			pending = [];
-			const crlf = text.startsWith('\r\n', end);
-			afterCarriageReturn = text[end] === '\r' && end === text.length - 1;
-			start = end + (crlf ? 2 : 1);
+			start = end + (text.startsWith('\r\n', end) ? 2 : 1);
 			if (line === '') {
 				if (data.length) {
 					const event = data.join('\n');
@@ -41,6 +38,7 @@ export async function* sseData(
 			}
 		}
 		if (start < text.length) pending.push(text.slice(start));
+		afterCarriageReturn = text.endsWith('\r');
 	}
 	if (data.length && data.join('\n') !== '[DONE]') yield data.join('\n');
 }
