@@ -69,7 +69,6 @@ function branches(config: N8nRowsConfig): Branch[] {
 		model: FAST_MODEL,
 		concurrency: CONCURRENCY,
 	});
-	const peers = config.peerBatchSizes ?? [];
 	const expression: Branch[] = config.network
 		? [
 				{ name: names.warmExpression, kind: 'setField', model: FAST_MODEL },
@@ -80,7 +79,7 @@ function branches(config: N8nRowsConfig): Branch[] {
 		...expression,
 		{ name: names.warmHttp, kind: 'httpRequest', model: FAST_MODEL, concurrency: CONCURRENCY },
 		{ name: names.warmRouted, kind: 'routedChat', model: FAST_MODEL },
-		...(peers.length
+		...(chainPasses(config).length
 			? [
 					{
 						name: names.warmChain,

@@ -8,7 +8,7 @@ import {
 	routeCascade,
 	routeChat,
 } from '../../nodes/RoutedChat/core';
-import { fakeClock, gatewayFixture, plan } from './support';
+import { fakeClock, gatewayFixture, plan, noRetries } from './support';
 import { chargedUsd, pricedModel, requestedModels } from '../mock-gateway/jestFixture';
 
 // $1 / $2 per million prompt / completion tokens; the gateway reports no cost, so budgets go by published prices.
@@ -19,7 +19,6 @@ const DOCS = 'vendor-d/docs';
 
 // The prompt 'Say hello to the routing core' is 29 characters: 8 tokens, estimated and counted alike.
 // With Max Tokens 100 a call's worst case is 8 × 1,000 + 100 × 2,000 = 208,000 nano-dollars.
-const noRetries = { ...plan([]).policy, retriesPerModel: 0 };
 const json = { responseFormat: { type: 'json_object' as const }, maxTokens: 100 };
 
 describe('budgets, with a gateway that reports no cost', () => {

@@ -2,7 +2,7 @@ import { routeCascade, type CascadePlan } from '../../nodes/RoutedChat/core/casc
 import { PricingCache } from '../../nodes/RoutedChat/core/pricingCache';
 import { RouteError } from '../../nodes/RoutedChat/core/routeError';
 import { compileJsonSchema } from '../../nodes/RoutedChat/plan/compileJsonSchema';
-import { fakeClock, gatewayFixture, plan } from './support';
+import { fakeClock, gatewayFixture, plan, noRetries } from './support';
 import { pricedModel, requestedModels } from '../mock-gateway/jestFixture';
 
 const CHEAP = 'cheap/model';
@@ -16,10 +16,9 @@ const ticketSchema = {
 };
 
 function cascade(overrides: Partial<CascadePlan> = {}, cheapModels = [CHEAP]): CascadePlan {
-	const noRetry = { ...plan([]).policy, retriesPerModel: 0 };
 	return {
-		cheap: plan(cheapModels, { tier: 'cheap', policy: noRetry }),
-		strong: plan([STRONG], { tier: 'strong', policy: noRetry }),
+		cheap: plan(cheapModels, { tier: 'cheap', policy: noRetries }),
+		strong: plan([STRONG], { tier: 'strong', policy: noRetries }),
 		checks: {},
 		repair: false,
 		...overrides,
@@ -58,10 +57,9 @@ describe('routeCascade', () => {
 			pricedModel(CHEAP, { toolUse: { name: 'lookup', arguments: '{"ticket":7}' } }),
 		);
 		const lookup = { name: 'lookup', parameters: { type: 'object', properties: {} } };
-		const noRetry = { ...plan([]).policy, retriesPerModel: 0 };
 		const result = await run(
 			cascade({
-				cheap: plan([CHEAP], { tier: 'cheap', policy: noRetry, completion: { tools: [lookup] } }),
+				cheap: plan([CHEAP], { tier: 'cheap', policy: noRetries, completion: { tools: [lookup] } }),
 				checks: { minLength: 10, mustMatch: /polite/ },
 			}),
 		);
@@ -288,12 +286,11 @@ describe('routeCascade cost source', () => {
 	]);
 
 	it('labels the total an estimate when a failed stage was priced from the published list', async () => {
-		const noRetry = { ...plan([]).policy, retriesPerModel: 0 };
 		const json = { completion: { responseFormat: { type: 'json_object' as const } } };
 		const result = await routeCascade(
 			{
-				cheap: plan([CHEAP], { tier: 'cheap', policy: noRetry, ...json }),
-				strong: plan([STRONG], { tier: 'strong', policy: noRetry, ...json }),
+				cheap: plan([CHEAP], { tier: 'cheap', policy: noRetries, ...json }),
+				strong: plan([STRONG], { tier: 'strong', policy: noRetries, ...json }),
 				checks: {},
 				repair: false,
 			},

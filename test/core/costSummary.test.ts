@@ -5,7 +5,7 @@ import {
 	RouteError,
 	summarizeCosts,
 } from '../../nodes/RoutedChat/core';
-import { fakeClock, gatewayFixture, plan } from './support';
+import { fakeClock, gatewayFixture, plan, noRetries } from './support';
 import { pricedModel } from '../mock-gateway/jestFixture';
 
 const CHEAP = 'cheap/model';
@@ -29,7 +29,6 @@ describe('summarizeCosts', () => {
 		}),
 	]);
 	const messages = [{ role: 'user' as const, content: 'x'.repeat(400) }];
-	const noRetries = { ...plan([]).policy, retriesPerModel: 0 };
 
 	it('reconciles: total = Σ byModel = Σ items, failed and escalated items included', async () => {
 		const context = { client: fixture.client, clock: fakeClock() };

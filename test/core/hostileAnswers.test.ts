@@ -1,6 +1,6 @@
 import { type RouteError, routeItem, type ItemPlan } from '../../nodes/RoutedChat/core';
 import { compileJsonSchema } from '../../nodes/RoutedChat/plan/compileJsonSchema';
-import { fakeClock, gatewayFixture, plan } from './support';
+import { fakeClock, gatewayFixture, plan, noRetries } from './support';
 import { pricedModel } from '../mock-gateway/jestFixture';
 
 const MODEL = 'hostile/model';
@@ -19,7 +19,6 @@ const HOSTILE_ANSWERS: Array<[string, string]> = [
 describe('hostile answers', () => {
 	const fixture = gatewayFixture([pricedModel(MODEL), pricedModel(STRONG)]);
 	const context = () => ({ client: fixture.client, clock: fakeClock() });
-	const noRetry = { ...plan([]).policy, retriesPerModel: 0 };
 	const jsonChain = (): ItemPlan => ({
 		kind: 'chain',
 		route: 'pinned',
@@ -85,8 +84,8 @@ describe('hostile answers', () => {
 					kind: 'cascade',
 					route: 'cascade',
 					plan: {
-						cheap: plan([MODEL], { tier: 'cheap', policy: noRetry }),
-						strong: plan([STRONG], { tier: 'strong', policy: noRetry }),
+						cheap: plan([MODEL], { tier: 'cheap', policy: noRetries }),
+						strong: plan([STRONG], { tier: 'strong', policy: noRetries }),
 						checks: { confidence: { field: 'confidence', min: 0.5 } },
 						repair: false,
 					},

@@ -1,5 +1,5 @@
 import { chooseRoute, routeCascade } from '../../nodes/RoutedChat/core';
-import { fakeClock, gatewayFixture, plan } from './support';
+import { fakeClock, gatewayFixture, plan, noRetries } from './support';
 import { pricedModel } from '../mock-gateway/jestFixture';
 
 const CHEAP = 'cheap/model';
@@ -26,13 +26,12 @@ describe('Rules and Checks patterns see the first 100,000 characters', () => {
 
 	describe('cascade checks on a long cheap answer', () => {
 		const fixture = gatewayFixture([pricedModel(CHEAP), pricedModel(STRONG)]);
-		const noRetry = { ...plan([]).policy, retriesPerModel: 0 };
 		const run = (reply: string, checks: { mustMatch?: RegExp; mustNotMatch?: RegExp }) => {
 			fixture.gateway.setModel(pricedModel(CHEAP, { reply }));
 			return routeCascade(
 				{
-					cheap: plan([CHEAP], { tier: 'cheap', policy: noRetry }),
-					strong: plan([STRONG], { tier: 'strong', policy: noRetry }),
+					cheap: plan([CHEAP], { tier: 'cheap', policy: noRetries }),
+					strong: plan([STRONG], { tier: 'strong', policy: noRetries }),
 					checks,
 					repair: false,
 				},

@@ -1,13 +1,11 @@
 import { CircuitBreaker } from '../../nodes/RoutedChat/core/circuitBreaker';
 import { RouteError } from '../../nodes/RoutedChat/core/routeError';
 import { routeChat } from '../../nodes/RoutedChat/core/routeChat';
-import { fakeClock, gatewayFixture, plan } from './support';
+import { fakeClock, gatewayFixture, plan, noRetries } from './support';
 import { pricedModel, requestedModels } from '../mock-gateway/jestFixture';
 
 const A = 'vendor-a/model-a';
 const B = 'vendor-b/model-b';
-
-const noRetries = { ...plan([]).policy, retriesPerModel: 0 };
 
 describe('timeouts, deadline and cancellation', () => {
 	const fixture = gatewayFixture([pricedModel(A), pricedModel(B)]);

@@ -1,6 +1,6 @@
 import { RouteError } from '../../nodes/RoutedChat/core/routeError';
 import { routeChat } from '../../nodes/RoutedChat/core/routeChat';
-import { fakeClock, gatewayFixture, plan } from './support';
+import { fakeClock, gatewayFixture, plan, noRetries } from './support';
 import { pricedModel, requestedModels } from '../mock-gateway/jestFixture';
 
 const A = 'vendor-a/model-a';
@@ -142,7 +142,7 @@ describe('routeChat', () => {
 			const result = await routeChat(
 				plan([A, B, C, D], {
 					fallbackMode: 'both',
-					policy: { ...plan([]).policy, retriesPerModel: 0 },
+					policy: noRetries,
 				}),
 				{ client: fixture.client, clock: fakeClock() },
 			);
@@ -271,8 +271,6 @@ describe('routeChat', () => {
 	});
 
 	describe("when every model fails, the item's reason", () => {
-		const noRetries = { ...plan([]).policy, retriesPerModel: 0 };
-
 		it('is the kind of the failure that ended the chain', async () => {
 			fixture.gateway.setModel(pricedModel(A, { down: { status: 503 } }));
 			fixture.gateway.setModel(pricedModel(B, { down: { status: 429 } }));

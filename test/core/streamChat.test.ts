@@ -1,7 +1,7 @@
 import { RouteError, type StreamDelta, streamChat } from '../../nodes/RoutedChat/core';
 import { chatRequests, pricedModel, requestedModels } from '../mock-gateway/jestFixture';
 import { loopbackChatClient } from '../transport/loopbackClient';
-import { fakeClock, gatewayFixture, plan } from './support';
+import { fakeClock, gatewayFixture, plan, noRetries } from './support';
 
 const A = 'vendor-a/streams';
 const B = 'vendor-b/streams';
@@ -37,7 +37,7 @@ describe('streamChat', () => {
 		);
 		const deltas: StreamDelta[] = [];
 		const result = await streamChat(
-			plan([A, B], { policy: { ...plan([]).policy, retriesPerModel: 0 } }),
+			plan([A, B], { policy: noRetries }),
 			{ client: client(), clock: fakeClock() },
 			(delta) => deltas.push(delta),
 		);

@@ -46,6 +46,9 @@ export function plan(models: string[], overrides: Partial<RoutePlan> = {}): Rout
 	};
 }
 
+/** The plan's policy without retries: every failure moves on at once. */
+export const noRetries = { ...plan([]).policy, retriesPerModel: 0 };
+
 /** A mock gateway for one test file, and a client on it. */
 export function gatewayFixture(models: MockModel[]) {
 	const fixture = mockGatewayFixture(models) as ReturnType<typeof mockGatewayFixture> & {

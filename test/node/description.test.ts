@@ -96,5 +96,29 @@ describe("Routed Chat Model's Options", () => {
 				'topP',
 			].sort(),
 		);
+		// What Routed Chat has beyond that applies to a whole run or to its own item, never to one call.
+		const runWide = [
+			'concurrency',
+			'costSummary',
+			'deadlineMs',
+			'fallbackDrill',
+			'generationStats',
+			'includeRaw',
+			'maxCostPerExecutionUsd',
+			'maxCostPerItemUsd',
+			'streamResponse',
+			'toolChoice',
+			'toolChoiceName',
+			'toolsJson',
+		];
+		const routedChat = new RoutedChat().description.properties.find(
+			(property) => property.name === 'options',
+		)?.options as INodeProperties[];
+		expect(options.map((option) => option.name).sort()).toEqual(
+			routedChat
+				.map((option) => option.name)
+				.filter((name) => !runWide.includes(name))
+				.sort(),
+		);
 	});
 });

@@ -3,7 +3,6 @@ import { chatWorkflow, credentialsFor, outputJson, pinned, ROUTED_CHAT } from '.
 import { chatRequests, mockGatewayFixture, pricedModel } from '../mock-gateway/jestFixture';
 
 const THINKER = 'think/deep';
-const PLAIN = 'plain/small';
 // 100 characters: 25 reasoning tokens at the mock's 4 characters per token.
 const THOUGHTS = 'First the question, then the facts, then the answer. '.repeat(2).slice(0, 100);
 
@@ -13,13 +12,12 @@ describe('reasoning', () => {
 			reasoning: THOUGHTS,
 			pricing: { prompt: '0.000001', completion: '0.000002' },
 		}),
-		pricedModel(PLAIN),
 	]);
 	const credentials = () => credentialsFor(fixture.gateway);
 	const sentBody = () => chatRequests(fixture.gateway)[0].body as Record<string, unknown>;
-	const run = (options: Record<string, unknown>, models = { model: THINKER }, streamed = false) =>
+	const run = (options: Record<string, unknown>, streamed = false) =>
 		runWorkflow(
-			chatWorkflow(pinned(models.model, { options: { retries: 0, ...options } }), {
+			chatWorkflow(pinned(THINKER, { options: { retries: 0, ...options } }), {
 				onError: 'continueErrorOutput',
 			}),
 			{
@@ -36,8 +34,8 @@ describe('reasoning', () => {
 	])(
 		'sends effort, budget and exclude as OpenRouter reasoning, and outputs the text and tokens (%s)',
 		async (_, streamed) => {
-			const result = await run({ reasoningMaxTokens: 20 }, undefined, streamed);
-			if (streamed) expect(sentBody().stream).toBe(true);
+			const result = await run({ reasoningMaxTokens: 20 }, streamed);
+			expect(sentBody().stream === true).toBe(streamed);
 
 			expect(sentBody().reasoning).toEqual({ max_tokens: 20 });
 			const [item] = outputJson(result, ROUTED_CHAT);
@@ -66,7 +64,8 @@ describe('reasoning', () => {
 	])(
 		'fails the item as empty_response, keeping its cost, when reasoning uses up Max Tokens (%s)',
 		async (_, streamed) => {
-			const result = await run({ reasoningEffort: 'high', maxTokens: 10 }, undefined, streamed);
+			const result = await run({ reasoningEffort: 'high', maxTokens: 10 }, streamed);
+			expect(sentBody().stream === true).toBe(streamed);
 
 			expect(outputJson(result, ROUTED_CHAT)).toEqual([]);
 			const [failed] = outputJson(result, ROUTED_CHAT, 1);
