@@ -1,5 +1,5 @@
 import { runWorkflow } from './harness';
-import { chatWorkflow, credentialsFor, outputJson, ROUTED_CHAT } from './support';
+import { chatWorkflow, credentialsFor, outputJson, pinned, ROUTED_CHAT } from './support';
 import { chatRequests, mockGatewayFixture, pricedModel } from '../mock-gateway/jestFixture';
 
 const CHEAP = 'cheap/small';
@@ -174,6 +174,56 @@ describe('bad parameters fail before any request', () => {
 			expect(outputJson(run, ROUTED_CHAT)[0].json).toEqual({ count: 2, 'x-note': 'ok' });
 		});
 	});
+});
+
+/** Input that only a later item gets wrong: every item's plan is read before the first request. */
+describe('bad input on a later item', () => {
+	const fixture = mockGatewayFixture([pricedModel(CHEAP, { inputModalities: ['text', 'image'] })]);
+	const PNG = { mimeType: 'image/png', data: Buffer.from('png').toString('base64') };
+	const cases = [
+		{
+			name: 'a model expression that gives nothing',
+			parameters: pinned('={{ $json.model }}'),
+			inputItems: [{ model: CHEAP }, { model: CHEAP }, { model: '' }],
+			message: 'Item 2: model:',
+		},
+		{
+			name: 'an attachment the item does not have',
+			parameters: pinned(CHEAP, { attachments: 'photo' }),
+			inputItems: [{}, {}, {}],
+			inputBinary: [{ photo: PNG }, { photo: PNG }],
+			message: 'Item 2: attachments: The item has no binary property "photo"',
+		},
+	];
+
+	it.each(cases)('fails the run naming the item before any request: $name', async (input) => {
+		const run = await runWorkflow(
+			chatWorkflow({ ...input.parameters, prompt: 'hello', options: { concurrency: 1 } }),
+			{ credentials: credentialsFor(fixture.gateway), ...input },
+		);
+		expect(run.status).toBe('error');
+		expect(run.error?.message).toContain(input.message);
+		expect(chatRequests(fixture.gateway)).toHaveLength(0);
+	});
+
+	it.each(cases)(
+		'under Continue On Fail, fails that item and serves the others: $name',
+		async (input) => {
+			const run = await runWorkflow(
+				chatWorkflow(
+					{ ...input.parameters, prompt: 'hello', options: { concurrency: 3 } },
+					{ onError: 'continueErrorOutput' },
+				),
+				{ credentials: credentialsFor(fixture.gateway), ...input },
+			);
+			expect(run.status).toBe('success');
+			expect(outputJson(run, ROUTED_CHAT).map((item) => item.model)).toEqual([CHEAP, CHEAP]);
+			expect(outputJson(run, ROUTED_CHAT, 1).map((item) => item.error)).toEqual([
+				expect.stringContaining(input.message),
+			]);
+			expect(chatRequests(fixture.gateway)).toHaveLength(2);
+		},
+	);
 });
 
 describe('a rule left at its default condition', () => {

@@ -15,12 +15,12 @@ import { failedItem, toNodeError } from '../output/itemFailure';
 import { createRedactor } from '../output/redactor';
 import { resultJson } from '../output/resultJson';
 import { nodeParameters } from '../plan/nodeParameters';
-import { readItemPlan } from '../plan/readItemPlan';
 import { readRunOptions } from '../plan/readRunOptions';
 import { createExecutionServices } from './executionServices';
 import { itemsSpend, recordExecutionSpend } from './executionCustomData';
 import { withItemSignal } from './itemSignal';
 import { oneStartPerTurn } from './oneStartPerTurn';
+import { readPlansFirst } from './readPlansFirst';
 import { type ItemStream, openItemStream } from './itemStream';
 
 const DEFAULT_CONCURRENCY = 10;
@@ -52,6 +52,12 @@ export async function executeRoutedChat(
 	const candidates = new Set<string>();
 	const parameters = nodeParameters(context);
 	const streaming = (runOptions.streamResponse ?? true) && context.isStreaming();
+	const plans = await readPlansFirst(context, items.length, parameters, (plan) => {
+		if (runOptions.costSummary) for (const model of candidateModels(plan)) candidates.add(model);
+	});
+	const badInput = plans.findIndex((plan) => 'error' in plan);
+	if (badInput !== -1 && !continueOnFail)
+		throw toNodeError(node, (plans[badInput] as { error: unknown }).error, badInput, redact);
 
 	// Without Continue On Fail the first failure ends the run: stop starting items and abort those in flight.
 	const stop = new AbortController();
@@ -70,9 +76,9 @@ export async function executeRoutedChat(
 			try {
 				signal.throwIfAborted();
 				if (budget?.reached) throw new RouteError(budget.describe(), 'budget_reached', []);
-				const plan = await readItemPlan(context, itemIndex, parameters);
-				if (runOptions.costSummary)
-					for (const model of candidateModels(plan)) candidates.add(model);
+				const checked = plans[itemIndex];
+				if ('error' in checked) throw checked.error;
+				const plan = await checked.plan();
 				if (streaming && canStream(plan)) stream = openItemStream(context, itemIndex);
 				const result = await routeItem(plan, { ...services, signal, budget }, stream?.onDelta);
 				stream?.end();
