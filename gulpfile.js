@@ -1,6 +1,8 @@
-const { rm } = require('node:fs/promises');
+const { readFile, rm } = require('node:fs/promises');
 const esbuild = require('esbuild');
 const { dest, series, src } = require('gulp');
+
+const { linearSchemaPatterns, VALIDATE_FILE } = require('./scripts/linearSchemaPatterns.cjs');
 
 const OUT_DIR = 'dist';
 
@@ -26,6 +28,25 @@ function clean() {
 	return rm(OUT_DIR, { recursive: true, force: true });
 }
 
+/** Rewrites the JSON Schema validator's pattern RegExps (scripts/linearSchemaPatterns.cjs), and fails the build if it found none to rewrite. */
+const linearSchemaPatternsPlugin = {
+	name: 'linear-schema-patterns',
+	setup(build) {
+		let rewritten = 0;
+		build.onStart(() => {
+			rewritten = 0;
+		});
+		build.onLoad({ filter: VALIDATE_FILE }, async (args) => {
+			rewritten++;
+			return { contents: linearSchemaPatterns(await readFile(args.path, 'utf8'), args.path) };
+		});
+		build.onEnd((result) => {
+			if (rewritten === 0 && result.errors.length === 0)
+				result.errors.push({ text: "The JSON Schema validator's patterns were not rewritten" });
+		});
+	},
+};
+
 /** esbuild's options for the bundles, written to `outdir`. */
 function bundleOptions(outdir) {
 	return {
@@ -46,6 +67,7 @@ function bundleOptions(outdir) {
 		// n8n runs without --enable-source-maps, so a map would only add weight.
 		sourcemap: false,
 		legalComments: 'eof',
+		plugins: [linearSchemaPatternsPlugin],
 		logLevel: 'warning',
 	};
 }

@@ -9,8 +9,11 @@ const base = {
 			'ts-jest',
 			{ tsconfig: { allowJs: true, isolatedModules: true } },
 		],
+		// The JSON Schema validator, with its pattern RegExps replaced as the build replaces them.
+		'/node_modules/@cfworker/json-schema/dist/commonjs/validate\\.js$':
+			'<rootDir>/scripts/linearSchemaPatterns.cjs',
 	},
-	transformIgnorePatterns: ['/node_modules/(?!@openrouter/sdk/)'],
+	transformIgnorePatterns: ['/node_modules/(?!@openrouter/sdk/|@cfworker/json-schema/)'],
 	// Its package exports hide the file layout that TypeScript (node10 resolution) sees; map that layout back.
 	moduleNameMapper: {
 		'^@openrouter/sdk/esm/(.*)$': '<rootDir>/node_modules/@openrouter/sdk/esm/$1',

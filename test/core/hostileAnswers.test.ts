@@ -97,3 +97,76 @@ describe('hostile answers', () => {
 		},
 	);
 });
+
+/** A schema's own `pattern` and `patternProperties` run on the answer's strings and keys, whole. */
+describe("a schema's patterns on a hostile answer", () => {
+	const fixture = gatewayFixture([pricedModel(MODEL)]);
+	const LONG = 100_000;
+	const checked = async (schema: Record<string, unknown>, answer: unknown) => {
+		fixture.gateway.setModel(pricedModel(MODEL, { reply: JSON.stringify(answer) }));
+		const schemaChain: ItemPlan = {
+			kind: 'chain',
+			route: 'pinned',
+			plan: plan([MODEL], {
+				policy: noRetries,
+				completion: {
+					responseFormat: {
+						type: 'json_schema',
+						name: 'answer',
+						schema,
+						strict: true,
+						validate: compileJsonSchema(schema),
+					},
+				},
+			}),
+		};
+		return await routeItem(schemaChain, { client: fixture.client, clock: fakeClock() }).catch(
+			(error: RouteError) => error.attempts[0].error,
+		);
+	};
+	// RegExp takes longer than anyone waits on each of these.
+	const nested = '^(a+)+$';
+
+	it('a string that makes `pattern` backtrack is refused as not matching', async () => {
+		const schema = { type: 'object', properties: { code: { type: 'string', pattern: nested } } };
+		expect(await checked(schema, { code: `${'a'.repeat(LONG)}!` })).toBe(
+			'The answer does not match the JSON schema: #/code: String does not match pattern.',
+		);
+		expect(await checked(schema, { code: 'a'.repeat(LONG) })).toMatchObject({
+			json: { code: 'a'.repeat(LONG) },
+		});
+	});
+
+	it('a `pattern` beside a `format` checks both', async () => {
+		const schema = { type: 'string', format: 'email', pattern: '@example\\.com$' };
+		expect(await checked(schema, 'ann@example.com')).toMatchObject({ json: 'ann@example.com' });
+		expect(await checked(schema, 'ann@example.org')).toContain('String does not match pattern.');
+		expect(await checked(schema, 'example.com')).toContain('does not match format "email"');
+	});
+
+	it('a key that makes `patternProperties` backtrack is one the pattern does not match', async () => {
+		const schema = {
+			type: 'object',
+			patternProperties: { [nested]: { type: 'number' } },
+			additionalProperties: { type: 'string' },
+		};
+		const key = 'a'.repeat(LONG);
+		expect(await checked(schema, { [`${key}!`]: 'text' })).toMatchObject({
+			json: { [`${key}!`]: 'text' },
+		});
+		expect(await checked(schema, { [key]: 'text' })).toContain(
+			`#/${key}: Instance type "string" is invalid. Expected "number".`,
+		);
+	});
+
+	it('two patterns matching the same keys keep their own schemas', async () => {
+		const schema = {
+			type: 'object',
+			patternProperties: { '^n': { type: 'number' }, m$: { minimum: 5 } },
+			additionalProperties: false,
+		};
+		expect(await checked(schema, { num: 7 })).toMatchObject({ json: { num: 7 } });
+		expect(await checked(schema, { num: 3 })).toContain('#/num: 3 is less than 5.');
+		expect(await checked(schema, { other: 3 })).toContain('#/other');
+	});
+});

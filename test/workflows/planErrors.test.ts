@@ -139,6 +139,13 @@ describe('bad parameters fail before any request', () => {
 				named('#/properties/code/pattern: "(" is not a valid regex'),
 			],
 			[
+				'a pattern only backtracking could match',
+				{ properties: { code: { type: 'string', pattern: '^(a)\\1$' } } },
+				named(
+					'#/properties/code/pattern: "^(a)\\\\1$": Backreferences (\\1, \\k<name>) need backtracking',
+				),
+			],
+			[
 				'a format whose check can hang',
 				{ properties: { link: { type: 'string', format: 'url' } } },
 				named('#/properties/link/format: "url" is not a JSON Schema format'),

@@ -1,3 +1,5 @@
+import { attempt } from './settle';
+
 /**
  * Rules and Checks patterns come from the workflow author but run on untrusted text (a prompt
  * built from item data, a model's answer). JavaScript's RegExp backtracks: `.*a.*b` takes
@@ -5,27 +7,36 @@
  * Thompson NFA instead: every character is read once against the set of live states, and the
  * work is at most the text's length times the pattern's size, whatever the pattern.
  *
- * It reads a JavaScript regex, matched case-insensitively (the `i` flag, without `u`), as RegExp
- * would: literals, `.`, classes with ranges, `\d \w \s` and their negations, `\b \B`, `^ $`,
- * groups, alternation and every quantifier. What only backtracking can do (backreferences,
- * lookahead and lookbehind) is refused with a PatternError, as are escapes whose meaning is
- * obscure (`\p`, `\a`, octal); the source is expected to be a valid RegExp already.
+ * It reads a JavaScript regex and matches as RegExp would with one of two flags: `i` (Rules and
+ * Checks: case-insensitive, by UTF-16 code unit) or `u` (a JSON Schema's `pattern`: case-sensitive,
+ * by code point, with `\u{…}` and `\p{…}`). It takes literals, `.`, classes with ranges,
+ * `\d \w \s` and their negations, `\b \B`, `^ $`, groups, alternation and every quantifier.
+ * What only backtracking can do (backreferences, lookahead and lookbehind) is refused with a
+ * PatternError, as are escapes whose meaning is obscure (`\a`, octal, and `\p` without `u`); the
+ * source is expected to be a valid RegExp with that flag already.
  */
 export interface TextPattern {
 	test(text: string): boolean;
-	/** `/source/i`, as RegExp writes it. */
+	/** `/source/flag`, as RegExp writes it. */
 	toString(): string;
 }
+
+/** `i`: case-insensitive, by code unit, as Rules and Checks match; `u`: case-sensitive, by code point, as JSON Schema's `pattern`. */
+export type PatternFlag = 'i' | 'u';
 
 export class PatternError extends Error {}
 
 /** Enough for any pattern a person writes; bounds the work per character. */
 const MAX_PROGRAM = 2_000;
 
-export function compilePattern(source: string): TextPattern {
-	const program = compile(new Parser(source).parse());
+export function compilePattern(source: string, flag: PatternFlag = 'i'): TextPattern {
+	const program = compile(new Parser(source, flag === 'u').parse());
 	const start = startingChars(program);
-	return { test: (text) => run(program, start, text), toString: () => `/${source}/i` };
+	const codeAt = flag === 'u' ? codePointAt : codeUnitAt;
+	return {
+		test: (text) => run(program, start, text, codeAt),
+		toString: () => `/${source}/${flag}`,
+	};
 }
 
 // ---- syntax ----
@@ -68,7 +79,11 @@ const CONTROL_ESCAPES: Record<string, number> = { t: 9, n: 10, v: 11, f: 12, r: 
 class Parser {
 	private at = 0;
 
-	constructor(private readonly source: string) {}
+	/** `unicode`: the `u` flag (code points, case-sensitive); otherwise the `i` flag. */
+	constructor(
+		private readonly source: string,
+		private readonly unicode: boolean,
+	) {}
 
 	parse(): PatternNode {
 		const node = this.alternation();
@@ -118,8 +133,15 @@ class Parser {
 	}
 
 	private atom(): PatternNode {
-		const char = this.source[this.at++];
-		switch (char) {
+		const char = this.source[this.at];
+		if (char !== '\\') return this.plainAtom();
+		this.at++;
+		return this.atomEscape();
+	}
+
+	private plainAtom(): PatternNode {
+		const code = this.nextCode();
+		switch (String.fromCodePoint(code)) {
 			case '(':
 				return this.group();
 			case '[':
@@ -130,11 +152,26 @@ class Parser {
 				return { kind: 'assert', what: 'start' };
 			case '$':
 				return { kind: 'assert', what: 'end' };
-			case '\\':
-				return this.atomEscape();
 			default:
-				return literal(char.charCodeAt(0));
+				return this.literal(code);
 		}
+	}
+
+	/** The next character of the source: a code point with `u`, else a code unit. */
+	private nextCode(): number {
+		const code = this.unicode
+			? (this.source.codePointAt(this.at) as number)
+			: this.source.charCodeAt(this.at);
+		this.at += code > 0xffff ? 2 : 1;
+		return code;
+	}
+
+	private literal(code: number): PatternNode {
+		if (!this.unicode) {
+			const folded = canonical(code);
+			return { kind: 'char', test: (other) => canonical(other) === folded };
+		}
+		return { kind: 'char', test: (other) => other === code };
 	}
 
 	private group(): PatternNode {
@@ -153,11 +190,26 @@ class Parser {
 			this.at++;
 			return { kind: 'assert', what: char === 'b' ? 'word' : 'notWord' };
 		}
+		const test = this.classEscape();
+		if (test) return { kind: 'char', test };
+		return this.literal(this.characterEscape());
+	}
+
+	/** `\d \w \s` and their negations, and with `u` `\p{…} \P{…}`, after the backslash. */
+	private classEscape(): CodeTest | undefined {
+		const char = this.source[this.at];
 		if (CLASS_ESCAPES[char]) {
 			this.at++;
-			return { kind: 'char', test: CLASS_ESCAPES[char] };
+			return CLASS_ESCAPES[char];
 		}
-		return literal(this.characterEscape());
+		if (!this.unicode || (char !== 'p' && char !== 'P')) return undefined;
+		const end = this.source.indexOf('}', this.at);
+		if (this.source[this.at + 1] !== '{' || end === -1) throw new PatternError(INVALID);
+		// One code point against a property: RegExp's own tables, in constant time.
+		const property = attempt(() => new RegExp(`^${this.source.slice(this.at - 1, end + 1)}$`, 'u'));
+		if (!property.ok) throw new PatternError(INVALID);
+		this.at = end + 1;
+		return (code) => property.value.test(String.fromCodePoint(code));
 	}
 
 	/** The code of an escaped character (after the backslash), or a refusal. */
@@ -166,6 +218,7 @@ class Parser {
 		if (char === undefined) throw new PatternError(INVALID);
 		if (char in CONTROL_ESCAPES) return CONTROL_ESCAPES[char];
 		if (char === '0' && !isDigit(this.source.charCodeAt(this.at))) return 0;
+		if (char === 'u' && this.unicode) return this.unicodeEscape();
 		if (char === 'x' || char === 'u') {
 			const digits = char === 'x' ? 2 : 4;
 			const hex = this.source.slice(this.at, this.at + digits);
@@ -180,6 +233,27 @@ class Parser {
 			throw new PatternError(BACKTRACKING('Backreferences (\\1, \\k<name>)'));
 		if (/[0-9A-Za-z]/.test(char)) throw unsupported(`\\${char}`);
 		return char.charCodeAt(0);
+	}
+
+	/** With `u`: `\u{1F600}`, or `\uD83D\uDE00` as the one code point the pair makes. */
+	private unicodeEscape(): number {
+		const braced = /^\{([0-9a-fA-F]+)\}/.exec(this.source.slice(this.at, this.at + 9));
+		if (braced) {
+			this.at += braced[0].length;
+			return parseInt(braced[1], 16);
+		}
+		const unit = (from: number) => {
+			const hex = this.source.slice(from, from + 4);
+			return /^[0-9a-fA-F]{4}$/.test(hex) ? parseInt(hex, 16) : undefined;
+		};
+		const high = unit(this.at);
+		if (high === undefined) throw unsupported('\\u');
+		this.at += 4;
+		const low = this.source.startsWith('\\u', this.at) ? unit(this.at + 2) : undefined;
+		if (high < 0xd800 || high > 0xdbff || low === undefined || low < 0xdc00 || low > 0xdfff)
+			return high;
+		this.at += 6;
+		return (high - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
 	}
 
 	private characterClass(): PatternNode {
@@ -206,19 +280,17 @@ class Parser {
 		}
 		this.at++;
 		const member: CodeTest = (code) => members.some((test) => test(code));
-		const folded: CodeTest = (code) => foldedVariants(code).some(member);
-		return { kind: 'char', test: negated ? not(folded) : folded };
+		const matches: CodeTest = this.unicode ? member : (code) => foldedVariants(code).some(member);
+		return { kind: 'char', test: negated ? not(matches) : matches };
 	}
 
 	/** One character of a class as its code, or a class escape such as `\d` as its test. */
 	private classAtom(): number | CodeTest {
-		const char = this.source[this.at++];
-		if (char !== '\\') return char.charCodeAt(0);
+		if (this.source[this.at] !== '\\') return this.nextCode();
+		this.at++;
+		const test = this.classEscape();
+		if (test) return test;
 		const next = this.source[this.at];
-		if (CLASS_ESCAPES[next]) {
-			this.at++;
-			return CLASS_ESCAPES[next];
-		}
 		if (next === 'b') {
 			this.at++;
 			return 8; // backspace, inside a class
@@ -242,11 +314,6 @@ const unsupported = (escape: string) =>
 	new PatternError(
 		`The escape "${escape}" is not supported: write the character itself, or a class such as [0-9]`,
 	);
-
-function literal(code: number): PatternNode {
-	const folded = canonical(code);
-	return { kind: 'char', test: (other) => canonical(other) === folded };
-}
 
 // ---- case folding, as RegExp's `i` flag without `u` does it (Canonicalize in ECMA-262) ----
 
@@ -377,8 +444,13 @@ function startingChars(program: Instruction[]): Start {
 	return { anchored, firstChars };
 }
 
+/** The character at a position of the text, as the flag reads it, and how many code units it takes. */
+type CodeAt = (text: string, at: number) => number;
+const codeUnitAt: CodeAt = (text, at) => text.charCodeAt(at);
+const codePointAt: CodeAt = (text, at) => text.codePointAt(at) as number;
+
 /** Whether the program matches anywhere in `text`: each position read once against all live states. */
-function run(program: Instruction[], start: Start, text: string): boolean {
+function run(program: Instruction[], start: Start, text: string, codeAt: CodeAt): boolean {
 	const size = program.length;
 	let current = new Int32Array(size);
 	let next = new Int32Array(size);
@@ -415,8 +487,9 @@ function run(program: Instruction[], start: Start, text: string): boolean {
 	};
 
 	generation++;
-	for (let at = 0; at <= text.length; at++) {
-		const code = at < text.length ? text.charCodeAt(at) : -1;
+	for (let at = 0, width = 1; at <= text.length; at += width) {
+		const code = at < text.length ? codeAt(text, at) : -1;
+		width = code > 0xffff ? 2 : 1;
 		if (currentCount === 0) {
 			if (start.anchored && at > 0) return false;
 			// No live state, and no match can begin here: on to the next character.
@@ -429,7 +502,7 @@ function run(program: Instruction[], start: Start, text: string): boolean {
 			const instruction = program[current[i]];
 			if (instruction.op === 'match') return true;
 			if (code >= 0 && instruction.op === 'char' && instruction.test(code))
-				nextCount = add(next, nextCount, current[i] + 1, at + 1);
+				nextCount = add(next, nextCount, current[i] + 1, at + width);
 		}
 		[current, next] = [next, current];
 		currentCount = nextCount;

@@ -1,5 +1,8 @@
 import { dereference, Validator } from '@cfworker/json-schema';
 
+import { attempt } from '../core';
+import { schemaPattern } from './schemaPattern';
+
 const TYPES = ['array', 'boolean', 'integer', 'null', 'number', 'object', 'string'];
 /** Keywords whose value is a schema, a list of schemas or a map of schemas, as the validator walks them. */
 const SCHEMA_KEYWORDS = [
@@ -170,13 +173,16 @@ function dependencyProblem(node: Schema, at: string, lookup: Lookup): string | u
 	return undefined;
 }
 
-/** The validator compiles patterns with the `u` flag while checking an answer; a bad one would throw there. */
+/**
+ * A pattern must be a regex with the `u` flag, and one schemaPattern can match without
+ * backtracking; the validator would find either problem only while checking an answer.
+ */
 function regexProblem(source: unknown): string | undefined {
 	if (typeof source !== 'string') return `${JSON.stringify(source)} is not a regex`;
-	try {
-		new RegExp(source, 'u');
-		return undefined;
-	} catch (error) {
-		return `${JSON.stringify(source)} is not a valid regex: ${(error as Error).message}`;
-	}
+	const regex = attempt(() => new RegExp(source, 'u'));
+	if (!regex.ok)
+		return `${JSON.stringify(source)} is not a valid regex: ${(regex.error as Error).message}`;
+	const linear = attempt(() => schemaPattern(source));
+	if (!linear.ok) return `${JSON.stringify(source)}: ${(linear.error as Error).message}`;
+	return undefined;
 }
