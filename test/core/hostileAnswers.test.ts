@@ -16,6 +16,22 @@ const HOSTILE_ANSWERS: Array<[string, string]> = [
 	['a fence opened after a megabyte of blanks', ' \n\t'.repeat(MB / 3) + '```json\n{'],
 ];
 
+/** One model, no retries, its answer checked against `schema`. */
+function schemaChain(schema: Record<string, unknown>): ItemPlan {
+	const responseFormat = {
+		type: 'json_schema' as const,
+		name: 'answer',
+		schema,
+		strict: true,
+		validate: compileJsonSchema(schema),
+	};
+	return {
+		kind: 'chain',
+		route: 'pinned',
+		plan: plan([MODEL], { policy: noRetries, completion: { responseFormat } }),
+	};
+}
+
 describe('hostile answers', () => {
 	const fixture = gatewayFixture([pricedModel(MODEL), pricedModel(STRONG)]);
 	const context = () => ({ client: fixture.client, clock: fakeClock() });
@@ -54,22 +70,9 @@ describe('hostile answers', () => {
 	it('a megabyte of JSON breaking the schema in every element is refused, naming the first break', async () => {
 		fixture.gateway.setModel(pricedModel(MODEL, { reply: `[${'1,'.repeat(MB / 2)}1]` }));
 		const schema = { type: 'array', items: { type: 'string' } };
-		const schemaChain: ItemPlan = {
-			kind: 'chain',
-			route: 'pinned',
-			plan: plan([MODEL], {
-				completion: {
-					responseFormat: {
-						type: 'json_schema',
-						name: 'answer',
-						schema,
-						strict: true,
-						validate: compileJsonSchema(schema),
-					},
-				},
-			}),
-		};
-		const error = (await routeItem(schemaChain, context()).catch((e: unknown) => e)) as RouteError;
+		const error = (await routeItem(schemaChain(schema), context()).catch(
+			(e: unknown) => e,
+		)) as RouteError;
 		expect(error.attempts[0].error).toBe(
 			'The answer does not match the JSON schema: #/0: Instance type "number" is invalid. Expected "string".',
 		);
@@ -104,25 +107,10 @@ describe("a schema's patterns on a hostile answer", () => {
 	const LONG = 100_000;
 	const checked = async (schema: Record<string, unknown>, answer: unknown) => {
 		fixture.gateway.setModel(pricedModel(MODEL, { reply: JSON.stringify(answer) }));
-		const schemaChain: ItemPlan = {
-			kind: 'chain',
-			route: 'pinned',
-			plan: plan([MODEL], {
-				policy: noRetries,
-				completion: {
-					responseFormat: {
-						type: 'json_schema',
-						name: 'answer',
-						schema,
-						strict: true,
-						validate: compileJsonSchema(schema),
-					},
-				},
-			}),
-		};
-		return await routeItem(schemaChain, { client: fixture.client, clock: fakeClock() }).catch(
-			(error: RouteError) => error.attempts[0].error,
-		);
+		return await routeItem(schemaChain(schema), {
+			client: fixture.client,
+			clock: fakeClock(),
+		}).catch((error: RouteError) => error.attempts[0].error);
 	};
 	// RegExp takes longer than anyone waits on each of these.
 	const nested = '^(a+)+$';
