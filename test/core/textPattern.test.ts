@@ -1,14 +1,5 @@
 import { compilePattern, PatternError } from '../../nodes/RoutedChat/core/textPattern';
-
-/** A seeded generator, so every run tests the same patterns. */
-function random(seed: number): () => number {
-	return () => {
-		seed = (seed + 0x6d2b79f5) | 0;
-		let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+import { seededRandom } from '../seededRandom';
 
 const ATOMS = [
 	'a',
@@ -74,7 +65,7 @@ function generatePattern(next: () => number, depth = 0, atoms = ATOMS): string {
 
 /** Where compilePattern and RegExp disagree, on 400 generated patterns and 25 texts each. */
 function disagreements(flag: 'i' | 'u', atoms: string[], textChars: string[]): string[] {
-	const next = random(7);
+	const next = seededRandom(7);
 	const found: string[] = [];
 	for (let p = 0; p < 400; p++) {
 		const source = generatePattern(next, 0, atoms);

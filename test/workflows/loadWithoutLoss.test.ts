@@ -10,19 +10,11 @@ import {
 } from './support';
 import type { RecordedRequest } from '../mock-gateway';
 import { chatRequests, mockGatewayFixture, pricedModel } from '../mock-gateway/jestFixture';
+import { seededRandom } from '../seededRandom';
 
 const PRIMARY = 'busy/model';
 const BACKUP = 'backup/model';
 const ITEMS = 2_000;
-
-/** A seeded generator, so the same faults land on the same requests in every run. */
-function seededRandom(seed: number): () => number {
-	let state = seed;
-	return () => {
-		state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
-		return state / 2 ** 31;
-	};
-}
 
 /**
  * About 10 % retryable failures and 1 % bad requests, one entry per request to the primary model
