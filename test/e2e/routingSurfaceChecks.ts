@@ -16,6 +16,7 @@ import {
 	AUTO,
 	AUTO_PICKS,
 	CACHER,
+	HOSTILE_JSON,
 	NITRO,
 	PLAIN,
 	PLAIN_PROVIDER,
@@ -46,7 +47,8 @@ const VARIANT_INPUTS = [NITRO, PRESET, AUTO];
  * test/e2e/routing-surface.json, against the gateway of routingSurfaceGateway.ts: Reasoning Max
  * Tokens, Exclude Reasoning and reasoning that uses up Max Tokens; Cache Control on a system
  * message sent twice; provider Only / Ignore / Quantizations / Require Parameters; a `:nitro`
- * variant, a preset and `openrouter/auto`.
+ * variant, a preset and `openrouter/auto`; a JSON Schema `pattern` on an answer that would make
+ * RegExp backtrack for ages (the shipped bundle's validator matches without backtracking).
  */
 export function routingSurfaceChecks({ execution, requests, pricing }: RoutingSurfaceRun): Check[] {
 	const itemsOf = (node: string, count: number, output = 0): Json[] => {
@@ -104,6 +106,20 @@ export function routingSurfaceChecks({ execution, requests, pricing }: RoutingSu
 				);
 				const cut = sentTo(THINKER).filter((request) => request.body.max_tokens === CUT_AT);
 				assert.equal(cut.length, 1, 'one request with Max Tokens 10: not retried');
+			},
+		},
+		{
+			name: 'JSON Schema pattern: an answer that would make RegExp backtrack for ages is refused at once as not matching',
+			run: () => {
+				itemsOf('Schema pattern on a hostile answer', 0);
+				const [failed] = itemsOf('Schema pattern on a hostile answer', 1, 1);
+				assert.ok(
+					String(failed.error).includes(
+						'The answer does not match the JSON schema: #/code: String does not match pattern.',
+					),
+					String(failed.error),
+				);
+				assert.equal(sentTo(HOSTILE_JSON).length, 1, 'one request: not retried');
 			},
 		},
 		{

@@ -25,6 +25,10 @@ export const AUTO_PICKS = 'google/gemini-2.5-flash';
 
 const GEMINI_FLASH_PRICE = { prompt: '0.0000003', completion: '0.0000025' };
 
+export const HOSTILE_JSON = 'acme/hostile-json';
+/** A string that RegExp's backtracking would take longer than anyone waits to refuse for `^(a+)+$`. */
+export const HOSTILE_CODE = `${'a'.repeat(50_000)}!`;
+
 const models: MockModel[] = [
 	{
 		id: THINKER,
@@ -51,6 +55,12 @@ const models: MockModel[] = [
 		answerAs: PRESET_SERVES,
 	},
 	{ id: AUTO_PICKS, pricing: GEMINI_FLASH_PRICE, provider: 'Google AI Studio' },
+	{
+		id: HOSTILE_JSON,
+		pricing: { prompt: '0.0000001', completion: '0.0000001' },
+		provider: 'Acme',
+		reply: JSON.stringify({ code: HOSTILE_CODE }),
+	},
 	// OpenRouter bills `openrouter/auto` at the price of the model it picked.
 	{ id: AUTO, pricing: GEMINI_FLASH_PRICE, provider: 'Google AI Studio', answerAs: AUTO_PICKS },
 ];
@@ -58,7 +68,8 @@ const models: MockModel[] = [
 /**
  * A gateway in this process, so that the checks can read what it received (the `provider`
  * object, the model ids as sent, the cache marks), scripted with a reasoning model, a caching
- * model, a variant, a preset and `openrouter/auto`.
+ * model, a variant, a preset, `openrouter/auto` and a model whose JSON would make a backtracking
+ * pattern hang.
  */
 export interface RoutingSurfaceGateway {
 	gateway: Gateway;
