@@ -41,9 +41,10 @@ export type SchemaCheck = (value: unknown) => string[];
 
 /**
  * A JSON Schema compiled once into the checker the core runs on each answer (an interpreter: no
- * code generation). Throws where the validator could not use it: an unresolved `$ref`, a duplicate
- * `$id`, an unknown type, a regex that does not compile. The validator itself finds these only
- * while checking an answer, after it is paid for.
+ * code generation), whose `pattern` and `patternProperties` match through schemaPattern, without
+ * backtracking (scripts/linearSchemaPatterns.cjs). Throws where the validator could not use it: an
+ * unresolved `$ref`, a duplicate `$id`, an unknown type, a regex that does not compile or needs
+ * backtracking. The validator itself finds these only while checking an answer, after it is paid for.
  */
 export function compileJsonSchema(schema: Schema): SchemaCheck {
 	const lookup = dereference(schema as never);
