@@ -39,6 +39,9 @@ export async function createInstance(label: string): Promise<N8nInstance> {
 
 export class N8nCommandError extends Error {}
 
+/** Each command boots n8n: seconds on an idle machine, and over a minute on a loaded CI machine. */
+const COMMAND_TIMEOUT_MS = 240_000;
+
 /**
  * One n8n CLI command; each boots n8n, and `execute` also starts a task broker, on a port of its own.
  * Its stdout goes to a file: n8n prints an execution through its logger and then calls
@@ -60,7 +63,7 @@ export async function n8n(
 	try {
 		finished = await runChild('n8n', args, {
 			env,
-			timeoutMs: options.timeoutMs ?? 120_000,
+			timeoutMs: options.timeoutMs ?? COMMAND_TIMEOUT_MS,
 			stdio: ['ignore', stdoutFile.fd, 'pipe'],
 		});
 		finished.stdout = await readFile(stdoutPath, 'utf8');

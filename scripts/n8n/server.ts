@@ -10,6 +10,12 @@ export interface N8nServer {
 	logPath: string;
 }
 
+/**
+ * n8n is ready in 10–30 s on an idle 2-core machine; on a loaded CI machine its database ping timed
+ * out first and it was not ready within 90 s. Three processes of a queue-mode cluster boot at once.
+ */
+const READY_TIMEOUT_MS = 240_000;
+
 async function healthy(url: string): Promise<boolean> {
 	try {
 		return (await fetch(url, { signal: AbortSignal.timeout(1000) })).ok;
@@ -30,7 +36,7 @@ export async function startN8nServer(
 		env,
 		readinessUrl,
 		logName = 'n8n.log',
-		timeoutMs = 90_000,
+		timeoutMs = READY_TIMEOUT_MS,
 	}: { env: NodeJS.ProcessEnv; readinessUrl: string; logName?: string; timeoutMs?: number },
 ): Promise<N8nServer> {
 	const logPath = join(instance.userFolder, logName);

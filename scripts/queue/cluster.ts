@@ -24,9 +24,6 @@ export interface WorkerProcess {
 	logPath: string;
 }
 
-/** Three n8n processes booting at once on a small machine take their time. */
-const BOOT_TIMEOUT_MS = 240_000;
-
 /** The settings every process of the cluster shares: the same database, queue and encryption key. */
 function queueEnv(
 	postgres: Service & { database: string; user: string },
@@ -118,7 +115,6 @@ export async function startQueueCluster(options: {
 					N8N_RUNNERS_BROKER_PORT: String(await freePort()),
 				},
 				readinessUrl: `http://127.0.0.1:${mainPort}/healthz/readiness`,
-				timeoutMs: BOOT_TIMEOUT_MS,
 			});
 		};
 		const startWorker = async (instance: N8nInstance, name: string): Promise<WorkerProcess> => {
@@ -134,7 +130,6 @@ export async function startQueueCluster(options: {
 						N8N_RUNNERS_BROKER_PORT: String(await freePort()),
 					},
 					readinessUrl: `http://127.0.0.1:${healthPort}/healthz/readiness`,
-					timeoutMs: BOOT_TIMEOUT_MS,
 				},
 			);
 			workerServers.push(server);
