@@ -50,6 +50,6 @@ export { dataUrlBytes, estimatePromptTokens } from './tokenEstimate';
 export { neededModalities } from './inputModalities';
 export { attempt, settle, type Settled } from './settle';
 export type { QualityChecks } from './qualityChecks';
-export { compilePattern, PatternError, type TextPattern } from './textPattern';
+export { compilePattern, PatternError, type PatternFlag, type TextPattern } from './textPattern';
 export type * from './types';
 export { QUANTIZATIONS } from './types';

@@ -56,8 +56,9 @@ export async function executeRoutedChat(
 		if (runOptions.costSummary) for (const model of candidateModels(plan)) candidates.add(model);
 	});
 	const badInput = plans.findIndex((plan) => 'error' in plan);
-	if (badInput !== -1 && !continueOnFail)
-		throw toNodeError(node, (plans[badInput] as { error: unknown }).error, badInput, redact);
+	const bad = plans[badInput];
+	if (bad && 'error' in bad && !continueOnFail)
+		throw toNodeError(node, bad.error, badInput, redact);
 
 	// Without Continue On Fail the first failure ends the run: stop starting items and abort those in flight.
 	const stop = new AbortController();

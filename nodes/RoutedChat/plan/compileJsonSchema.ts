@@ -1,7 +1,6 @@
 import { dereference, Validator } from '@cfworker/json-schema';
 
-import { attempt } from '../core';
-import { schemaPattern } from './schemaPattern';
+import { compileRegex } from './readRegex';
 
 const TYPES = ['array', 'boolean', 'integer', 'null', 'number', 'object', 'string'];
 /** Keywords whose value is a schema, a list of schemas or a map of schemas, as the validator walks them. */
@@ -174,16 +173,9 @@ function dependencyProblem(node: Schema, at: string, lookup: Lookup): string | u
 	return undefined;
 }
 
-/**
- * A pattern must be a regex with the `u` flag, and one schemaPattern can match without
- * backtracking; the validator would find either problem only while checking an answer.
- */
+/** A pattern must be a regex with the `u` flag that can match without backtracking. */
 function regexProblem(source: unknown): string | undefined {
 	if (typeof source !== 'string') return `${JSON.stringify(source)} is not a regex`;
-	const regex = attempt(() => new RegExp(source, 'u'));
-	if (!regex.ok)
-		return `${JSON.stringify(source)} is not a valid regex: ${(regex.error as Error).message}`;
-	const linear = attempt(() => schemaPattern(source));
-	if (!linear.ok) return `${JSON.stringify(source)}: ${(linear.error as Error).message}`;
-	return undefined;
+	const compiled = compileRegex(source, 'u', JSON.stringify);
+	return 'problem' in compiled ? compiled.problem : undefined;
 }

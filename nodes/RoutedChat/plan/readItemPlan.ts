@@ -71,8 +71,9 @@ export async function readItemPlan(
 	const fallbacks = parameters.derived('fallbackModels', itemIndex, '', (value) =>
 		readModelList(value, 'fallbackModels'),
 	);
+	const fallbackMode = readFallbackMode(parameter);
 	const chainPlan = (primary: string[], tier?: Tier): RoutePlan => ({
-		...routePlan(primary, fallbacks, tier, options, readFallbackMode(parameter)),
+		...routePlan(primary, fallbacks, tier, options, fallbackMode),
 		messages,
 	});
 

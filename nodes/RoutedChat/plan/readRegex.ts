@@ -1,4 +1,4 @@
-import { attempt, compilePattern, PatternError, type TextPattern } from '../core';
+import { attempt, compilePattern, PatternError, type PatternFlag, type TextPattern } from '../core';
 import { ParameterError } from './parameterError';
 
 /**
@@ -8,16 +8,25 @@ import { ParameterError } from './parameterError';
 export function readRegex(source: unknown, parameter: string): TextPattern {
 	if (typeof source !== 'string') throw new ParameterError(parameter, 'The regex must be text');
 	if (!source) throw new ParameterError(parameter, 'The regex is empty');
-	const valid = attempt(() => new RegExp(source, 'i'));
+	const compiled = compileRegex(source, 'i', (text) => `"${text}"`);
+	if ('problem' in compiled) throw new ParameterError(parameter, compiled.problem);
+	return compiled.pattern;
+}
+
+/**
+ * A regex as RegExp reads it with `flag`, compiled to match without backtracking; or why it cannot
+ * be, naming the source as `quote` writes it: not a valid regex, or one only backtracking matches.
+ */
+export function compileRegex(
+	source: string,
+	flag: PatternFlag,
+	quote: (source: string) => string,
+): { pattern: TextPattern } | { problem: string } {
+	const valid = attempt(() => new RegExp(source, flag));
 	if (!valid.ok)
-		throw new ParameterError(
-			parameter,
-			`"${source}" is not a valid regex: ${(valid.error as Error).message}`,
-		);
-	const compiled = attempt(() => compilePattern(source));
-	if (!compiled.ok) {
-		if (!(compiled.error instanceof PatternError)) throw compiled.error;
-		throw new ParameterError(parameter, `"${source}": ${compiled.error.message}`);
-	}
-	return compiled.value;
+		return { problem: `${quote(source)} is not a valid regex: ${(valid.error as Error).message}` };
+	const compiled = attempt(() => compilePattern(source, flag));
+	if (compiled.ok) return { pattern: compiled.value };
+	if (!(compiled.error instanceof PatternError)) throw compiled.error;
+	return { problem: `${quote(source)}: ${compiled.error.message}` };
 }
