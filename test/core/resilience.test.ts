@@ -126,6 +126,24 @@ describe('circuit breaker', () => {
 		expect((await route()).model).toBe(A);
 	});
 
+	it('counts an answer that finished with an error as a failure of its model', async () => {
+		fixture.gateway.setModel(pricedModel(A, { finishReason: 'error' }));
+		const clock = fakeClock();
+		const breaker = new CircuitBreaker(
+			{ threshold: 3, windowMs: 60_000, cooldownMs: 30_000 },
+			clock,
+		);
+		for (let i = 0; i < 3; i++) {
+			const served = await routeChat(plan([A, B], { policy: noRetries }), {
+				client: fixture.client,
+				clock,
+				breaker,
+			});
+			expect(served.model).toBe(B);
+		}
+		expect(breaker.isOpen(A)).toBe(true);
+	});
+
 	const breakerFor = (clock: ReturnType<typeof fakeClock>) =>
 		new CircuitBreaker({ threshold: 3, windowMs: 60_000, cooldownMs: 30_000 }, clock);
 

@@ -460,6 +460,29 @@ describe('routeChat', () => {
 			expect(result.attempts[0]).toEqual(expect.objectContaining({ outcome: 'error', kind }));
 		});
 
+		it('an answer that finished with an error fails over, and its cost stays on the record', async () => {
+			fixture.gateway.setModel(pricedModel(A, { finishReason: 'error' }));
+			const result = await routeChat(plan([A, B], { policy: noRetries }), {
+				client: fixture.client,
+				clock: fakeClock(),
+			});
+
+			expect(result.model).toBe(B);
+			const [failed, served] = result.attempts;
+			expect(failed).toEqual(
+				expect.objectContaining({
+					model: A,
+					servedBy: A,
+					outcome: 'error',
+					kind: 'upstream_error',
+					error: 'Gateway reported an error: the answer finished with an error',
+				}),
+			);
+			const { promptTokens, completionTokens } = failed.usage!;
+			expect(failed.costUsd).toBeCloseTo((promptTokens * 1000 + completionTokens * 2000) / 1e9, 12);
+			expect(result.cost.totalUsd).toBeCloseTo(failed.costUsd! + served.costUsd!, 12);
+		});
+
 		it('a JSON response format that is not JSON fails over to the next model', async () => {
 			fixture.gateway.setModel(pricedModel(A, { reply: 'not json at all' }));
 			fixture.gateway.setModel(pricedModel(B, { reply: '```json\n{"ok": true}\n```' }));

@@ -7,12 +7,7 @@ import { unauthorizedResponseErrorDataFromJSON } from '@openrouter/sdk/esm/model
 import { startMockGateway } from './server';
 import { call, cheapModel, postChat } from './testClient';
 import type { MockGateway } from './types';
-
-/** The SDK's parsers return a result instead of throwing; fail the test with the validation error. */
-function parsed<T>(result: { ok: true; value: T } | { ok: false; error: Error }): T {
-	if (!result.ok) throw result.error;
-	return result.value;
-}
+import { sdkParsed } from '../sdkParsed';
 
 /** Its `error` member, re-serialized for the SDK's error data parsers. */
 async function errorOf(response: Response): Promise<string> {
@@ -61,7 +56,7 @@ describe('mock gateway responses parse with @openrouter/sdk', () => {
 			usage: { include: true },
 		});
 		const text = await response.text();
-		const result = parsed(chatResultFromJSON(text));
+		const result = sdkParsed(chatResultFromJSON(text));
 
 		expect(response.status).toBe(200);
 		expect(JSON.parse(text).provider).toBe('DeepInfra');
@@ -88,7 +83,7 @@ describe('mock gateway responses parse with @openrouter/sdk', () => {
 	});
 
 	it('chat completion: reasoning and cached tokens, finish reason', async () => {
-		const result = parsed(
+		const result = sdkParsed(
 			chatResultFromJSON(
 				await (await postChat(gateway, { model: 'openai/gpt-5', messages })).text(),
 			),
@@ -106,7 +101,7 @@ describe('mock gateway responses parse with @openrouter/sdk', () => {
 
 	it('chat completion: reasoning text and tokens, and an answer cut when reasoning fills max_tokens', async () => {
 		const ask = async (body: Record<string, unknown>) =>
-			parsed(
+			sdkParsed(
 				chatResultFromJSON(
 					await (
 						await postChat(gateway, { model: 'deepseek/deepseek-r1', messages, ...body })
@@ -143,7 +138,7 @@ describe('mock gateway responses parse with @openrouter/sdk', () => {
 			messages[1],
 		];
 		const ask = async () =>
-			parsed(
+			sdkParsed(
 				chatResultFromJSON(
 					await (
 						await postChat(gateway, {
@@ -169,7 +164,7 @@ describe('mock gateway responses parse with @openrouter/sdk', () => {
 	});
 
 	it('chat completion without a reported cost', async () => {
-		const result = parsed(
+		const result = sdkParsed(
 			chatResultFromJSON(
 				await (await postChat(gateway, { model: 'mistralai/mistral-small-3.2', messages })).text(),
 			),
@@ -181,7 +176,7 @@ describe('mock gateway responses parse with @openrouter/sdk', () => {
 	});
 
 	it('model list: every scripted model with its pricing', async () => {
-		const list = parsed(
+		const list = sdkParsed(
 			modelsListResponseFromJSON(
 				await (await call(gateway, 'GET', '/models', { apiKey: null })).text(),
 			),
@@ -204,7 +199,7 @@ describe('mock gateway responses parse with @openrouter/sdk', () => {
 
 	it('key: reports what the gateway charged', async () => {
 		await postChat(gateway, { model: 'meta-llama/llama-3.1-8b-instruct', messages });
-		const key = parsed(
+		const key = sdkParsed(
 			getCurrentKeyResponseFromJSON(await (await call(gateway, 'GET', '/key')).text()),
 		);
 
@@ -221,12 +216,12 @@ describe('mock gateway responses parse with @openrouter/sdk', () => {
 
 		const lagging = await call(gateway, 'GET', path);
 		const refused = await call(gateway, 'GET', path, { apiKey: 'sk-or-wrong' });
-		const stats = parsed(
+		const stats = sdkParsed(
 			generationResponseFromJSON(await (await call(gateway, 'GET', path)).text()),
 		);
 		const unknown = await call(gateway, 'GET', '/generation?id=gen-nobody');
 
-		expect(parsed(notFoundResponseErrorDataFromJSON(await errorOf(lagging)))).toEqual({
+		expect(sdkParsed(notFoundResponseErrorDataFromJSON(await errorOf(lagging)))).toEqual({
 			code: 404,
 			message: 'Generation not found',
 		});
@@ -260,11 +255,11 @@ describe('mock gateway responses parse with @openrouter/sdk', () => {
 		);
 		const notFound = await postChat(gateway, { model: 'nobody/nothing', messages });
 
-		expect(parsed(unauthorizedResponseErrorDataFromJSON(await errorOf(unauthorized)))).toEqual({
+		expect(sdkParsed(unauthorizedResponseErrorDataFromJSON(await errorOf(unauthorized)))).toEqual({
 			code: 401,
 			message: 'User not found.',
 		});
-		expect(parsed(notFoundResponseErrorDataFromJSON(await errorOf(notFound)))).toEqual({
+		expect(sdkParsed(notFoundResponseErrorDataFromJSON(await errorOf(notFound)))).toEqual({
 			code: 404,
 			message: 'No endpoints found for nobody/nothing',
 		});
@@ -282,7 +277,7 @@ describe('mock gateway responses parse with @openrouter/sdk', () => {
 		});
 
 		expect(image.status).toBe(404);
-		expect(parsed(notFoundResponseErrorDataFromJSON(await errorOf(image)))).toEqual({
+		expect(sdkParsed(notFoundResponseErrorDataFromJSON(await errorOf(image)))).toEqual({
 			code: 404,
 			message: 'No endpoints found that support image input',
 		});

@@ -5,11 +5,7 @@ import { readCompletionStream } from '../../nodes/RoutedChat/transport/readStrea
 import { startMockGateway } from './server';
 import { cheapModel, postChat } from './testClient';
 import type { MockGateway } from './types';
-
-function parsed<T>(result: { ok: true; value: T } | { ok: false; error: Error }): T {
-	if (!result.ok) throw result.error;
-	return result.value;
-}
+import { sdkParsed } from '../sdkParsed';
 
 /** The data of each server-sent event, as a spec-following reader sees them. */
 function events(body: string): string[] {
@@ -49,7 +45,7 @@ describe('mock gateway: stream: true answers as OpenRouter streams them', () => 
 		expect(body.startsWith(': OPENROUTER PROCESSING\n\n')).toBe(true);
 		const data = events(body);
 		expect(data.at(-1)).toBe('[DONE]');
-		const chunks = data.slice(0, -1).map((event) => parsed(chatStreamChunkFromJSON(event)));
+		const chunks = data.slice(0, -1).map((event) => sdkParsed(chatStreamChunkFromJSON(event)));
 		expect(
 			chunks
 				.flatMap((chunk) => chunk.choices)
@@ -121,7 +117,7 @@ describe('mock gateway: stream: true answers as OpenRouter streams them', () => 
 		const body = await response.text();
 		const chunks = events(body)
 			.slice(0, -1)
-			.map((event) => parsed(chatStreamChunkFromJSON(event)));
+			.map((event) => sdkParsed(chatStreamChunkFromJSON(event)));
 
 		expect(response.status).toBe(200);
 		expect(chunks.map((chunk) => chunk.choices[0].delta.content)).toEqual(['Paris ', 'is ', '']);

@@ -3,11 +3,7 @@ import { chatResultFromJSON } from '@openrouter/sdk/esm/models/chatresult.js';
 import { startMockGateway } from './server';
 import { cheapModel, postChat } from './testClient';
 import type { MockGateway } from './types';
-
-function parsed<T>(result: { ok: true; value: T } | { ok: false; error: Error }): T {
-	if (!result.ok) throw result.error;
-	return result.value;
-}
+import { sdkParsed } from '../sdkParsed';
 
 const calculator = {
 	type: 'function',
@@ -41,7 +37,7 @@ describe('mock gateway: tool calls in OpenRouter wire format', () => {
 			messages: [question],
 			tools: [calculator],
 		});
-		const result = parsed(chatResultFromJSON(await response.text()));
+		const result = sdkParsed(chatResultFromJSON(await response.text()));
 
 		expect(result.choices[0]).toMatchObject({
 			finishReason: 'tool_calls',
@@ -80,7 +76,7 @@ describe('mock gateway: tool calls in OpenRouter wire format', () => {
 				{ role: 'tool', tool_call_id: 'call_1', content: '391' },
 			],
 		});
-		const result = parsed(chatResultFromJSON(await response.text()));
+		const result = sdkParsed(chatResultFromJSON(await response.text()));
 
 		expect(result.choices[0]).toMatchObject({
 			finishReason: 'stop',
@@ -93,7 +89,7 @@ describe('mock gateway: tool calls in OpenRouter wire format', () => {
 			model: 'openai/gpt-4.1-mini',
 			messages: [question],
 		});
-		const result = parsed(chatResultFromJSON(await response.text()));
+		const result = sdkParsed(chatResultFromJSON(await response.text()));
 
 		expect(result.choices[0].message.toolCalls).toBeUndefined();
 		expect(result.choices[0].message.content).toContain('answered: What is 17 times 23?');
@@ -106,7 +102,7 @@ describe('mock gateway: tool calls in OpenRouter wire format', () => {
 			tools: [calculator],
 			tool_choice: 'none',
 		});
-		const result = parsed(chatResultFromJSON(await response.text()));
+		const result = sdkParsed(chatResultFromJSON(await response.text()));
 
 		expect(result.choices[0].finishReason).toBe('stop');
 		expect(result.choices[0].message.toolCalls).toBeUndefined();

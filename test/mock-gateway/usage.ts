@@ -83,8 +83,9 @@ export function meterUsage(
 			? {}
 			: {
 					cost: toUsd(charged),
+					// OpenRouter reports what the provider charged either way; without BYOK it is inside `cost`.
 					cost_details: {
-						upstream_inference_cost: model.byok ? toUsd(priced) : null,
+						upstream_inference_cost: toUsd(priced),
 						upstream_inference_prompt_cost: toUsd(promptCost),
 						upstream_inference_completions_cost: toUsd(completionCost),
 					},

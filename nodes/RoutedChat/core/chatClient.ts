@@ -18,6 +18,8 @@ export interface ChatCompletion {
 	reasoning?: string | null;
 	toolCalls?: ToolCall[];
 	finishReason: string | null;
+	/** With finishReason `error`: what the gateway said went wrong. Such an answer is paid for but not served. */
+	finishError?: string;
 	usage: Usage | null;
 	/** What the call cost as the gateway reported it, in USD, a BYOK provider's charge included. */
 	gatewayCostUsd: number | null;

@@ -8,7 +8,8 @@ export type AnswerCheck =
 	| {
 			ok: false;
 			error: string;
-			kind?: 'empty_response';
+			/** Set when the answer failed as a call does, not as an answer the model could repair. */
+			kind?: 'empty_response' | 'upstream_error';
 			/** False when asking the same model again with the problem cannot fix it in a cascade repair. */
 			repairable?: false;
 	  };
@@ -21,6 +22,12 @@ export function checkAnswer(
 	completion: ChatCompletion,
 	{ responseFormat: format, tools = [] }: Pick<CompletionOptions, 'responseFormat' | 'tools'>,
 ): AnswerCheck {
+	if (completion.finishReason === 'error')
+		return {
+			ok: false,
+			kind: 'upstream_error',
+			error: completion.finishError ?? 'The answer finished with an error',
+		};
 	// A turn that calls tools is not the answer yet; the format applies to the final one.
 	if (completion.toolCalls?.length) return checkToolCalls(completion.toolCalls, tools);
 	if (!completion.content) return emptyAnswer(completion);

@@ -259,7 +259,10 @@ class Route {
 			if (!kindPolicy[failure.kind].failOver) throw this.stopped(failure);
 			return { failure };
 		}
-		return await this.answered(sent.value, models, { ...base, latencyMs }, admission, streaming);
+		return await this.answered(sent.value, models, { ...base, latencyMs }, admission, {
+			streamed: streaming,
+			request,
+		});
 	}
 
 	/** Records a paid answer: its cost, then whether it is usable as asked. */
@@ -268,11 +271,13 @@ class Route {
 		models: string[],
 		base: Omit<Attempt, 'outcome'>,
 		admission: Admission,
-		streamed: boolean,
+		{ streamed, request }: { streamed: boolean; request: RequestId },
 	): Promise<StepOutcome> {
 		const answeredAt = servedPosition(models, completion.model);
 		const asked = models[answeredAt];
-		this.context.breaker?.recordSuccess(asked);
+		// An answer that finished with an error is a failure of the model that gave it, though paid for.
+		if (completion.finishReason === 'error') this.context.breaker?.recordFailure([asked], request);
+		else this.context.breaker?.recordSuccess(asked);
 		// The stats come before the caps settle, so that the budgets keep the figure the item reports.
 		const lookup = this.plan.generationStats ? await this.readStats(completion) : undefined;
 		const prices = carriesCost(completion, lookup) ? undefined : await this.priceBook();
@@ -310,7 +315,7 @@ class Route {
 		this.attempts.push({ ...served, outcome: 'error', kind: failure.kind, error: failure.message });
 		if (!checked.ok) throw this.stopped(failure);
 		if (streamed) throw this.brokenStream(failure);
-		if (check.kind === 'empty_response') return { failure, answeredAt };
+		if (check.kind) return { failure, answeredAt };
 		this.rejected = {
 			model: asked,
 			content: completion.content,

@@ -13,7 +13,9 @@ export const usageSchema = z.object({
 	/** Some OpenAI-compatible gateways leave it out; the reader derives it. */
 	total_tokens: count.nullish(),
 	cost: z.number().nonnegative().nullish(),
-	/** For a BYOK call, what the provider charged the user's own key. */
+	/** Whether the call used the user's own provider key (BYOK). */
+	is_byok: z.boolean().nullish(),
+	/** For a BYOK call, what the provider charged the user's own key; otherwise what OpenRouter paid the provider, inside `cost`. */
 	cost_details: z.object({ upstream_inference_cost: z.number().nonnegative().nullish() }).nullish(),
 	prompt_tokens_details: z
 		.object({ cached_tokens: count.nullish(), cache_write_tokens: count.nullish() })
@@ -31,6 +33,9 @@ export const gatewayErrorSchema = z.object({
 /** The text an answer's message, or a stream chunk's delta, carries. */
 const answerText = { content: z.string().nullish(), reasoning: z.string().nullish() };
 
+/** A whole answer's content may also come as parts (@openrouter/sdk's ChatContentItems). */
+const contentParts = z.array(z.object({ type: z.string(), text: z.string().nullish() }));
+
 export const completionSchema = z.object({
 	id: z.string().nullish(),
 	model: z.string(),
@@ -38,9 +43,12 @@ export const completionSchema = z.object({
 	choices: z.array(
 		z.object({
 			finish_reason: z.string().nullish(),
+			/** With finish reason `error`, what went wrong. */
+			error: gatewayErrorSchema.nullish(),
 			message: z
 				.object({
 					...answerText,
+					content: z.union([z.string(), contentParts]).nullish(),
 					tool_calls: z
 						.array(
 							z.object({
@@ -113,7 +121,10 @@ export const modelsListSchema = z.object({
 			id: z.string().min(1),
 			name: z.string().nullish(),
 			context_length: z.number().nullish(),
-			pricing: z.object({ prompt: z.string(), completion: z.string() }).nullish(),
+			/** USD per token as decimal text; "-1" when variable (openrouter/auto). A model without one stays unpriced. */
+			pricing: z
+				.object({ prompt: z.string().nullish(), completion: z.string().nullish() })
+				.nullish(),
 			architecture: z.object({ input_modalities: z.array(z.string()).nullish() }).nullish(),
 		}),
 	),

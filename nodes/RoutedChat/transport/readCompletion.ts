@@ -1,9 +1,16 @@
 import { type ChatCompletion, GatewayError, type Usage } from '../core';
 import { fastSafeParse } from './fastSafeParse';
-import { type CompletionBody, completionSchema, errorBodySchema } from './gatewaySchema';
+import {
+	type CompletionBody,
+	completionSchema,
+	type ErrorBody,
+	errorBodySchema,
+} from './gatewaySchema';
+import { describeError } from './readErrorResponse';
 import { readToolCalls } from './toolWire';
 
 type UsageBody = NonNullable<CompletionBody['usage']>;
+type MessageContent = NonNullable<CompletionBody['choices'][number]['message']>['content'];
 
 const parseCompletion = fastSafeParse(completionSchema);
 
@@ -11,15 +18,7 @@ const parseCompletion = fastSafeParse(completionSchema);
 export function readCompletion(body: unknown): ChatCompletion {
 	// Only a body with an `error` field can be an error report; probing every answer with that schema too doubled this function's cost.
 	const reportedError = hasErrorField(body) ? errorBodySchema.safeParse(body) : undefined;
-	if (reportedError?.success) {
-		const { code, message } = reportedError.data.error;
-		const status = typeof code === 'number' ? code : undefined;
-		throw new GatewayError(
-			'upstream_error',
-			`Gateway reported an error${code ? ` (${code})` : ''}: ${message}`,
-			status,
-		);
-	}
+	if (reportedError?.success) throw gatewayReported(reportedError.data.error);
 	const parsed = parseCompletion(body);
 	if (!parsed.success) {
 		const issue = parsed.error.issues[0];
@@ -30,10 +29,9 @@ export function readCompletion(body: unknown): ChatCompletion {
 	}
 	const { id, model, provider, choices, usage } = parsed.data;
 	const choice = choices[0];
-	const content = choice?.message?.content ?? '';
+	const content = messageText(choice?.message?.content);
 	const toolCalls = readToolCalls(choice?.message?.tool_calls);
-	// An answer cut at Max Tokens is a paid answer even when reasoning used every token: the core records it.
-	if (!choice || (!content && !toolCalls && choice.finish_reason !== 'length')) {
+	if (!choice || (!content && !toolCalls && !isPaidWithoutContent(choice.finish_reason))) {
 		throw new GatewayError('empty_response', 'Empty response: the model returned no content');
 	}
 	return {
@@ -44,6 +42,9 @@ export function readCompletion(body: unknown): ChatCompletion {
 		reasoning: choice.message?.reasoning || null,
 		toolCalls,
 		finishReason: choice.finish_reason ?? null,
+		...(choice.finish_reason === 'error' && {
+			finishError: reportedText(choice.error ?? FINISHED_WITH_ERROR),
+		}),
 		usage: usage ? readUsage(usage) : null,
 		...gatewayCost(usage),
 		raw: body,
@@ -62,6 +63,35 @@ export function readUsage(usage: UsageBody): Usage {
 	};
 }
 
+/**
+ * Answers the core records as paid calls though they carry no content: one cut at Max Tokens
+ * (reasoning may have used every token) and one that finished with an error.
+ */
+export function isPaidWithoutContent(finishReason: string | null | undefined): boolean {
+	return finishReason === 'length' || finishReason === 'error';
+}
+
+/** What a stream or an answer that finished with an error says when the gateway gave no reason. */
+export const FINISHED_WITH_ERROR = { message: 'the answer finished with an error' };
+
+/** An error OpenRouter reported in a 200 answer, as text. */
+export function reportedText(error: ErrorBody['error']): string {
+	return `Gateway reported an error${error.code ? ` (${error.code})` : ''}: ${describeError(error)}`;
+}
+
+/** An error OpenRouter reported in place of an answer, as the core's error. */
+function gatewayReported(error: ErrorBody['error']): GatewayError {
+	const status = typeof error.code === 'number' ? error.code : undefined;
+	return new GatewayError('upstream_error', reportedText(error), status);
+}
+
+function messageText(content: MessageContent): string {
+	if (typeof content === 'string') return content;
+	let text = '';
+	for (const part of content ?? []) if (part.type === 'text') text += part.text ?? '';
+	return text;
+}
+
 function hasErrorField(body: unknown): boolean {
 	return typeof body === 'object' && body !== null && 'error' in body;
 }
@@ -73,7 +103,9 @@ function hasErrorField(body: unknown): boolean {
 export function gatewayCost(
 	usage: CompletionBody['usage'],
 ): Pick<ChatCompletion, 'gatewayCostUsd' | 'upstreamCostUsd'> {
-	const upstream = usage?.cost_details?.upstream_inference_cost ?? null;
+	// With `is_byok: false` the figure is what OpenRouter paid the provider, already inside `cost`; answers without the flag report it for BYOK only.
+	const upstream =
+		usage?.is_byok === false ? null : (usage?.cost_details?.upstream_inference_cost ?? null);
 	if (usage?.cost === undefined || usage.cost === null)
 		return { gatewayCostUsd: upstream, upstreamCostUsd: upstream };
 	return {

@@ -24,12 +24,13 @@ export function readErrorResponse(response: HttpResponse): GatewayStatusError {
 	const json = attempt(() => JSON.parse(response.body) as unknown);
 	const parsed = json.ok ? errorBodySchema.safeParse(json.value) : undefined;
 	const detail = parsed?.success
-		? describe(parsed.data.error)
+		? describeError(parsed.data.error)
 		: response.body.trim().slice(0, RAW_ERROR_CHARS) || 'status code (no body)';
 	return new GatewayStatusError(response.status, `${response.status} ${detail}`, response.headers);
 }
 
-function describe({ message, metadata }: ErrorBody['error']): string {
+/** OpenRouter's error report as text: its message, and the provider and its raw error when passed on. */
+export function describeError({ message, metadata }: ErrorBody['error']): string {
 	const provider = metadata?.provider_name ? ` (provider: ${metadata.provider_name})` : '';
 	const raw = metadata?.raw === undefined || metadata.raw === null ? '' : rawText(metadata.raw);
 	return `${message}${provider}${raw && raw !== message ? `: ${raw}` : ''}`;

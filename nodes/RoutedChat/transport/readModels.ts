@@ -8,8 +8,8 @@ export function readModels(body: unknown): ModelInfo[] {
 		throw new GatewayError('malformed_response', 'Malformed model list from the gateway');
 	}
 	return parsed.data.data.map((model) => {
-		const promptPicoUsd = model.pricing ? usdToPico(model.pricing.prompt) : null;
-		const completionPicoUsd = model.pricing ? usdToPico(model.pricing.completion) : null;
+		const promptPicoUsd = picoPrice(model.pricing?.prompt);
+		const completionPicoUsd = picoPrice(model.pricing?.completion);
 		return {
 			id: model.id,
 			name: model.name ?? model.id,
@@ -21,4 +21,9 @@ export function readModels(body: unknown): ModelInfo[] {
 			inputModalities: model.architecture?.input_modalities ?? undefined,
 		};
 	});
+}
+
+/** A published per-token price; null when there is none or it is not fixed ("-1"). */
+function picoPrice(usd: string | null | undefined): number | null {
+	return usd ? usdToPico(usd) : null;
 }

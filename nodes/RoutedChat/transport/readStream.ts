@@ -9,7 +9,14 @@ import {
 } from '../core';
 import { fastSafeParse } from './fastSafeParse';
 import { chunkSchema, type usageSchema } from './gatewaySchema';
-import { gatewayCost, readUsage } from './readCompletion';
+import {
+	FINISHED_WITH_ERROR,
+	gatewayCost,
+	isPaidWithoutContent,
+	readUsage,
+	reportedText,
+} from './readCompletion';
+import { describeError } from './readErrorResponse';
 import { sseData } from './sseData';
 
 const parseChunk = fastSafeParse(chunkSchema);
@@ -44,7 +51,7 @@ export async function readCompletionStream(
 			const status = typeof chunk.error.code === 'number' ? chunk.error.code : undefined;
 			throw new GatewayError(
 				'upstream_error',
-				`Gateway reported an error mid-stream: ${chunk.error.message}`,
+				`Gateway reported an error mid-stream: ${describeError(chunk.error)}`,
 				status,
 			);
 		}
@@ -64,7 +71,8 @@ export async function readCompletionStream(
 		for (const call of choice.delta?.tool_calls ?? []) {
 			const known = (calls[call.index] ??= { id: '', name: '', arguments: '' });
 			if (call.id) known.id = call.id;
-			if (call.function?.name) known.name += call.function.name;
+			// A provider may repeat the name in each chunk of the call: it is the name, not a piece of it.
+			if (call.function?.name) known.name = call.function.name;
 			if (call.function?.arguments) known.arguments += call.function.arguments;
 			onDelta({
 				type: 'tool-call',
@@ -79,8 +87,7 @@ export async function readCompletionStream(
 		throw new GatewayError('malformed_response', 'The stream ended before the answer was complete');
 	}
 	const toolCalls: ToolCall[] = calls.filter(Boolean);
-	// An answer cut at Max Tokens is a paid answer even when reasoning used every token: the core records it.
-	if (!content && !toolCalls.length && finishReason !== 'length') {
+	if (!content && !toolCalls.length && !isPaidWithoutContent(finishReason)) {
 		throw new GatewayError('empty_response', 'Empty response: the model returned no content');
 	}
 	return {
@@ -91,6 +98,7 @@ export async function readCompletionStream(
 		reasoning: reasoning || null,
 		toolCalls: toolCalls.length ? toolCalls : undefined,
 		finishReason,
+		...(finishReason === 'error' && { finishError: reportedText(FINISHED_WITH_ERROR) }),
 		usage: usage ? readUsage(usage) : null,
 		...gatewayCost(usage),
 		raw: null,
