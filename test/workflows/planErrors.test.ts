@@ -49,7 +49,7 @@ describe('bad parameters fail before any request', () => {
 		],
 		[
 			{ routing: 'pinned', model: { __rl: true, mode: 'id', value: CHEAP }, inputMode: 'chat' },
-			'inputMode: Input Mode is "chat"',
+			'inputMode: Input is "chat"',
 		],
 	])('a choice that is none of its values: %j', (parameters, message) =>
 		refused(parameters, message),
@@ -68,17 +68,20 @@ describe('bad parameters fail before any request', () => {
 				{ condition: 'promptContains', keywords: 5 },
 				'rules[1].keywords: List at least one keyword',
 			],
-			[{ condition: 'promptTokensAbove', tokens: '' }, 'rules[1].tokens: Tokens must be a number'],
+			[
+				{ condition: 'promptTokensAbove', tokens: '' },
+				'rules[1].tokens: Prompt Tokens must be a number',
+			],
 			[
 				{ condition: 'promptTokensAbove', tokens: true },
-				'rules[1].tokens: Tokens must be a number',
+				'rules[1].tokens: Prompt Tokens must be a number',
 			],
 			[{ condition: 'promptMatches', pattern: 5 }, 'rules[1].pattern: The regex must be text'],
 		])('a rule with %j', (fields, message) => refused(rule(fields), message));
 
 		it.each([
-			[{ repair: 'false' }, 'cascadeChecks.repair: Repair must be true or false'],
-			[{ notTruncated: 'no' }, 'cascadeChecks.notTruncated: Not Truncated must be true or false'],
+			[{ repair: 'false' }, 'cascadeChecks.repair: Repair Before Escalating must be true or false'],
+			[{ notTruncated: 'no' }, 'cascadeChecks.notTruncated: Not Cut Off must be true or false'],
 			[
 				{ minLength: '' },
 				'cascadeChecks.minLength: Min Length must be a whole number of 0 or more',

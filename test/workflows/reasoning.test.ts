@@ -1,3 +1,6 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { RoutedChat } from '../../nodes/RoutedChat/RoutedChat.node';
 import { runWorkflow } from './harness';
 import { chatWorkflow, credentialsFor, outputJson, pinned, ROUTED_CHAT } from './support';
 import { chatRequests, mockGatewayFixture, pricedModel } from '../mock-gateway/jestFixture';
@@ -32,7 +35,7 @@ describe('reasoning', () => {
 		['whole', false],
 		['streamed', true],
 	])(
-		'sends effort, budget and exclude as OpenRouter reasoning, and outputs the text and tokens (%s)',
+		'sends a reasoning budget as OpenRouter reasoning, and outputs the text and tokens (%s)',
 		async (_, streamed) => {
 			const result = await run({ reasoningMaxTokens: 20 }, streamed);
 			expect(sentBody().stream === true).toBe(streamed);
@@ -45,6 +48,22 @@ describe('reasoning', () => {
 			expect(usage.completionTokens).toBeGreaterThan(20);
 		},
 	);
+
+	it('takes Max Tokens and Reasoning Max Tokens together as the editor adds them', async () => {
+		const options = new RoutedChat().description.properties.find(
+			(property) => property.name === 'options',
+		)?.options as INodeProperties[];
+		const added = (name: string) => options.find((option) => option.name === name)?.default;
+
+		const result = await run({
+			maxTokens: added('maxTokens'),
+			reasoningMaxTokens: added('reasoningMaxTokens'),
+		});
+
+		const [item] = outputJson(result, ROUTED_CHAT);
+		expect(item.error).toBeUndefined();
+		expect(sentBody().reasoning).toEqual({ max_tokens: added('reasoningMaxTokens') });
+	});
 
 	it('leaves the text out under Exclude Reasoning, still counting its tokens', async () => {
 		const result = await run({ reasoningEffort: 'low', excludeReasoning: true });

@@ -139,7 +139,7 @@ export const optionsProperty: INodeProperties = {
 			name: 'maxTokens',
 			type: 'number',
 			typeOptions: { minValue: 1 },
-			default: 1024,
+			default: 4096,
 			description: 'The most tokens the model may generate',
 		},
 		{

@@ -20,7 +20,7 @@ interface RawChecks {
 export function readCascadeChecks(value: unknown): { checks: QualityChecks; repair: boolean } {
 	const raw = (value ?? {}) as RawChecks;
 	const checks: QualityChecks = {
-		notTruncated: readSwitch(raw.notTruncated, 'notTruncated', 'Not Truncated') ?? true,
+		notTruncated: readSwitch(raw.notTruncated, 'notTruncated', 'Not Cut Off') ?? true,
 	};
 	if (raw.minLength !== undefined) {
 		const minLength = numberValue(raw.minLength);
@@ -53,7 +53,7 @@ export function readCascadeChecks(value: unknown): { checks: QualityChecks; repa
 		}
 		checks.confidence = { field: confidenceField || DEFAULT_CONFIDENCE_FIELD, min };
 	}
-	return { checks, repair: readSwitch(raw.repair, 'repair', 'Repair') ?? false };
+	return { checks, repair: readSwitch(raw.repair, 'repair', 'Repair Before Escalating') ?? false };
 }
 
 function readSwitch(value: unknown, field: string, label: string): boolean | undefined {

@@ -62,8 +62,7 @@ export async function readItemPlan(
 		parameters.value(name, itemIndex, fallback, options);
 	const options = parameters.derived('options', itemIndex, {}, readOptions);
 	const written =
-		readChoice(parameter('inputMode', 'prompt'), 'inputMode', 'Input Mode', INPUT_MODES) ===
-		'messages'
+		readChoice(parameter('inputMode', 'prompt'), 'inputMode', 'Input', INPUT_MODES) === 'messages'
 			? parameters.derived('messages', itemIndex, undefined, readMessages)
 			: promptMessages(parameter('systemMessage', ''), parameter('prompt', ''));
 	const media = await readAttachments(context, itemIndex, parameter('attachments', ''));

@@ -37,7 +37,7 @@ function readCondition(rule: RawRule, at: string): RuleCondition {
 		case 'promptTokensBelow': {
 			const tokens = numberValue(rule.tokens);
 			if (tokens === undefined || tokens < 0)
-				throw new ParameterError(`${at}.tokens`, 'Tokens must be a number of 0 or more');
+				throw new ParameterError(`${at}.tokens`, 'Prompt Tokens must be a number of 0 or more');
 			return { type: condition as 'promptTokensAbove' | 'promptTokensBelow', tokens };
 		}
 		case 'fieldEquals': {
