@@ -483,6 +483,27 @@ describe('routeChat', () => {
 			expect(result.cost.totalUsd).toBeCloseTo(failed.costUsd! + served.costUsd!, 12);
 		});
 
+		it('a refusal is not served: the next model answers, and the refusal is paid for, not asked again', async () => {
+			fixture.gateway.setModel(pricedModel(A, { refusal: "I can't help with that." }));
+			const result = await routeChat(plan([A, B]), { client: fixture.client, clock: fakeClock() });
+
+			expect(result.model).toBe(B);
+			expect(requestedModels(fixture.gateway)).toEqual([[A], [B]]);
+			expect(result.attempts[0]).toEqual(
+				expect.objectContaining({
+					model: A,
+					outcome: 'error',
+					kind: 'invalid_output',
+					error: "The model refused to answer: I can't help with that.",
+				}),
+			);
+			const { promptTokens, completionTokens } = result.attempts[0].usage!;
+			expect(result.attempts[0].costUsd).toBeCloseTo(
+				(promptTokens * 1000 + completionTokens * 2000) / 1e9,
+				12,
+			);
+		});
+
 		it('a JSON response format that is not JSON fails over to the next model', async () => {
 			fixture.gateway.setModel(pricedModel(A, { reply: 'not json at all' }));
 			fixture.gateway.setModel(pricedModel(B, { reply: '```json\n{"ok": true}\n```' }));

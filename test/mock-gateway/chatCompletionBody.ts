@@ -21,7 +21,7 @@ export interface ChatChoiceWire {
 	message: {
 		role: 'assistant';
 		content: string | null;
-		refusal: null;
+		refusal: string | null;
 		reasoning?: string;
 		tool_calls?: ToolCallWire[];
 	};
@@ -32,6 +32,8 @@ export interface Answer {
 	model: string;
 	provider: string;
 	content: string;
+	/** The model declined: `message.refusal`, with no content. */
+	refusal?: string;
 	/** OpenRouter's `message.reasoning`, when the model reasoned and it was not excluded. */
 	reasoning?: string | null;
 	toolCalls?: ToolCallWire[];
@@ -55,8 +57,8 @@ export function chatCompletionBody(answer: Answer): ChatCompletionWire {
 				logprobs: null,
 				message: {
 					role: 'assistant',
-					content: answer.toolCalls ? null : answer.content,
-					refusal: null,
+					content: answer.toolCalls || answer.refusal ? null : answer.content,
+					refusal: answer.refusal ?? null,
 					...(answer.reasoning ? { reasoning: answer.reasoning } : {}),
 					...(answer.toolCalls ? { tool_calls: answer.toolCalls } : {}),
 				},

@@ -88,8 +88,11 @@ async function tryModel(
 	const generationId = `gen-${++state.generations}`;
 	const toolCalls = toolCallsFor(model, request, generationId);
 	const thinking = thinkAbout(model, request.body);
-	const content = toolCalls || thinking?.cutAtMaxTokens ? '' : replyContent(model, request);
-	const written = toolCalls ? JSON.stringify(toolCalls.map((call) => call.function)) : content;
+	const content =
+		toolCalls || thinking?.cutAtMaxTokens || model.refusal ? '' : replyContent(model, request);
+	const written = toolCalls
+		? JSON.stringify(toolCalls.map((call) => call.function))
+		: (model.refusal ?? content);
 	const cache = usePromptCache(state.promptCache, model, request.body.messages);
 	const metered = meterUsage(
 		model,
@@ -106,6 +109,7 @@ async function tryModel(
 		model: model.answerAs ?? id,
 		provider: model.provider ?? 'MockProvider',
 		content,
+		refusal: model.refusal,
 		reasoning: thinking?.text,
 		toolCalls,
 		finishReason: toolCalls
@@ -140,6 +144,7 @@ async function tryModel(
 				model: completion.model,
 				provider: completion.provider,
 				content,
+				refusal: model.refusal,
 				reasoning: thinking?.text,
 				toolCalls,
 				finishReason: completion.choices[0].finish_reason,

@@ -85,8 +85,14 @@ function reasoningChunks(answer: Answer): Array<Record<string, unknown>> {
 	return words.map((word) => ({ role: 'assistant', content: '', reasoning: word }));
 }
 
-/** The deltas of the answer: words of the text, or each tool call's name then its arguments in halves. */
+/** The deltas of the answer: words of the text or the refusal, or each tool call's name then its arguments in halves. */
 function contentChunks(answer: Answer): Array<Record<string, unknown>> {
+	if (answer.refusal)
+		return words(answer.refusal).map((word) => ({
+			role: 'assistant',
+			content: null,
+			refusal: word,
+		}));
 	if (answer.toolCalls) {
 		return answer.toolCalls.flatMap((call, index) => {
 			const half = Math.ceil(call.function.arguments.length / 2);
@@ -109,8 +115,11 @@ function contentChunks(answer: Answer): Array<Record<string, unknown>> {
 			];
 		});
 	}
-	const words = answer.content.match(/\S+\s*/g) ?? [answer.content];
-	return words.map((word, index) =>
+	return words(answer.content).map((word, index) =>
 		index === 0 ? { role: 'assistant', content: word } : { content: word },
 	);
+}
+
+function words(text: string): string[] {
+	return text.match(/\S+\s*/g) ?? [text];
 }

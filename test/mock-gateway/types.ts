@@ -73,6 +73,8 @@ export interface MockModel {
 	 */
 	cachedTokens?: number;
 	finishReason?: string;
+	/** Declines with this text: `message.refusal` with `content: null` (streamed as `delta.refusal`), billed as an answer. */
+	refusal?: string;
 	/** When false, usage carries no `cost` (as for some providers). Defaults to true. */
 	reportCost?: boolean;
 	/** Calls this tool (when the request offers it) until its result is in the conversation. */

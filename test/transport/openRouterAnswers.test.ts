@@ -174,6 +174,23 @@ describe("OpenRouter's answers as @openrouter/sdk types them", () => {
 		});
 	});
 
+	it('reads a refusal, whole or streamed, as the refusal and no content', async () => {
+		const whole = readCompletion(
+			answer({
+				finish_reason: 'stop',
+				message: { ...MESSAGE, content: null, refusal: "I can't help with that." },
+			}),
+		);
+		const streamed = await readEvents(
+			delta({ role: 'assistant', content: null, refusal: "I can't " }),
+			delta({ refusal: 'help with that.' }, 'stop'),
+			event({ choices: [], usage: USAGE }),
+		);
+
+		for (const completion of [whole, streamed])
+			expect(completion).toMatchObject({ content: '', refusal: "I can't help with that." });
+	});
+
 	it('an error reported with status 200 names the provider and its raw error, as an error status does', () => {
 		const error = {
 			code: 502,

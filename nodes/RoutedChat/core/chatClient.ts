@@ -14,6 +14,8 @@ export interface ChatCompletion {
 	model: string;
 	provider: string | null;
 	content: string;
+	/** Why the model declined to answer, when it did: such an answer is paid for but not served. */
+	refusal?: string;
 	/** The reasoning text, when the model returned it. */
 	reasoning?: string | null;
 	toolCalls?: ToolCall[];

@@ -30,6 +30,12 @@ export function checkAnswer(
 		};
 	// A turn that calls tools is not the answer yet; the format applies to the final one.
 	if (completion.toolCalls?.length) return checkToolCalls(completion.toolCalls, tools);
+	if (completion.refusal && !completion.content)
+		return {
+			ok: false,
+			error: `The model refused to answer: ${completion.refusal}`,
+			repairable: false,
+		};
 	if (!completion.content) return emptyAnswer(completion);
 	if (!format || format.type === 'text') return { ok: true };
 	const parsed = parseJsonAnswer(completion.content);

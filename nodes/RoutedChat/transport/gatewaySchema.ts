@@ -31,7 +31,12 @@ export const gatewayErrorSchema = z.object({
 });
 
 /** The text an answer's message, or a stream chunk's delta, carries. */
-const answerText = { content: z.string().nullish(), reasoning: z.string().nullish() };
+const answerText = {
+	content: z.string().nullish(),
+	reasoning: z.string().nullish(),
+	/** The model declined to answer (OpenAI's refusal), with no content. */
+	refusal: z.string().nullish(),
+};
 
 /** A whole answer's content may also come as parts (@openrouter/sdk's ChatContentItems). */
 const contentParts = z.array(z.object({ type: z.string(), text: z.string().nullish() }));

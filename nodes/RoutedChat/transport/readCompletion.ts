@@ -31,7 +31,11 @@ export function readCompletion(body: unknown): ChatCompletion {
 	const choice = choices[0];
 	const content = messageText(choice?.message?.content);
 	const toolCalls = readToolCalls(choice?.message?.tool_calls);
-	if (!choice || (!content && !toolCalls && !isPaidWithoutContent(choice.finish_reason))) {
+	const refusal = choice?.message?.refusal || undefined;
+	if (
+		!choice ||
+		(!content && !toolCalls && !refusal && !isPaidWithoutContent(choice.finish_reason))
+	) {
 		throw new GatewayError('empty_response', 'Empty response: the model returned no content');
 	}
 	return {
@@ -39,6 +43,7 @@ export function readCompletion(body: unknown): ChatCompletion {
 		model,
 		provider: provider ?? null,
 		content,
+		...(refusal && { refusal }),
 		reasoning: choice.message?.reasoning || null,
 		toolCalls,
 		finishReason: choice.finish_reason ?? null,

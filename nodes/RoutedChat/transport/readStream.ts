@@ -37,6 +37,7 @@ export async function readCompletionStream(
 	let provider: string | null = null;
 	let content = '';
 	let reasoning = '';
+	let refusal = '';
 	let finishReason: string | null = null;
 	let usage: z.infer<typeof usageSchema> | null = null;
 
@@ -63,6 +64,7 @@ export async function readCompletionStream(
 		if (!choice) continue;
 		finishReason = choice.finish_reason ?? finishReason;
 		reasoning += choice.delta?.reasoning ?? '';
+		refusal += choice.delta?.refusal ?? '';
 		const text = choice.delta?.content;
 		if (text) {
 			content += text;
@@ -87,7 +89,7 @@ export async function readCompletionStream(
 		throw new GatewayError('malformed_response', 'The stream ended before the answer was complete');
 	}
 	const toolCalls: ToolCall[] = calls.filter(Boolean);
-	if (!content && !toolCalls.length && !isPaidWithoutContent(finishReason)) {
+	if (!content && !toolCalls.length && !refusal && !isPaidWithoutContent(finishReason)) {
 		throw new GatewayError('empty_response', 'Empty response: the model returned no content');
 	}
 	return {
@@ -95,6 +97,7 @@ export async function readCompletionStream(
 		model,
 		provider,
 		content,
+		...(refusal && { refusal }),
 		reasoning: reasoning || null,
 		toolCalls: toolCalls.length ? toolCalls : undefined,
 		finishReason,
