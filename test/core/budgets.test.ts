@@ -10,6 +10,7 @@ import {
 } from '../../nodes/RoutedChat/core';
 import { fakeClock, gatewayFixture, plan, noRetries } from './support';
 import { chargedUsd, pricedModel, requestedModels } from '../mock-gateway/jestFixture';
+import { waitForChatRequests } from '../mock-gateway/receivedRequests';
 
 // $1 / $2 per million prompt / completion tokens; the gateway reports no cost, so budgets go by published prices.
 const A = 'vendor-a/model-a';
@@ -257,8 +258,7 @@ describe('budgets, with a gateway that reports no cost', () => {
 			const route = () =>
 				routeChat(plan([A], { completion: { maxTokens: 100 } }), shared).catch((e) => e);
 			const pending = [route(), route()];
-			while (requestedModels(fixture.gateway).length === 0)
-				await new Promise((resolve) => setImmediate(resolve));
+			await waitForChatRequests(fixture.gateway, 1);
 			cancel.abort();
 			const errors = await Promise.all(pending);
 			expect(errors.map((error) => error.reason)).toEqual(['aborted', 'aborted']);

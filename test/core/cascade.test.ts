@@ -3,7 +3,7 @@ import { PricingCache } from '../../nodes/RoutedChat/core/pricingCache';
 import { RouteError } from '../../nodes/RoutedChat/core/routeError';
 import { compileJsonSchema } from '../../nodes/RoutedChat/plan/compileJsonSchema';
 import { fakeClock, gatewayFixture, plan, noRetries } from './support';
-import { pricedModel, requestedModels } from '../mock-gateway/jestFixture';
+import { chargedUsd, pricedModel, requestedModels } from '../mock-gateway/jestFixture';
 
 const CHEAP = 'cheap/model';
 const CHEAP_2 = 'cheap/model-2';
@@ -109,9 +109,13 @@ describe('routeCascade', () => {
 				['cheap', CHEAP],
 				['strong', STRONG],
 			]);
-			const paid = result.attempts.reduce((sum, a) => sum + Math.round((a.costUsd ?? 0) * 1e9), 0);
-			expect(result.costNanoUsd).toBe(paid);
-			expect(result.attempts.every((a) => (a.costUsd ?? 0) > 0)).toBe(true);
+			// What the gateway charged the key for the two answers, by its own books, is the cost.
+			const charged = await chargedUsd(fixture.gateway);
+			expect(result.cost).toEqual({ source: 'gateway', totalUsd: expect.closeTo(charged, 12) });
+			expect(result.costNanoUsd).toBe(Math.round(charged * 1e9));
+			const perAttempt = result.attempts.reduce((sum, a) => sum + (a.costUsd ?? 0), 0);
+			expect(perAttempt).toBeCloseTo(charged, 12);
+			expect(requestedModels(fixture.gateway)).toEqual([[CHEAP], [STRONG]]);
 		},
 	);
 

@@ -1,7 +1,7 @@
 import { faultCases } from '../faultCases';
 import { RouteError } from '../../nodes/RoutedChat/core/routeError';
 import { routeChat } from '../../nodes/RoutedChat/core/routeChat';
-import type { FallbackMode } from '../../nodes/RoutedChat/core/types';
+import type { FallbackMode, RouteResult } from '../../nodes/RoutedChat/core/types';
 import { fakeClock, gatewayFixture, plan } from './support';
 import { pricedModel, requestedModels } from '../mock-gateway/jestFixture';
 
@@ -35,21 +35,31 @@ describe('fault matrix (core)', () => {
 				},
 			).catch((error: unknown) => error);
 
+			const failedOnA = { model: A, outcome: 'error', kind };
 			if (gatewayFailsOver && mode !== 'client') {
+				// The gateway keeps the first model's failure to itself: one request, served by the next.
 				expect(outcome).toEqual(expect.objectContaining({ model: B, fallbackUsed: true }));
+				expect((outcome as RouteResult).attempts).toMatchObject([
+					{ model: A, models: chain, outcome: 'success', servedBy: B },
+				]);
 				expect(requestedModels(fixture.gateway)).toEqual([chain]);
 				return;
 			}
 			if (!retryable) {
 				expect(outcome).toBeInstanceOf(RouteError);
 				expect(outcome).toEqual(expect.objectContaining({ reason: kind }));
-				expect((outcome as RouteError).attempts).toHaveLength(1);
+				expect((outcome as RouteError).attempts).toMatchObject([failedOnA]);
 				expect(requestedModels(fixture.gateway)).toEqual([mode === 'client' ? [A] : chain]);
 				expect(clock.sleeps).toEqual([]);
 				return;
 			}
 			if (mode === 'client') {
 				expect(outcome).toEqual(expect.objectContaining({ model: B, fallbackUsed: true }));
+				expect((outcome as RouteResult).attempts).toMatchObject([
+					failedOnA,
+					{ ...failedOnA, waitMs: wait },
+					{ model: B, outcome: 'success' },
+				]);
 				expect(requestedModels(fixture.gateway)).toEqual([[A], [A], [B]]);
 				expect(clock.sleeps).toEqual([wait]);
 				return;
@@ -58,7 +68,10 @@ describe('fault matrix (core)', () => {
 			expect(outcome).toBeInstanceOf(RouteError);
 			const error = outcome as RouteError;
 			expect(error.reason).toBe(kind);
-			expect(error.attempts.map((attempt) => attempt.kind)).toEqual([kind, kind]);
+			expect(error.attempts).toMatchObject([
+				{ ...failedOnA, models: chain },
+				{ ...failedOnA, models: chain, waitMs: wait },
+			]);
 			expect(error.message).toContain('Every model failed (2 attempts)');
 			expect(requestedModels(fixture.gateway)).toEqual([chain, chain]);
 			expect(clock.sleeps).toEqual([wait]);

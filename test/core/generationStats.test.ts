@@ -11,16 +11,14 @@ import {
 import { loopbackChatClient } from '../transport/loopbackClient';
 import { fakeClock, gatewayFixture, plan } from './support';
 import { pricedModel } from '../mock-gateway/jestFixture';
-import type { GenerationBehaviour, MockGateway } from '../mock-gateway';
+import { generationLookups } from '../mock-gateway/receivedRequests';
+import type { GenerationBehaviour } from '../mock-gateway';
 
 const MODEL = 'vendor-a/model-a';
 const CACHED = 'anthropic/claude-cached';
 // 'Say hello to the routing core' is 29 characters: 8 prompt tokens at the mock's 4 per token.
 // At $1 / $2 per million with 10 completion tokens: 8 × $0.000001 + 10 × $0.000002 = $0.000028.
 const ANSWER_USD = 0.000028;
-
-const statsLookups = (gateway: MockGateway) =>
-	gateway.requests.filter((request) => request.path === '/generation').length;
 
 describe('Generation Stats (GET /generation after each answer)', () => {
 	const fixture = gatewayFixture([
@@ -87,7 +85,7 @@ describe('Generation Stats (GET /generation after each answer)', () => {
 	it('asks nothing more and keeps the answer’s figure when the option is off', async () => {
 		const result = await routeChat(plan([MODEL]), context());
 
-		expect(statsLookups(fixture.gateway)).toBe(0);
+		expect(generationLookups(fixture.gateway)).toHaveLength(0);
 		// Without the stats and without published prices, this answer's cost is not known.
 		expect(result.cost).toEqual({ totalUsd: null, source: 'unknown' });
 		expect(result.usage).not.toHaveProperty('nativePromptTokens');
@@ -99,7 +97,7 @@ describe('Generation Stats (GET /generation after each answer)', () => {
 		const result = await routeChat(withStats([MODEL]), run);
 
 		expect(run.clock.sleeps).toEqual([250, 500]);
-		expect(statsLookups(fixture.gateway)).toBe(3);
+		expect(generationLookups(fixture.gateway)).toHaveLength(3);
 		expect(result.cost).toEqual({ totalUsd: ANSWER_USD, source: 'generation' });
 		expect(result.latencyMs).toBe(750);
 	});
@@ -110,7 +108,7 @@ describe('Generation Stats (GET /generation after each answer)', () => {
 		const result = await routeChat(withStats([MODEL]), run);
 
 		expect(run.clock.sleeps).toEqual([250, 500, 1000]);
-		expect(statsLookups(fixture.gateway)).toBe(4);
+		expect(generationLookups(fixture.gateway)).toHaveLength(4);
 		expect(result.content).toContain('answered');
 		expect(result.cost).toEqual({
 			totalUsd: null,
@@ -132,7 +130,7 @@ describe('Generation Stats (GET /generation after each answer)', () => {
 		const once = await routeChat(withStats([MODEL]), refused);
 
 		expect(refused.clock.sleeps).toEqual([]);
-		expect(statsLookups(fixture.gateway)).toBe(1);
+		expect(generationLookups(fixture.gateway)).toHaveLength(1);
 		expect(retried.cost.generationError).toMatch(
 			/^Generation stats not read: 503 .*\(4 lookups\)$/,
 		);
@@ -178,7 +176,7 @@ describe('Generation Stats (GET /generation after each answer)', () => {
 			context({ client: loopbackChatClient(fixture.gateway, false) }),
 		);
 
-		expect(statsLookups(fixture.gateway)).toBe(0);
+		expect(generationLookups(fixture.gateway)).toHaveLength(0);
 		expect(result.cost.generationError).toBe(
 			'Generation stats not read: the gateway keeps no generation stats (OpenRouter only)',
 		);

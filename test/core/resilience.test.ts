@@ -3,6 +3,7 @@ import { RouteError } from '../../nodes/RoutedChat/core/routeError';
 import { routeChat } from '../../nodes/RoutedChat/core/routeChat';
 import { fakeClock, gatewayFixture, plan, noRetries } from './support';
 import { pricedModel, requestedModels } from '../mock-gateway/jestFixture';
+import { waitForChatRequests } from '../mock-gateway/receivedRequests';
 
 const A = 'vendor-a/model-a';
 const B = 'vendor-b/model-b';
@@ -78,9 +79,7 @@ describe('timeouts, deadline and cancellation', () => {
 			clock: fakeClock(),
 			signal: cancel.signal,
 		});
-		await new Promise((resolve) => setImmediate(resolve));
-		while (requestedModels(fixture.gateway).length === 0)
-			await new Promise((resolve) => setImmediate(resolve));
+		await waitForChatRequests(fixture.gateway, 1);
 		cancel.abort();
 		const error = await pending.catch((e) => e);
 		expect(error).toBeInstanceOf(RouteError);

@@ -5,6 +5,8 @@ import { fakeClock, gatewayFixture, plan, noRetries } from './support';
 
 const A = 'vendor-a/streams';
 const B = 'vendor-b/streams';
+/** The mock's reply to the prompt of plan() (test/mock-gateway/reply.ts). */
+const ANSWER = `${A} answered: Say hello to the routing core`;
 
 const text = (deltas: StreamDelta[]) =>
 	deltas.map((delta) => (delta.type === 'text' ? delta.text : '')).join('');
@@ -21,7 +23,7 @@ describe('streamChat', () => {
 
 		expect(deltas.length).toBeGreaterThan(1);
 		expect(text(deltas)).toBe(result.content);
-		expect(result.content).toBe(`${A} answered: Say hello to the routing core`);
+		expect(result.content).toBe(ANSWER);
 		// The mock counts four characters a token: the 29-character prompt is 8 tokens, the
 		// 56-character answer 14; at $1 / $2 per million, 8 × $0.000001 + 14 × $0.000002.
 		expect(result.usage).toMatchObject({ promptTokens: 8, completionTokens: 14, totalTokens: 22 });
@@ -82,7 +84,8 @@ describe('streamChat', () => {
 			(delta) => deltas.push(delta),
 		);
 
-		expect(deltas).toEqual([{ type: 'text', text: result.content }]);
+		expect(deltas).toEqual([{ type: 'text', text: ANSWER }]);
+		expect(result.content).toBe(ANSWER);
 	});
 
 	it('to a gateway that is not OpenRouter, a streamed request asks for the usage chunk and sends no OpenRouter field', async () => {

@@ -1,4 +1,5 @@
 import type { Gateway } from '../../scripts/n8n/gateway';
+import { parseUsd, toUsd } from '../mock-gateway/cost';
 
 /** USD per token as OpenRouter publishes it: decimal strings. */
 export interface Pricing {
@@ -16,21 +17,14 @@ export async function fetchPricing(gateway: Gateway): Promise<Map<string, Pricin
 	return new Map(data.map((model) => [model.id, model.pricing]));
 }
 
-const PICO_DIGITS = 12;
-
-function picoUsd(price: string): bigint {
-	const [whole, fraction = ''] = price.split('.');
-	return BigInt(whole + fraction.padEnd(PICO_DIGITS, '0').slice(0, PICO_DIGITS));
-}
-
-/** Tokens × price, exact in pico-dollars, as a number of USD. */
+/** Tokens × price, exact in pico-dollars as the mock bills, as a number of USD. */
 export function expectedCostUsd(
 	pricing: Pricing,
 	promptTokens: number,
 	completionTokens: number,
 ): number {
-	const pico =
-		BigInt(promptTokens) * picoUsd(pricing.prompt) +
-		BigInt(completionTokens) * picoUsd(pricing.completion);
-	return Number(pico) / 10 ** PICO_DIGITS;
+	return toUsd(
+		BigInt(promptTokens) * parseUsd(pricing.prompt) +
+			BigInt(completionTokens) * parseUsd(pricing.completion),
+	);
 }

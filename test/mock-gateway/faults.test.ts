@@ -1,6 +1,28 @@
+import timersPromises from 'node:timers/promises';
+
+import { waitForChatRequests, waitForRequestsClosed } from './receivedRequests';
 import { startMockGateway } from './server';
 import { chatRequest, cheapModel, postChat } from './testClient';
 import type { Fault, MockGateway } from './types';
+
+/**
+ * A fake clock for the gateway's scripted latency (node:timers/promises' setTimeout): every wait
+ * is held until `elapse()`, and, as Node's own, ends at once when its signal aborts. A test then
+ * sees what the gateway does once the latency would have run out, without waiting for it.
+ */
+function holdLatencies(): { elapse(): void } {
+	const due: Array<() => void> = [];
+	jest.spyOn(timersPromises, 'setTimeout').mockImplementation(
+		(_ms?: number, value?: unknown, options?: { signal?: AbortSignal }) =>
+			new Promise((resolve, reject) => {
+				const signal = options?.signal;
+				if (signal?.aborted) return reject(signal.reason);
+				signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
+				due.push(() => resolve(value));
+			}),
+	);
+	return { elapse: () => due.splice(0).forEach((end) => end()) };
+}
 
 describe('scripted faults', () => {
 	let gateway: MockGateway;
@@ -10,6 +32,7 @@ describe('scripted faults', () => {
 	});
 	afterAll(() => gateway.close());
 	beforeEach(() => gateway.reset());
+	afterEach(() => jest.restoreAllMocks());
 
 	function failOnce(fault: Fault): void {
 		gateway.setModel(cheapModel('mistralai/mistral-small-3.2', { faults: [fault] }));
@@ -40,27 +63,41 @@ describe('scripted faults', () => {
 	});
 
 	it('hang: never answers until the client aborts', async () => {
+		const latency = holdLatencies();
 		failOnce({ kind: 'hang' });
 		const abort = new AbortController();
 		const pending = postChat(gateway, chatRequest('mistralai/mistral-small-3.2'), {
 			signal: abort.signal,
 		});
-		setTimeout(() => abort.abort(), 100);
+		await waitForChatRequests(gateway, 1);
+		latency.elapse();
+		await new Promise((resolve) => setImmediate(resolve));
+		expect(gateway.requests[0].chat?.served).toBe('mistralai/mistral-small-3.2');
+		expect(gateway.openRequests()).toBe(1);
+		abort.abort();
 
 		await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
-		expect(gateway.requests[0].chat?.served).toBe('mistralai/mistral-small-3.2');
+		await waitForRequestsClosed(gateway);
 	});
 
-	it('a client abort cuts the scripted latency short', async () => {
+	it('a client abort ends the scripted latency: the model never serves that request', async () => {
+		const latency = holdLatencies();
 		gateway.setModel(cheapModel('mistralai/mistral-small-3.2', { latencyMs: 10_000 }));
-		const started = Date.now();
+		const abort = new AbortController();
+		const pending = postChat(gateway, chatRequest('mistralai/mistral-small-3.2'), {
+			signal: abort.signal,
+		});
+		await waitForChatRequests(gateway, 1);
+		abort.abort();
+		await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+		await waitForRequestsClosed(gateway);
 
-		await expect(
-			postChat(gateway, chatRequest('mistralai/mistral-small-3.2'), {
-				signal: AbortSignal.timeout(100),
-			}),
-		).rejects.toMatchObject({ name: 'TimeoutError' });
-		expect(Date.now() - started).toBeLessThan(5_000);
+		latency.elapse();
+		await new Promise((resolve) => setImmediate(resolve));
+		expect(gateway.requests[0].chat).toEqual({
+			tried: ['mistralai/mistral-small-3.2'],
+			served: null,
+		});
 	});
 
 	it('reset: status 200, then the connection drops mid-body', async () => {
@@ -116,13 +153,9 @@ describe('scripted faults', () => {
 			models: [cheapModel('x/hang', { down: { kind: 'hang' } })],
 		});
 		const pending = postChat(hanging, chatRequest('x/hang'));
-		await waitUntil(() => hanging.requests.length === 1);
+		await waitForChatRequests(hanging, 1);
 
 		await hanging.close();
 		await expect(pending).rejects.toThrow();
 	});
 });
-
-async function waitUntil(condition: () => boolean): Promise<void> {
-	while (!condition()) await new Promise((resolve) => setTimeout(resolve, 5));
-}

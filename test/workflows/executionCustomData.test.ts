@@ -1,4 +1,5 @@
 import { runWorkflow } from './harness';
+import { textItems } from './inputItems';
 import {
 	chatWorkflow,
 	credentialsFor,
@@ -26,12 +27,11 @@ describe('execution custom data', () => {
 		pricedModel(DOWN, { down: { status: 503 } }),
 	]);
 	const credentials = () => credentialsFor(fixture.gateway);
-	const texts = (...values: string[]) => values.map((text) => ({ text }));
 
 	it('holds the total cost, the paid calls and the models that served', async () => {
 		const run = await runWorkflow(
 			chatWorkflow(pinned(DOWN, { fallbackModels: CHEAP, options: { retries: 0 } })),
-			{ credentials: credentials(), inputItems: texts('one', 'two', 'three') },
+			{ credentials: credentials(), inputItems: textItems('one', 'two', 'three') },
 		);
 
 		expect(run.status).toBe('success');
@@ -50,7 +50,7 @@ describe('execution custom data', () => {
 		};
 		const run = await runWorkflow(chatWorkflow(pinned(CHEAP), { after: [second] }), {
 			credentials: credentials(),
-			inputItems: texts('hello', 'again'),
+			inputItems: textItems('hello', 'again'),
 		});
 
 		expect(run.status).toBe('success');
@@ -65,7 +65,7 @@ describe('execution custom data', () => {
 	it('is written when the node fails too, with nothing spent on a refused call', async () => {
 		const run = await runWorkflow(chatWorkflow(pinned(DOWN, { options: { retries: 0 } })), {
 			credentials: credentials(),
-			inputItems: texts('one'),
+			inputItems: textItems('one'),
 		});
 
 		expect(run.status).toBe('error');

@@ -1,8 +1,9 @@
 import type { Cost, CostSummary, Usage } from '../../nodes/RoutedChat/core';
 import { runWorkflow, type WorkflowRun } from './harness';
 import { chatWorkflow, credentialsFor, outputJson, pinned, ROUTED_CHAT } from './support';
-import type { GenerationBehaviour, MockGateway } from '../mock-gateway';
+import type { GenerationBehaviour } from '../mock-gateway';
 import { chargedUsd, mockGatewayFixture, pricedModel } from '../mock-gateway/jestFixture';
+import { generationLookups as lookups } from '../mock-gateway/receivedRequests';
 
 const MODEL = 'anthropic/claude-sonnet';
 // 120 characters: 30 prompt tokens, the prefix Cache Control marks.
@@ -17,9 +18,6 @@ interface ItemJson {
 }
 
 const items = (result: WorkflowRun) => outputJson(result, ROUTED_CHAT) as unknown as ItemJson[];
-
-const lookups = (gateway: MockGateway) =>
-	gateway.requests.filter((request) => request.path === '/generation');
 
 describe('Generation Stats option', () => {
 	const fixture = mockGatewayFixture([pricedModel(MODEL)]);
@@ -72,8 +70,20 @@ describe('Generation Stats option', () => {
 		statsBehaviour({ lag: 1 });
 		const result = await run({ generationStats: true });
 
+		expect(result.status).toBe('success');
+		// Each answer's stats are not written at the first lookup (404), and read at the second.
 		expect(lookups(fixture.gateway)).toHaveLength(4);
-		for (const item of items(result)) expect(item.cost.source).toBe('generation');
+		const served = items(result);
+		expect(served.map((item) => item.content)).toEqual([
+			`${MODEL} answered: My invoice is wrong`,
+			`${MODEL} answered: The site is down`,
+		]);
+		expect(served.map((item) => item.cost.source)).toEqual(['generation', 'generation']);
+		const charged = await chargedUsd(fixture.gateway);
+		expect(served.reduce((sum, item) => sum + (item.cost.totalUsd ?? 0), 0)).toBeCloseTo(
+			charged,
+			12,
+		);
 	});
 
 	it('keeps every item when the stats cannot be read, with the reason on its cost', async () => {

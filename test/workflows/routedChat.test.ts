@@ -1,4 +1,5 @@
 import { runListSearch, runWorkflow, testCredential } from './harness';
+import { textItems } from './inputItems';
 import {
 	chatWorkflow,
 	credentialsFor,
@@ -34,12 +35,11 @@ describe('Routed Chat in n8n', () => {
 		pricedModel(BACKUP),
 	]);
 	const credentials = () => credentialsFor(fixture.gateway);
-	const texts = (...values: string[]) => values.map((text) => ({ text }));
 
 	it('serves a pinned model: one paired item per input with model, provider, tokens, cost and attempts', async () => {
 		const run = await runWorkflow(chatWorkflow(pinned(CHEAP)), {
 			credentials: credentials(),
-			inputItems: texts('first', 'second', 'third'),
+			inputItems: textItems('first', 'second', 'third'),
 		});
 
 		expect(run.status).toBe('success');
@@ -77,7 +77,7 @@ describe('Routed Chat in n8n', () => {
 		});
 		const run = await runWorkflow(chatWorkflow(pinned(STRONG), { after: [report] }), {
 			credentials: credentials(),
-			inputItems: texts('hello'),
+			inputItems: textItems('hello'),
 		});
 		const [item] = outputJson(run, ROUTED_CHAT);
 		expect(outputJson(run, 'Report')[0].line).toBe(
@@ -120,7 +120,7 @@ describe('Routed Chat in n8n', () => {
 				),
 				{
 					credentials: credentials(),
-					inputItems: texts('hi'),
+					inputItems: textItems('hi'),
 				},
 			);
 			expect(outputJson(run, ROUTED_CHAT)[0]).toEqual(
@@ -136,7 +136,7 @@ describe('Routed Chat in n8n', () => {
 			chatWorkflow(pinned(CHEAP, { fallbackModels: BACKUP, options: { fallbackDrill: 1 } })),
 			{
 				credentials: credentials(),
-				inputItems: texts('drill'),
+				inputItems: textItems('drill'),
 			},
 		);
 		expect(outputJson(run, ROUTED_CHAT)[0]).toEqual(
@@ -265,7 +265,7 @@ describe('Routed Chat in n8n', () => {
 		])('%j is refused with what to fix', async (parameters, message, hint) => {
 			const run = await runWorkflow(chatWorkflow({ prompt: 'hi', ...parameters }), {
 				credentials: credentials(),
-				inputItems: texts('x'),
+				inputItems: textItems('x'),
 			});
 			expect(run.status).toBe('error');
 			expect(run.error?.message).toContain(message);
@@ -276,7 +276,7 @@ describe('Routed Chat in n8n', () => {
 		it('refuses a base URL that is not http(s)', async () => {
 			const run = await runWorkflow(chatWorkflow(pinned(CHEAP)), {
 				credentials: credentialsFor(fixture.gateway, { baseUrl: 'ftp://example.com/api' }),
-				inputItems: texts('x'),
+				inputItems: textItems('x'),
 			});
 			expect(run.error?.message).toContain(
 				'Base URL "ftp://example.com/api" is not an http(s) URL',
@@ -293,19 +293,19 @@ describe('Routed Chat in n8n', () => {
 			chatWorkflow(pinned('echoes/key'), { onError: 'continueRegularOutput' }),
 			{
 				credentials: credentials(),
-				inputItems: texts('x'),
+				inputItems: textItems('x'),
 			},
 		);
 		expect(outputJson(run, ROUTED_CHAT)[0].error).toContain('Invalid key [redacted]');
 		const failed = await runWorkflow(chatWorkflow(pinned('echoes/key')), {
 			credentials: credentials(),
-			inputItems: texts('x'),
+			inputItems: textItems('x'),
 		});
 		expect(failed.error?.message).toContain('[redacted]');
 		fixture.gateway.setModel(pricedModel('answers/key', { reply: `Your key is ${key}.` }));
 		const served = await runWorkflow(chatWorkflow(pinned('answers/key')), {
 			credentials: credentials(),
-			inputItems: texts('x'),
+			inputItems: textItems('x'),
 		});
 		expect(outputJson(served, ROUTED_CHAT)[0].content).toBe('Your key is [redacted].');
 		for (const everything of [run, failed, served])
@@ -319,7 +319,7 @@ describe('Routed Chat in n8n', () => {
 				appUrl: 'https://example.com',
 				appName: 'Ticket triage',
 			}),
-			inputItems: texts('x'),
+			inputItems: textItems('x'),
 		});
 		expect(chatRequests(fixture.gateway)[0].headers).toEqual(
 			expect.objectContaining({

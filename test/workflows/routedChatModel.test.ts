@@ -7,12 +7,13 @@
  * Chain (invoke) and the AI Agent (bindTools, tool round trip) do; the real
  * Basic LLM Chain and AI Agent run it in `npm run test:e2e` (test/e2e/agentChecks.ts).
  */
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { chatRequests, mockGatewayFixture, pricedModel } from '../mock-gateway/jestFixture';
 import type { ChatRequestBody } from '../mock-gateway/types';
 import { runWorkflow } from './harness';
-import { credentialsFor, modelCallerWorkflow, outputJson, ROUTED_CHAT_MODEL } from './support';
+import { modelCalls, pinnedModel } from './routedChatModelSupport';
+import { credentialsFor, modelCallerWorkflow, outputJson } from './support';
 
 const SERVES = 'vendor-a/serves';
 const DOWN = 'vendor-b/down';
@@ -20,23 +21,6 @@ const LIMITED = 'vendor-c/rate-limited';
 const TOOLS = 'vendor-d/tool-user';
 const GARBLED = 'vendor-e/garbled-arguments';
 const PROSE = 'vendor-f/prose';
-const MODEL = ROUTED_CHAT_MODEL;
-
-function pinnedModel(model: string, extra: INodeParameters = {}): INodeParameters {
-	return {
-		routing: 'pinned',
-		model: { __rl: true, mode: 'id', value: model },
-		fallbackMode: 'client',
-		...extra,
-	};
-}
-
-/** What n8n's tracing wrote for each call of the sub-node, with the routing our node adds. */
-function modelCalls(run: Awaited<ReturnType<typeof runWorkflow>>): IDataObject[] {
-	return (run.runData[MODEL] ?? []).map(
-		(task) => task.data?.ai_languageModel?.[0]?.[0]?.json ?? {},
-	);
-}
 
 const nanoAt1and2PerMillion = (usage: IDataObject) =>
 	Number(usage.promptTokens) * 1000 + Number(usage.completionTokens) * 2000;

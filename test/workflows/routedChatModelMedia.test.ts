@@ -8,7 +8,8 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { chatRequests, mockGatewayFixture, pricedModel } from '../mock-gateway/jestFixture';
 import { runWorkflow } from './harness';
-import { credentialsFor, modelCallerWorkflow, ROUTED_CHAT_MODEL } from './support';
+import { modelCalls, pinnedModel } from './routedChatModelSupport';
+import { credentialsFor, modelCallerWorkflow } from './support';
 
 const TEXT_ONLY = 'text/only';
 const VISION = 'vision/model';
@@ -39,15 +40,9 @@ interface SentPart {
 	file?: { filename: string; file_data: string };
 }
 
-function chain(model: string, fallbackModels = ''): INodeParameters {
-	return {
-		routing: 'pinned',
-		model: { __rl: true, mode: 'id', value: model },
-		fallbackModels,
-		fallbackMode: 'client',
-		options: { retries: 0 },
-	};
-}
+/** The chain `model`, then `fallbackModels`, each tried once. */
+const chain = (model: string, fallbackModels = '') =>
+	pinnedModel(model, { fallbackModels, options: { retries: 0 } });
 
 describe('Routed Chat Model: images and PDFs from a chain or agent', () => {
 	const fixture = mockGatewayFixture([
@@ -74,10 +69,6 @@ describe('Routed Chat Model: images and PDFs from a chain or agent', () => {
 			return messages[messages.length - 1].content as SentPart[];
 		});
 
-	const routing = (run: Awaited<ReturnType<typeof runWorkflow>>) =>
-		run.runData[ROUTED_CHAT_MODEL]?.[0]?.data?.ai_languageModel?.[0]?.[0]?.json
-			.routedChat as IDataObject;
-
 	it("sends the agent's passthrough image to the gateway as an image_url part, after the text", async () => {
 		const run = await ask(chain(VISION), [question, agentImage]);
 
@@ -94,7 +85,7 @@ describe('Routed Chat Model: images and PDFs from a chain or agent', () => {
 		const run = await ask(chain(TEXT_ONLY, VISION), [question, agentImage]);
 
 		expect(run.error).toBeUndefined();
-		expect(routing(run)).toMatchObject({
+		expect(modelCalls(run)[0].routedChat).toMatchObject({
 			model: VISION,
 			attempts: [
 				{ model: TEXT_ONLY, outcome: 'skipped', skipped: 'modality' },
@@ -110,7 +101,7 @@ describe('Routed Chat Model: images and PDFs from a chain or agent', () => {
 		const run = await ask(chain(VISION, DOCS), [question, agentPdf]);
 
 		expect(run.error).toBeUndefined();
-		expect(routing(run)).toMatchObject({
+		expect(modelCalls(run)[0].routedChat).toMatchObject({
 			model: DOCS,
 			attempts: [{ model: VISION, skipped: 'modality' }, { model: DOCS }],
 		});

@@ -1,19 +1,10 @@
 import { runWorkflow } from './harness';
 import { chatWorkflow, credentialsFor, pinned } from './support';
 import { chatRequests, mockGatewayFixture, pricedModel } from '../mock-gateway/jestFixture';
-import type { MockGateway } from '../mock-gateway';
+import { waitForChatRequests, waitForRequestsClosed } from '../mock-gateway/receivedRequests';
 
 const HANGS = 'hangs/model';
 const REFUSES = 'refuses/model';
-
-/** Resolves once the gateway has no request left open; a socket left open fails the test by its timeout. */
-async function requestsClosed(gateway: MockGateway): Promise<void> {
-	while (gateway.openRequests() > 0) await new Promise((resolve) => setImmediate(resolve));
-}
-
-async function requestsOpen(gateway: MockGateway, count: number): Promise<void> {
-	while (gateway.openRequests() < count) await new Promise((resolve) => setImmediate(resolve));
-}
 
 describe('an aborted request closes its connection', () => {
 	const fixture = mockGatewayFixture([
@@ -31,11 +22,11 @@ describe('an aborted request closes its connection', () => {
 			inputItems: [{ text: 'a' }, { text: 'b' }, { text: 'c' }],
 			signal: cancel.signal,
 		});
-		await requestsOpen(fixture.gateway, 3);
+		await waitForChatRequests(fixture.gateway, 3);
 		cancel.abort();
 
 		expect((await running).status).toBe('error');
-		await requestsClosed(fixture.gateway);
+		await waitForRequestsClosed(fixture.gateway);
 		expect(chatRequests(fixture.gateway)).toHaveLength(3);
 	});
 
@@ -52,6 +43,6 @@ describe('an aborted request closes its connection', () => {
 		expect(run.status).toBe('error');
 		expect(run.error?.message).toMatch(/^Item 2: /);
 		expect(chatRequests(fixture.gateway)).toHaveLength(3);
-		await requestsClosed(fixture.gateway);
+		await waitForRequestsClosed(fixture.gateway);
 	});
 });

@@ -9,6 +9,8 @@ import {
 } from './support';
 import type { IDataObject } from 'n8n-workflow';
 
+import type { Usage } from '../../nodes/RoutedChat/core';
+
 import {
 	chargedUsd,
 	chatRequests,
@@ -21,6 +23,12 @@ const CHEAP = 'cheap/small';
 const STRONG = 'strong/large';
 const PINNED = 'special/model';
 
+/** USD per token, as the mock gateway publishes it for the tiers. */
+const PRICING: Record<string, { prompt: string; completion: string }> = {
+	[CHEAP]: { prompt: '0.00000015', completion: '0.0000006' },
+	[STRONG]: { prompt: '0.000003', completion: '0.000015' },
+};
+
 const ticketSchema = JSON.stringify({
 	type: 'object',
 	properties: { category: { enum: ['billing', 'bug', 'other'] } },
@@ -30,8 +38,8 @@ const ticketSchema = JSON.stringify({
 
 describe('spending less in n8n', () => {
 	const fixture = mockGatewayFixture([
-		pricedModel(CHEAP, { pricing: { prompt: '0.00000015', completion: '0.0000006' } }),
-		pricedModel(STRONG, { pricing: { prompt: '0.000003', completion: '0.000015' } }),
+		pricedModel(CHEAP, { pricing: PRICING[CHEAP] }),
+		pricedModel(STRONG, { pricing: PRICING[STRONG] }),
 		pricedModel(PINNED),
 	]);
 	const credentials = () => credentialsFor(fixture.gateway);
@@ -96,7 +104,7 @@ describe('spending less in n8n', () => {
 	it('cascades: keeps cheap answers that match the schema, escalates the rest, and pays for every call', async () => {
 		fixture.gateway.setModel(
 			pricedModel(CHEAP, {
-				pricing: { prompt: '0.00000015', completion: '0.0000006' },
+				pricing: PRICING[CHEAP],
 				reply: (request) =>
 					String(request.body.messages.at(-1)?.content).includes('printer')
 						? '{"category":"hardware"}'
@@ -105,7 +113,7 @@ describe('spending less in n8n', () => {
 		);
 		fixture.gateway.setModel(
 			pricedModel(STRONG, {
-				pricing: { prompt: '0.000003', completion: '0.000015' },
+				pricing: PRICING[STRONG],
 				reply: '{"category":"other"}',
 			}),
 		);
@@ -147,12 +155,17 @@ describe('spending less in n8n', () => {
 			}),
 		);
 		expect(escalated.escalationReason).toContain('does not match the JSON schema');
-		const attempts = escalated.attempts as Array<{ stage: string; costUsd: number }>;
+		const attempts = escalated.attempts as Array<{ stage: string; model: string; usage: Usage }>;
 		expect(attempts.map((attempt) => attempt.stage)).toEqual(['cheap', 'strong']);
-		const nano = (usd: number) => Math.round(usd * 1e9);
-		expect(nano((escalated.cost as { totalUsd: number }).totalUsd)).toBe(
-			attempts.reduce((sum, attempt) => sum + nano(attempt.costUsd), 0),
+		// Published price × the tokens the gateway counted, for the cheap call and the strong one.
+		const listed = attempts.reduce(
+			(sum, { model, usage }) =>
+				sum +
+				usage.promptTokens * Number(PRICING[model].prompt) +
+				usage.completionTokens * Number(PRICING[model].completion),
+			0,
 		);
+		expect(escalated.cost).toEqual({ totalUsd: expect.closeTo(listed, 12), source: 'gateway' });
 
 		const summary = summaryItem.summary as Record<string, unknown>;
 		expect(summary).toEqual(
@@ -164,6 +177,9 @@ describe('spending less in n8n', () => {
 				strongestModel: STRONG,
 			}),
 		);
+		// What the gateway charged the key for the three calls, by its own books, is the total.
+		expect(summary.totalCostUsd).toBeCloseTo(await chargedUsd(fixture.gateway), 12);
+		const nano = (usd: number) => Math.round(usd * 1e9);
 		expect(nano(summary.totalCostUsd as number)).toBe(
 			nano((kept.cost as { totalUsd: number }).totalUsd) +
 				nano((escalated.cost as { totalUsd: number }).totalUsd),

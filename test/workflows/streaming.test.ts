@@ -1,7 +1,14 @@
 import type { IDataObject, INodeParameters, StructuredChunk } from 'n8n-workflow';
 
 import { runWorkflow, type WorkflowDefinition } from './harness';
-import { chatWorkflow, credentialsFor, outputJson, pinned, ROUTED_CHAT } from './support';
+import {
+	chatWorkflow,
+	credentialsFor,
+	outputJson,
+	pairedIndexes,
+	pinned,
+	ROUTED_CHAT,
+} from './support';
 import { mockGatewayFixture, pricedModel, requestedModels } from '../mock-gateway/jestFixture';
 
 const SERVES = 'vendor/serves';
@@ -44,20 +51,23 @@ describe('Routed Chat streams in streaming mode (Webhook with Streaming, Chat Tr
 			.join('');
 
 	it("streams each item's answer: begin, its words as item chunks, then end", async () => {
-		const { run, ofItem } = await streamedRun(chatWorkflow(pinned(SERVES)), ['first', 'second']);
+		const inputs = ['first', 'second'];
+		const { run, ofItem } = await streamedRun(chatWorkflow(pinned(SERVES)), inputs);
 
 		expect(run.status).toBe('success');
-		const items = outputJson(run, ROUTED_CHAT);
-		items.forEach((item, itemIndex) => {
+		expect(pairedIndexes(run, ROUTED_CHAT)).toEqual([0, 1]);
+		const answers = inputs.map((input) => `${SERVES} answered: ${input}`);
+		expect(outputJson(run, ROUTED_CHAT).map((item) => item.content)).toEqual(answers);
+		inputs.forEach((input, itemIndex) => {
 			const seen = ofItem(itemIndex);
 			expect(seen).toEqual([
 				['begin'],
 				['item', `${SERVES} `],
 				['item', 'answered: '],
-				['item', ['first', 'second'][itemIndex]],
+				['item', input],
 				['end'],
 			]);
-			expect(text(seen)).toBe(item.content);
+			expect(text(seen)).toBe(answers[itemIndex]);
 		});
 	});
 

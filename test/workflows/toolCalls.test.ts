@@ -1,6 +1,11 @@
 import type { IDataObject, INodeParameters, StructuredChunk } from 'n8n-workflow';
 
-import { chatRequests, mockGatewayFixture, pricedModel } from '../mock-gateway/jestFixture';
+import {
+	chargedUsd,
+	chatRequests,
+	mockGatewayFixture,
+	pricedModel,
+} from '../mock-gateway/jestFixture';
 import { runWorkflow } from './harness';
 import { chatWorkflow, credentialsFor, outputJson, pinned, ROUTED_CHAT } from './support';
 
@@ -112,9 +117,17 @@ describe('tool calls in Routed Chat, in n8n-core', () => {
 			}),
 			expect.objectContaining({ model: CALLS, outcome: 'success' }),
 		]);
+		// Both answers were billed: what the gateway charged the key, by its own books, is the cost.
+		const charged = await chargedUsd(fixture.gateway);
+		expect(item.cost).toEqual({ totalUsd: expect.closeTo(charged, 12), source: 'gateway' });
 		const paid = attempts.reduce((sum, attempt) => sum + Number(attempt.costUsd), 0);
-		expect((item.cost as IDataObject).totalUsd).toBeCloseTo(paid, 12);
-		expect(Number(attempts[0].costUsd)).toBeGreaterThan(0);
+		expect(paid).toBeCloseTo(charged, 12);
+		// The refused answer at pricedModel's $1 / $2 per million tokens, as the gateway counted them.
+		const refused = attempts[0].usage as IDataObject;
+		expect(attempts[0].costUsd).toBeCloseTo(
+			Number(refused.promptTokens) * 0.000001 + Number(refused.completionTokens) * 0.000002,
+			12,
+		);
 	});
 
 	it('fails the item as invalid_output when every model garbles its arguments: no call is output unparsed', async () => {
