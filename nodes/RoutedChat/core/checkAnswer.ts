@@ -15,8 +15,9 @@ export type AnswerCheck =
 	  };
 
 /**
- * Whether an answer is usable as asked: JSON when the format says JSON, matching the schema when it
- * gives one; a call only to a tool offered, with a JSON object as its arguments.
+ * Whether an answer is usable as asked: finished without an error and not a refusal; JSON when the
+ * format says JSON, matching the schema when it gives one; a call only to a tool offered, with a
+ * JSON object as its arguments.
  */
 export function checkAnswer(
 	completion: ChatCompletion,
