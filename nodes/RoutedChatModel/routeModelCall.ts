@@ -17,13 +17,13 @@ export function routeModelCall(
 	ledger: CallLedger,
 ): RouteCall {
 	const cancel = context.getExecutionCancelSignal();
-	return async ({ messages, tools, signal }, onDelta) => {
+	return async ({ messages, tools, toolChoice, signal }, onDelta) => {
 		const signals = [cancel, signal].filter((s): s is AbortSignal => s !== undefined);
 		try {
 			const plan = {
 				...chain,
 				messages: markCache(messages),
-				completion: tools.length ? { ...chain.completion, tools } : chain.completion,
+				completion: tools.length ? { ...chain.completion, tools, toolChoice } : chain.completion,
 			};
 			const routeContext = {
 				...services,

@@ -22,13 +22,15 @@ import type {
 	RoutedItem,
 	StreamDelta,
 	ToolCall,
+	ToolChoice,
 	ToolDefinition,
 } from '../RoutedChat/core';
 import { ChunkQueue } from './chunkQueue';
 import { partsText } from '../RoutedChat/plan/contentParts';
 import { mediaBytes, totalProblem } from '../RoutedChat/plan/mediaLimits';
 import { toMediaPart } from './handedMedia';
-import { type LangChainModel, withStandardMediaBlocks } from './standardMediaBlocks';
+import { forChainsAndAgents, type LangChainModel } from './langChainModel';
+import { toToolChoice } from './toolChoice';
 
 type Sdk = typeof import('@n8n/ai-node-sdk');
 
@@ -37,7 +39,12 @@ const SDK_N8N_VERSION = '2.41.1';
 
 /** One model call: the conversation and tools the chain or agent passes, routed by the core; streamed to `onDelta` when given. */
 export type RouteCall = (
-	call: { messages: ChatMessage[]; tools: ToolDefinition[]; signal?: AbortSignal },
+	call: {
+		messages: ChatMessage[];
+		tools: ToolDefinition[];
+		toolChoice?: ToolChoice;
+		signal?: AbortSignal;
+	},
 	onDelta?: (delta: StreamDelta) => void,
 ) => Promise<RoutedItem>;
 
@@ -86,9 +93,10 @@ export async function supplyRoutedChatModel(
 		async *stream(messages: Message[], config?: ChatModelConfig): AsyncIterable<StreamChunk> {
 			const queue = new ChunkQueue<StreamChunk>();
 			let started = false;
+			const callIds = new Map<number, string>();
 			const onDelta = (delta: StreamDelta) => {
 				started = true;
-				queue.push(toStreamChunk(delta));
+				queue.push(toStreamChunk(delta, callIds));
 			};
 			route(this.call(messages, config), onDelta).then(
 				(result) => {
@@ -118,6 +126,7 @@ export async function supplyRoutedChatModel(
 			return {
 				messages: chatMessages,
 				tools: this.tools.flatMap((tool) => toToolDefinition(sdk, tool)),
+				toolChoice: toToolChoice(langChainOption(config, 'tool_choice')),
 				signal: signalOf(config),
 			};
 		}
@@ -127,12 +136,17 @@ export async function supplyRoutedChatModel(
 		context,
 		new RoutedChatModel(identity.provider, identity.modelId),
 	);
-	return { ...supplied, response: withStandardMediaBlocks(supplied.response as LangChainModel) };
+	return { ...supplied, response: forChainsAndAgents(supplied.response as LangChainModel) };
 }
 
 /** LangChain passes its abort signal as `signal`; the SDK's own name is `abortSignal`. */
 function signalOf(config: ChatModelConfig | undefined): AbortSignal | undefined {
-	return config?.abortSignal ?? (config as { signal?: AbortSignal } | undefined)?.signal;
+	return config?.abortSignal ?? (langChainOption(config, 'signal') as AbortSignal | undefined);
+}
+
+/** The SDK's LangChain adapter passes LangChain's call options on as the config, under their own names. */
+function langChainOption(config: ChatModelConfig | undefined, name: string): unknown {
+	return (config as Record<string, unknown> | undefined)?.[name];
 }
 
 function toChatMessage(message: Message, index: number): ChatMessage {
@@ -205,11 +219,17 @@ function toToolDefinition(sdk: Sdk, tool: Tool): ToolDefinition[] {
 	];
 }
 
-function toStreamChunk(delta: StreamDelta): StreamChunk {
+/**
+ * The SDK's LangChain adapter gives every tool-call chunk index 0, and LangChain joins chunks of
+ * one index into one call unless both carry ids that differ: so each chunk carries its call's id
+ * (`callIds`, by the call's index), which the gateway sends only with a call's first chunk.
+ */
+function toStreamChunk(delta: StreamDelta, callIds: Map<number, string>): StreamChunk {
 	if (delta.type === 'text') return { type: 'text-delta', delta: delta.text };
+	if (delta.id) callIds.set(delta.index, delta.id);
 	return {
 		type: 'tool-call-delta',
-		id: delta.id,
+		id: callIds.get(delta.index),
 		name: delta.name,
 		argumentsDelta: delta.arguments,
 	};

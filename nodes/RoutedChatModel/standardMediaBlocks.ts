@@ -1,22 +1,5 @@
 import { ANY_IMAGE } from './handedMedia';
-
-type Block = Record<string, unknown>;
-
-/** The slice of a LangChain message this reads; LangChain itself is n8n's, never imported here. */
-interface LangChainMessage {
-	content: unknown;
-	readonly contentBlocks: Block[];
-	_getType(): string;
-	id?: string;
-	name?: string;
-}
-
-/** The slice of the LangChain chat model that `supplyModel` hands to chains and agents. */
-export interface LangChainModel {
-	_generate(messages: LangChainMessage[], ...rest: unknown[]): unknown;
-	_streamResponseChunks(messages: LangChainMessage[], ...rest: unknown[]): unknown;
-	bindTools(...args: unknown[]): LangChainModel;
-}
+import type { LangChainMessage, LangChainModel } from './langChainModel';
 
 /**
  * n8n's AI Agent (binary passthrough) and Basic LLM Chain (image messages) send images as
@@ -24,20 +7,17 @@ export interface LangChainModel {
  * blocks. The SDK reads only LangChain's standard blocks and drops `image_url` without a word, so
  * user messages are rewritten in the standard form (LangChain's own `contentBlocks`) first.
  */
-export function withStandardMediaBlocks<Model extends LangChainModel>(model: Model): Model {
+export function withStandardMediaBlocks(model: LangChainModel): void {
 	const generate = model._generate.bind(model);
 	const stream = model._streamResponseChunks.bind(model);
-	const bindTools = model.bindTools.bind(model);
 	model._generate = (messages, ...rest) => generate(messages.map(standardMedia), ...rest);
 	model._streamResponseChunks = (messages, ...rest) => stream(messages.map(standardMedia), ...rest);
-	model.bindTools = (...args) => withStandardMediaBlocks(bindTools(...args));
-	return model;
 }
 
 function standardMedia(message: LangChainMessage): LangChainMessage {
 	const { content } = message;
 	if (message._getType() !== 'human' || !Array.isArray(content)) return message;
-	if (content.every((block: Block) => block?.type === 'text')) return message;
+	if (content.every((block: Record<string, unknown>) => block?.type === 'text')) return message;
 	const blocks = message.contentBlocks.map((block) =>
 		// A standard image given only by URL carries no type; the SDK would then lose that it is one.
 		block.type === 'image' && !block.mimeType ? { ...block, mimeType: ANY_IMAGE } : block,

@@ -10,6 +10,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { chatRequests, mockGatewayFixture, pricedModel } from '../mock-gateway/jestFixture';
+import { waitForChatRequests, waitForRequestsClosed } from '../mock-gateway/receivedRequests';
 import type { ChatRequestBody } from '../mock-gateway/types';
 import { runWorkflow } from './harness';
 import { modelCalls, pinnedModel } from './routedChatModelSupport';
@@ -181,6 +182,23 @@ describe('Routed Chat Model under a root node, in n8n-core', () => {
 		});
 	});
 
+	it("a streamed call's tokens reach n8n's tracing as counted, not estimated", async () => {
+		const run = await runWorkflow(modelCallerWorkflow(pinnedModel(SERVES)), {
+			credentials: credentialsFor(fixture.gateway),
+			inputItems: [{ prompt: 'Hello there', stream: true }],
+		});
+
+		expect(run.error).toBeUndefined();
+		const [call] = modelCalls(run);
+		const usage = (call.routedChat as IDataObject).usage as IDataObject;
+		expect(call.tokenUsageEstimate).toBeUndefined();
+		expect(call.tokenUsage).toEqual({
+			promptTokens: usage.promptTokens,
+			completionTokens: usage.completionTokens,
+			totalTokens: usage.totalTokens,
+		});
+	});
+
 	it('asked to stream a JSON answer, routes it whole so that one that is not JSON falls over, then hands it over', async () => {
 		fixture.gateway.setModel(pricedModel(SERVES, { reply: '{"answer": "yes"}' }));
 		const run = await runWorkflow(
@@ -284,6 +302,37 @@ describe('Routed Chat Model under a root node, in n8n-core', () => {
 			content: [{ type: 'text', text: 'Hello', cache_control: { type: 'ephemeral', ttl: '1h' } }],
 		});
 	});
+
+	it.each([
+		['whole', false],
+		['streamed', true],
+	])(
+		'cancelling the execution aborts a %s call in flight and tries no fallback',
+		async (_how, stream) => {
+			fixture.gateway.setModel(pricedModel('hangs/model', { down: { kind: 'hang' } }));
+			const cancel = new AbortController();
+			const running = runWorkflow(
+				modelCallerWorkflow(
+					pinnedModel('hangs/model', { fallbackModels: SERVES, options: { timeoutMs: 60_000 } }),
+				),
+				{
+					credentials: credentialsFor(fixture.gateway),
+					inputItems: [{ prompt: 'Hello there', stream }],
+					signal: cancel.signal,
+				},
+			);
+			await waitForChatRequests(fixture.gateway, 1);
+			cancel.abort();
+			const run = await running;
+
+			expect(run.status).toBe('error');
+			expect(run.error?.message).toMatch(/Cancelled/);
+			await waitForRequestsClosed(fixture.gateway);
+			expect(chatRequests(fixture.gateway).map((request) => request.chat?.tried)).toEqual([
+				['hangs/model'],
+			]);
+		},
+	);
 
 	it('a parameter error names the field before any request is sent', async () => {
 		const run = await runWorkflow(
