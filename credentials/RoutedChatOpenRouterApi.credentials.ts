@@ -11,11 +11,20 @@ import { UserError } from 'n8n-workflow';
 import { baseUrlProblem } from '../nodes/RoutedChat/transport/baseUrl';
 import { DEFAULT_BASE_URL } from '../nodes/RoutedChat/transport/gatewayCredentials';
 
+/** An n8n expression: the Base URL as normalizedBaseUrl in baseUrl.ts gives it, its query included. */
+const BASE_URL = `String($credentials.baseUrl || "${DEFAULT_BASE_URL}").trim().split("#")[0]`;
+
+/** The Base URL's path, without trailing slashes (a linear pattern, as normalizedBaseUrl's). */
+const BASE_PATH = `${BASE_URL}.split("?")[0].replace(/(?<!\\/)\\/+$/, "")`;
+
+/** "?" and the Base URL's query, which every request carries after its path (underBaseUrl), or "". */
+const BASE_QUERY = `((query) => query ? "?" + query : "")(${BASE_URL}.split("?").slice(1).join("?"))`;
+
 /**
  * An n8n expression: true when the credential's gateway is OpenRouter, by the same steps as
  * speaksOpenRouter in baseUrl.ts (a host under openrouter.ai, or this machine at /api/v1).
  */
-const IS_OPENROUTER = `($credentials.gatewayType === "openRouter" || (($credentials.gatewayType || "auto") === "auto" && ((parts) => { const authority = parts[2] || ""; const host = (authority.startsWith("[") ? authority.slice(0, authority.indexOf("]") + 1) : authority.split(":")[0]).toLowerCase(); return ("." + host).endsWith(".openrouter.ai") || ((host === "localhost" || host === "[::1]" || /^127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}$/.test(host)) && parts.slice(3).join("/") === "api/v1"); })(String($credentials.baseUrl || "${DEFAULT_BASE_URL}").trim().split(/[?#]/)[0].replace(/(?<!\\/)\\/+$/, "").split("/"))))`;
+const IS_OPENROUTER = `($credentials.gatewayType === "openRouter" || (($credentials.gatewayType || "auto") === "auto" && ((parts) => { const authority = parts[2] || ""; const host = (authority.startsWith("[") ? authority.slice(0, authority.indexOf("]") + 1) : authority.split(":")[0]).toLowerCase(); return ("." + host).endsWith(".openrouter.ai") || ((host === "localhost" || host === "[::1]" || /^127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}$/.test(host)) && parts.slice(3).join("/") === "api/v1"); })(${BASE_PATH}.split("/"))))`;
 
 /** The Base URL checked last and its verdict: every request of a run checks the same one. */
 let lastChecked: { baseUrl: string; problem: string | undefined } | undefined;
@@ -122,9 +131,11 @@ export class RoutedChatOpenRouterApi implements ICredentialType {
 	// OpenRouter's GET /models passes without a key, so there GET /key checks it; other gateways have no /key.
 	test: ICredentialTestRequest = {
 		request: {
-			// Trailing slashes trimmed by a linear pattern, as readGatewayCredentials does.
-			baseURL: '={{$credentials.baseUrl.replace(/(?<!\\/)\\/+$/, "")}}',
-			url: `={{ ${IS_OPENROUTER} ? "/key" : "/models" }}`,
+			// The Base URL as the node uses it: trimmed, the default when empty, its query after the path.
+			baseURL: `={{ ${BASE_PATH} }}`,
+			url: `={{ (${IS_OPENROUTER} ? "/key" : "/models") + ${BASE_QUERY} }}`,
+			// The key goes to the Base URL only: n8n's helper would send it on to wherever a redirect points.
+			disableFollowRedirect: true,
 		},
 		rules: [
 			{
@@ -135,6 +146,13 @@ export class RoutedChatOpenRouterApi implements ICredentialType {
 						'The key was refused (401): check the API Key, and that it belongs to the gateway at the Base URL',
 				},
 			},
+			...[301, 302, 303, 307, 308].map((value) => ({
+				type: 'responseCode' as const,
+				properties: {
+					value,
+					message: `The gateway answered ${value} (a redirect), not followed: the key goes only to the Base URL. Set the Base URL to the address it redirects to`,
+				},
+			})),
 		],
 	};
 }

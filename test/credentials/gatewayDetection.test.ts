@@ -1,16 +1,22 @@
 import { RoutedChatOpenRouterApi } from '../../credentials/RoutedChatOpenRouterApi.credentials';
 import { type GatewayType, speaksOpenRouter } from '../../nodes/RoutedChat/transport/baseUrl';
 
+/** One field of the credential Test's request, resolved as n8n resolves its expression. */
+function testRequestField(field: 'baseURL' | 'url', credentials: object): string {
+	const template = String(new RoutedChatOpenRouterApi().test.request[field]);
+	const expression = /^=\{\{(.*)\}\}$/s.exec(template)?.[1];
+	if (!expression) throw new Error(`not an expression: ${template}`);
+	return String(new Function('$credentials', `return (${expression});`)(credentials));
+}
+
 /**
  * The credential Test picks its endpoint by an n8n expression; the node picks its request fields by
  * speaksOpenRouter. Both must call the same Base URLs OpenRouter. The expression is plain
  * JavaScript over `$credentials`, evaluated here as such (n8n evaluates the same text).
  */
 function testEndpoint(baseUrl: string, gatewayType: GatewayType): string {
-	const url = String(new RoutedChatOpenRouterApi().test.request.url);
-	const expression = /^=\{\{(.*)\}\}$/s.exec(url)?.[1];
-	if (!expression) throw new Error(`not an expression: ${url}`);
-	return new Function('$credentials', `return (${expression});`)({ baseUrl, gatewayType });
+	// The Base URL's query follows the endpoint (see below).
+	return testRequestField('url', { baseUrl, gatewayType }).split('?')[0];
 }
 
 describe('Gateway detection, in the node and in the credential Test alike', () => {
@@ -41,5 +47,21 @@ describe('Gateway detection, in the node and in the credential Test alike', () =
 	] as const)('%s decides whatever the Base URL (%s)', (type, baseUrl, openRouter) => {
 		expect(speaksOpenRouter(baseUrl, type)).toBe(openRouter);
 		expect(testEndpoint(baseUrl, type)).toBe(openRouter ? '/key' : '/models');
+	});
+});
+
+describe("The credential Test's request, on the Base URL the node uses", () => {
+	it.each([
+		['', 'https://openrouter.ai/api/v1', '/key'],
+		['  https://gateway.example.com/v1/  ', 'https://gateway.example.com/v1', '/models'],
+		[
+			'https://gateway.example.com/v1/?tenant=a#x',
+			'https://gateway.example.com/v1',
+			'/models?tenant=a',
+		],
+	])('%j: %s then %s', (baseUrl, base, endpoint) => {
+		const credentials = { baseUrl, gatewayType: 'auto' };
+		expect(testRequestField('baseURL', credentials)).toBe(base);
+		expect(testRequestField('url', credentials)).toBe(endpoint);
 	});
 });

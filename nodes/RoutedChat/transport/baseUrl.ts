@@ -22,7 +22,31 @@ export function baseUrlProblem(baseUrl: string, label = 'Base URL'): string | un
 		return `${label} "${baseUrl}" is not an http(s) URL`;
 	if (url.protocol === 'http:' && !isLoopback(url.hostname))
 		return `${label} "${baseUrl}" uses http://, which would send the API key in clear text: use https://, or http:// only for a gateway on this machine (localhost, 127.0.0.0/8, ::1)`;
+	// The HTTP client would send them as Basic credentials in place of the key; not quoted, as they may be secret.
+	if (url.username || url.password)
+		return `${label} has a user name or password before its host (user:password@): the key is sent as Authorization: Bearer, which they would replace. Remove them`;
 	return undefined;
+}
+
+/**
+ * The Base URL as every request starts from it: trimmed, without a #fragment or the trailing
+ * slashes of its path. A ?query stays, for underBaseUrl to put after each request's path.
+ */
+export function normalizedBaseUrl(baseUrl: string): string {
+	const [whole] = baseUrl.trim().split('#', 1);
+	const queryAt = whole.indexOf('?');
+	const path = queryAt === -1 ? whole : whole.slice(0, queryAt);
+	const query = queryAt === -1 ? '' : whole.slice(queryAt + 1);
+	// The lookbehind starts a match only where a run of slashes starts: linear, where /\/+$/ is quadratic.
+	return `${path.replace(/(?<!\/)\/+$/, '')}${query && `?${query}`}`;
+}
+
+/** A path under the (normalized) Base URL, e.g. /models, followed by the Base URL's query if it has one. */
+export function underBaseUrl(baseUrl: string, path: string): string {
+	const queryAt = baseUrl.indexOf('?');
+	if (queryAt === -1) return `${baseUrl}${path}`;
+	const separator = path.includes('?') ? '&' : '?';
+	return `${baseUrl.slice(0, queryAt)}${path}${separator}${baseUrl.slice(queryAt + 1)}`;
 }
 
 /**

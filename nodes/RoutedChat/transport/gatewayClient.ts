@@ -4,6 +4,7 @@ import type { ChatClient } from '../core';
 import type { GatewayCredentials } from './gatewayCredentials';
 import { createHttpChatClient } from './httpChatClient';
 import { n8nOpenStream, n8nSend } from './n8nSend';
+import { scrubbedDeltas, scrubbedOpenStream, scrubbedSend } from './scrubbedExchange';
 
 /** OpenRouter asks apps to identify themselves with these two headers. */
 function attributionHeaders(credentials: GatewayCredentials): Record<string, string> {
@@ -13,18 +14,23 @@ function attributionHeaders(credentials: GatewayCredentials): Record<string, str
 	return headers;
 }
 
-/** One client per execution, sending through n8n's authenticated HTTP helper. */
+/**
+ * One client per execution, sending through n8n's authenticated HTTP helper; whatever the gateway
+ * answers is read with the key scrubbed out (scrubbedExchange.ts).
+ */
 export function createGatewayClient(
 	context: IExecuteFunctions | ILoadOptionsFunctions | ISupplyDataFunctions,
 	credentials: GatewayCredentials,
 ): ChatClient {
-	return createHttpChatClient(
-		n8nSend(context, credentials.decrypted),
+	const secrets = [credentials.apiKey];
+	const client = createHttpChatClient(
+		scrubbedSend(n8nSend(context, credentials.decrypted), secrets),
 		{
 			baseUrl: credentials.baseUrl,
 			headers: attributionHeaders(credentials),
 			openRouter: credentials.openRouter,
 		},
-		n8nOpenStream(context, credentials.decrypted),
+		scrubbedOpenStream(n8nOpenStream(context, credentials.decrypted), secrets),
 	);
+	return client.stream ? { ...client, stream: scrubbedDeltas(client.stream, secrets) } : client;
 }

@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { ParameterError } from '../plan/parameterError';
-import { baseUrlProblem, type GatewayType, speaksOpenRouter } from './baseUrl';
+import { baseUrlProblem, type GatewayType, normalizedBaseUrl, speaksOpenRouter } from './baseUrl';
 import { CREDENTIAL_TYPE } from './credentialType';
 
 export interface GatewayCredentials {
@@ -30,8 +30,7 @@ export async function readGatewayCredentials(
 	const data = await context.getCredentials(CREDENTIAL_TYPE);
 	const reference = context.getNode().credentials?.[CREDENTIAL_TYPE];
 	const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
-	// The lookbehind starts a match only where a run of slashes starts: linear, where /\/+$/ is quadratic.
-	const baseUrl = (text(data.baseUrl) || DEFAULT_BASE_URL).replace(/(?<!\/)\/+$/, '');
+	const baseUrl = normalizedBaseUrl(text(data.baseUrl) || DEFAULT_BASE_URL);
 	const problem = baseUrlProblem(baseUrl);
 	if (problem) {
 		throw new ParameterError(

@@ -1,3 +1,4 @@
+import { underBaseUrl } from './baseUrl';
 import type { GatewayConfig } from './httpChatClient';
 import type { HttpRequest } from './httpExchange';
 
@@ -13,7 +14,7 @@ export function gatewayRequest(
 	if (body !== undefined) headers['content-type'] = 'application/json';
 	return {
 		method,
-		url: `${config.baseUrl}${path}`,
+		url: underBaseUrl(config.baseUrl, path),
 		headers,
 		body,
 	};

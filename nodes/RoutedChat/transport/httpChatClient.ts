@@ -10,7 +10,7 @@ import { sendAttempt } from './sendAttempt';
 import { streamCompletion } from './streamCompletion';
 
 export interface GatewayConfig {
-	/** Without a trailing slash, e.g. https://openrouter.ai/api/v1. */
+	/** Without a trailing slash, e.g. https://openrouter.ai/api/v1; a query, if any, is kept (baseUrl.ts). */
 	baseUrl: string;
 	/** Sent with every request besides the key (which the sender adds). */
 	headers: Record<string, string>;
