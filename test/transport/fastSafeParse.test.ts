@@ -6,7 +6,7 @@ import {
 	completionSchema,
 	errorBodySchema,
 	generationSchema,
-	modelsListSchema,
+	modelEntrySchema,
 } from '../../nodes/RoutedChat/transport/gatewaySchema';
 
 /** What a field is replaced by in the variants: `undefined` leaves the field out. */
@@ -107,18 +107,14 @@ const SAMPLES: Array<[string, z.ZodTypeAny, unknown]> = [
 		},
 	],
 	[
-		'a model list',
-		modelsListSchema,
+		'a model list entry',
+		modelEntrySchema,
 		{
-			data: [
-				{
-					id: 'openai/gpt-4o-mini',
-					name: 'GPT-4o mini',
-					context_length: 128000,
-					pricing: { prompt: '0.00000015', completion: '0.0000006' },
-					architecture: { input_modalities: ['text', 'image'] },
-				},
-			],
+			id: 'openai/gpt-4o-mini',
+			name: 'GPT-4o mini',
+			context_length: 128000,
+			pricing: { prompt: '0.00000015', completion: 0.0000006 },
+			architecture: { input_modalities: ['text', 'image'] },
 		},
 	],
 ];

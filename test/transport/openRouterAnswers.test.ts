@@ -210,6 +210,22 @@ describe("OpenRouter's answers as @openrouter/sdk types them", () => {
 });
 
 describe("OpenRouter's model list", () => {
+	it('reads the entries it can: one without an id is left out, a price given as a number is read', () => {
+		const models = readModels({
+			data: [
+				{ name: 'No id' },
+				{ id: '', name: 'Empty id' },
+				{ id: 'vendor/numeric', pricing: { prompt: 0.00000015, completion: 0.0000006 } },
+				{ id: 'vendor/text', pricing: { prompt: '0.000001', completion: '0.000002' } },
+			],
+		});
+
+		expect(models.map(({ id, price }) => ({ id, price }))).toEqual([
+			{ id: 'vendor/numeric', price: { promptPicoUsd: 150_000, completionPicoUsd: 600_000 } },
+			{ id: 'vendor/text', price: { promptPicoUsd: 1_000_000, completionPicoUsd: 2_000_000 } },
+		]);
+	});
+
 	it('prices each model it can: a variable price ("-1") or a price member left null leaves that model unpriced, not the list unread', () => {
 		const models = readModels({
 			data: [

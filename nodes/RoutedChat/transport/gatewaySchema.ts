@@ -120,22 +120,21 @@ export const generationSchema = z.object({
 	}),
 });
 
-export const modelsListSchema = z.object({
-	data: z.array(
-		z.object({
-			id: z.string().min(1),
-			name: z.string().nullish(),
-			context_length: z.number().nullish(),
-			/** USD per token as decimal text; "-1" when variable (openrouter/auto). A model without one stays unpriced. */
-			pricing: z
-				.object({ prompt: z.string().nullish(), completion: z.string().nullish() })
-				.nullish(),
-			architecture: z.object({ input_modalities: z.array(z.string()).nullish() }).nullish(),
-		}),
-	),
+/** Each entry is read on its own (modelEntrySchema): one the reader cannot use is left out, not the list. */
+export const modelsListSchema = z.object({ data: z.array(z.unknown()) });
+
+/** USD per token: OpenRouter's decimal text ("-1" when variable, as for openrouter/auto), or a number as some gateways send. */
+const perTokenUsd = z.union([z.string(), z.number()]).nullish();
+
+export const modelEntrySchema = z.object({
+	id: z.string().min(1),
+	name: z.string().nullish(),
+	context_length: z.number().nullish(),
+	/** A model without both prices stays unpriced. */
+	pricing: z.object({ prompt: perTokenUsd, completion: perTokenUsd }).nullish(),
+	architecture: z.object({ input_modalities: z.array(z.string()).nullish() }).nullish(),
 });
 
 export type CompletionBody = z.infer<typeof completionSchema>;
 export type GenerationBody = z.infer<typeof generationSchema>;
-export type ModelsListBody = z.infer<typeof modelsListSchema>;
 export type ErrorBody = z.infer<typeof errorBodySchema>;

@@ -1,5 +1,5 @@
 import { GatewayError, type ModelInfo, usdToPico } from '../core';
-import { modelsListSchema } from './gatewaySchema';
+import { modelEntrySchema, modelsListSchema } from './gatewaySchema';
 
 /** Reads `GET /models` into model ids with exact per-token prices and their input modalities. */
 export function readModels(body: unknown): ModelInfo[] {
@@ -7,7 +7,10 @@ export function readModels(body: unknown): ModelInfo[] {
 	if (!parsed.success) {
 		throw new GatewayError('malformed_response', 'Malformed model list from the gateway');
 	}
-	return parsed.data.data.map((model) => {
+	return parsed.data.data.flatMap((entry) => {
+		const read = modelEntrySchema.safeParse(entry);
+		if (!read.success) return [];
+		const model = read.data;
 		const promptPicoUsd = picoPrice(model.pricing?.prompt);
 		const completionPicoUsd = picoPrice(model.pricing?.completion);
 		return {
@@ -24,6 +27,8 @@ export function readModels(body: unknown): ModelInfo[] {
 }
 
 /** A published per-token price; null when there is none or it is not fixed ("-1"). */
-function picoPrice(usd: string | null | undefined): number | null {
+function picoPrice(usd: string | number | null | undefined): number | null {
+	// Twelve decimals are a pico-dollar: the number's exact price, as its text would give it.
+	if (typeof usd === 'number') return usdToPico(usd.toFixed(12));
 	return usd ? usdToPico(usd) : null;
 }
