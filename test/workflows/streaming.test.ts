@@ -10,11 +10,18 @@ import {
 	ROUTED_CHAT,
 } from './support';
 import { mockGatewayFixture, pricedModel, requestedModels } from '../mock-gateway/jestFixture';
+import { waitForRequestsClosed } from '../mock-gateway/receivedRequests';
 
 const SERVES = 'vendor/serves';
 const DOWN = 'vendor/down';
 const BACKUP = 'vendor/backup';
 const JSON_MODEL = 'vendor/json';
+/** Answers a minute late: in a test, never before its request is aborted. */
+const LATE = 'vendor/late';
+/** Bills far more completion tokens than Max Tokens allows, as a provider that ignores the cap may. */
+const OVERRUNS = 'vendor/overruns';
+/** Streams its first word, then nothing more: a provider that stalls mid-answer. */
+const STALLS = 'vendor/stalls';
 
 /** A chunk as a reader of the NDJSON sees it: its type and text, for one item. */
 type Seen = [StructuredChunk['type'], string?];
@@ -25,6 +32,13 @@ describe('Routed Chat streams in streaming mode (Webhook with Streaming, Chat Tr
 		pricedModel(DOWN, { down: { status: 503 } }),
 		pricedModel(BACKUP),
 		pricedModel(JSON_MODEL, { reply: '{"answer": "yes"}' }),
+		pricedModel(LATE, { latencyMs: 60_000 }),
+		pricedModel(OVERRUNS, { completionTokens: 1000 }),
+		pricedModel(STALLS, {
+			streamGate: async (index) => {
+				if (index > 0) await new Promise<never>(() => {});
+			},
+		}),
 	]);
 	const credentials = () => credentialsFor(fixture.gateway);
 
@@ -161,6 +175,44 @@ describe('Routed Chat streams in streaming mode (Webhook with Streaming, Chat Tr
 		expect(ofItem(0)).toEqual([['begin'], ['error', failed.error]]);
 	});
 
+	it('an item that Max Cost per Execution refuses before its start ends its stream with an error chunk', async () => {
+		// The first answer bills 1000 completion tokens ($0.002) against a $0.001 cap: the cap is spent.
+		const { run, ofItem } = await streamedRun(
+			chatWorkflow(
+				pinned(OVERRUNS, {
+					options: { concurrency: 1, maxTokens: 10, maxCostPerExecutionUsd: 0.001 },
+				}),
+				{ onError: 'continueErrorOutput' },
+			),
+			['first', 'second'],
+		);
+
+		expect(outputJson(run, ROUTED_CHAT)).toEqual([expect.objectContaining({ model: OVERRUNS })]);
+		const [refused] = outputJson(run, ROUTED_CHAT, 1);
+		expect(refused.error).toMatch(/^Item 1: Budget reached/);
+		expect((refused.details as IDataObject).reason).toBe('budget_reached');
+		expect(ofItem(1)).toEqual([['begin'], ['error', refused.error]]);
+		expect(requestedModels(fixture.gateway)).toEqual([[OVERRUNS]]);
+	});
+
+	it("without Continue On Fail, an item stopped by another item's failure says so in its error chunk", async () => {
+		fixture.gateway.setModel(
+			pricedModel(SERVES, { faults: [{ kind: 'stream-drop', afterChunks: 1 }] }),
+		);
+		// Each item asks the model its text names; item 1's never answers, so only item 0's failure ends it.
+		const { run, ofItem } = await streamedRun(
+			chatWorkflow({
+				...pinned(SERVES),
+				model: { __rl: true, mode: 'id', value: '={{ $json.text }}' },
+			}),
+			[SERVES, LATE],
+		);
+
+		expect(run.status).toBe('error');
+		expect(run.error?.message).toMatch(/^Item 0: /);
+		expect(ofItem(1)).toEqual([['begin'], ['error', 'Item 1: Stopped: item 0 failed']]);
+	});
+
 	it('Tier routing streams: the tier picks the chain before the first request', async () => {
 		const { run, ofItem } = await streamedRun(
 			chatWorkflow({
@@ -177,6 +229,38 @@ describe('Routed Chat streams in streaming mode (Webhook with Streaming, Chat Tr
 		expect(item).toMatchObject({ model: BACKUP, tier: 'strong', route: 'tier' });
 		expect(text(ofItem(0))).toBe(item.content);
 		expect(ofItem(0).at(-1)).toEqual(['end']);
+	});
+
+	it('a stream that stalls after its first token is ended by Timeout per Attempt, its connection closed', async () => {
+		const { run, ofItem } = await streamedRun(
+			chatWorkflow(pinned(STALLS, { options: { retries: 0, timeoutMs: 200 } }), {
+				onError: 'continueRegularOutput',
+			}),
+			['hello'],
+		);
+
+		const cut = `Item 0: ${STALLS} failed after its answer began streaming: No answer within the 200 ms attempt timeout`;
+		expect(ofItem(0)).toEqual([['begin'], ['item', `${STALLS} `], ['error', cut]]);
+		expect(outputJson(run, ROUTED_CHAT)).toEqual([expect.objectContaining({ error: cut })]);
+		await waitForRequestsClosed(fixture.gateway);
+	});
+
+	it('cancelling the run ends a stream that stalls after its first token: the item says Cancelled and the connection closes', async () => {
+		const cancel = new AbortController();
+		const chunks: StructuredChunk[] = [];
+		const run = await runWorkflow(chatWorkflow(pinned(STALLS)), {
+			credentials: credentials(),
+			inputItems: [{ text: 'hello' }],
+			signal: cancel.signal,
+			onChunk: (chunk) => {
+				chunks.push(chunk);
+				if (chunk.type === 'item') cancel.abort();
+			},
+		});
+
+		expect(run.error?.message).toBe('Item 0: Cancelled');
+		expect(chunks.map((chunk) => chunk.type).slice(0, 3)).toEqual(['begin', 'item', 'error']);
+		await waitForRequestsClosed(fixture.gateway);
 	});
 
 	it('without Continue On Fail the broken stream fails the run, after its error chunk', async () => {

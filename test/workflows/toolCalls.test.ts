@@ -7,6 +7,7 @@ import {
 	pricedModel,
 } from '../mock-gateway/jestFixture';
 import { runWorkflow } from './harness';
+import { type RawGateway, startRawGateway } from './rawGateway';
 import { chatWorkflow, credentialsFor, outputJson, pinned, ROUTED_CHAT } from './support';
 
 const CALLS = 'vendor-a/calls-tools';
@@ -354,5 +355,80 @@ describe('tool calls in Routed Chat, in n8n-core', () => {
 			'messages[1].tool_call_id: "call_9" answers no tool call of an earlier assistant message',
 		);
 		expect(chatRequests(fixture.gateway)).toHaveLength(0);
+	});
+});
+
+describe('several tool calls in one answer, from a gateway that reports them its own way', () => {
+	const MODEL = 'vendor/parallel';
+	const call = (id: string, name: string, args: string) => ({
+		id,
+		type: 'function',
+		function: { name, arguments: args },
+	});
+	let calls: object[] = [];
+	let gateway: RawGateway;
+	beforeAll(async () => {
+		gateway = await startRawGateway((request, response) => {
+			response.writeHead(200, { 'content-type': 'application/json' });
+			// OpenAI may report a call as finish_reason "stop".
+			const message = { role: 'assistant', content: null, tool_calls: calls };
+			const completion = {
+				id: 'gen-1',
+				model: MODEL,
+				choices: [{ finish_reason: 'stop', message }],
+				usage: { prompt_tokens: 30, completion_tokens: 20, total_tokens: 50, cost: 0.0001 },
+			};
+			response.end(JSON.stringify(request.url?.endsWith('/models') ? { data: [] } : completion));
+		});
+	});
+	afterAll(async () => await gateway.close());
+	const tools = JSON.stringify([
+		multiply,
+		{ type: 'function', function: { name: 'now', description: 'The time' } },
+	]);
+	const run = () =>
+		runWorkflow(
+			chatWorkflow(pinned(MODEL, { options: { toolsJson: tools, toolChoice: 'required' } }), {
+				onError: 'continueErrorOutput',
+			}),
+			{
+				credentials: {
+					routedChatOpenRouterApi: {
+						apiKey: 'sk-or-test',
+						baseUrl: `${gateway.origin}/api/v1`,
+						gatewayType: 'openRouter',
+						appUrl: '',
+						appName: '',
+					},
+				},
+				inputItems: [{ text: question }],
+			},
+		);
+
+	it('outputs every call in order, blank arguments as {}, and the finish reason as the gateway gave it', async () => {
+		calls = [call('call_a', 'multiply', '{"a":17,"b":23}'), call('call_b', 'now', '')];
+		const result = await run();
+
+		const [item] = outputJson(result, ROUTED_CHAT);
+		expect(item).toMatchObject({
+			content: '',
+			finishReason: 'stop',
+			toolCalls: [
+				{ id: 'call_a', name: 'multiply', arguments: { a: 17, b: 23 } },
+				{ id: 'call_b', name: 'now', arguments: {} },
+			],
+		});
+	});
+
+	it('refuses the whole answer when one of its calls has arguments that are not an object', async () => {
+		calls = [call('call_a', 'multiply', '{"a":17,"b":23}'), call('call_b', 'now', '[1]')];
+		const result = await run();
+
+		expect(outputJson(result, ROUTED_CHAT)).toEqual([]);
+		const [failed] = outputJson(result, ROUTED_CHAT, 1);
+		expect(failed.error).toBe(
+			'Item 0: Every model failed (1 attempt); the last: The arguments of tool call call_b (now) are not a JSON object',
+		);
+		expect((failed.details as IDataObject).reason).toBe('invalid_output');
 	});
 });

@@ -255,7 +255,8 @@ class Route {
 			admission.settle(failure.status === undefined ? null : 0);
 			if (kindPolicy[failure.kind].retrySameModel)
 				this.context.breaker?.recordFailure(blamed(models, failure), request);
-			if (streaming) throw this.brokenStream(failure);
+			// A cancel is no fault of the model's, even once its answer began.
+			if (streaming && failure.kind !== 'aborted') throw this.brokenStream(failure);
 			if (!kindPolicy[failure.kind].failOver) throw this.stopped(failure);
 			return { failure };
 		}

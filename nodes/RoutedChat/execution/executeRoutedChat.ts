@@ -65,6 +65,12 @@ export async function executeRoutedChat(
 	const cancel = context.getExecutionCancelSignal();
 	const signal = cancel ? AbortSignal.any([cancel, stop.signal]) : stop.signal;
 	let firstFailure: number | undefined;
+	/** An item aborted because another item failed, not because the execution was cancelled. */
+	const stoppedByFailure = (error: unknown) =>
+		firstFailure !== undefined &&
+		!cancel?.aborted &&
+		error instanceof RouteError &&
+		error.reason === 'aborted';
 	// One item starting per turn of the event loop keeps the pool sliding (oneStartPerTurn.ts).
 	const eachItem = <R>(task: (item: unknown, index: number, signal: AbortSignal) => Promise<R>) =>
 		oneStartPerTurn(withItemSignal(signal, task), async () => await services.clock.sleep(0));
@@ -76,11 +82,12 @@ export async function executeRoutedChat(
 			let stream: ItemStream | undefined;
 			try {
 				signal.throwIfAborted();
-				if (budget?.reached) throw new RouteError(budget.describe(), 'budget_reached', []);
 				const checked = plans[itemIndex];
 				if ('error' in checked) throw checked.error;
 				const plan = await checked.plan();
 				if (streaming && canStream(plan)) stream = openItemStream(context, itemIndex);
+				// After `begin`: a refused item's stream ends with its error, as when the gate refuses it.
+				if (budget?.reached) throw new RouteError(budget.describe(), 'budget_reached', []);
 				const result = await routeItem(plan, { ...services, signal, budget }, stream?.onDelta);
 				stream?.end();
 				context.logger.debug('Routed Chat served an item', {
@@ -92,11 +99,15 @@ export async function executeRoutedChat(
 				});
 				return { result };
 			} catch (error) {
-				stream?.fail(toNodeError(node, error, itemIndex, redact).message);
 				if (!continueOnFail && firstFailure === undefined && !stop.signal.aborted) {
 					firstFailure = itemIndex;
 					stop.abort();
 				}
+				stream?.fail(
+					stoppedByFailure(error)
+						? `Item ${itemIndex}: Stopped: item ${firstFailure} failed`
+						: toNodeError(node, error, itemIndex, redact).message,
+				);
 				return { error };
 			}
 		}),

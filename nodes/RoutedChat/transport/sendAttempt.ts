@@ -1,4 +1,4 @@
-import { type CallOptions, GatewayError, settle } from '../core';
+import { type CallOptions, GatewayError, GatewayStatusError, settle } from '../core';
 import type { HttpRequest, HttpResponse } from './httpExchange';
 
 /** The sender's own timeout only backs up the attempt's deadline, which fires first. */
@@ -6,9 +6,10 @@ const BACKSTOP_MS = 1_000;
 
 /**
  * Sends one request within the attempt's time limit and the caller's cancel
- * signal, both passed down as one signal that closes the connection. A failure
- * to get a whole response becomes the core's timeout, aborted or connection
- * error, told apart by which signal fired.
+ * signal, both passed down as one signal that closes the connection, until
+ * `send` settles (a stream's reader included). A failure to get a whole
+ * response becomes the core's timeout, aborted or connection error, told apart
+ * by which signal fired; a gateway's own error, as `send` read it, stays itself.
  */
 export async function sendAttempt<Response = HttpResponse>(
 	send: (request: HttpRequest) => Promise<Response>,
@@ -29,6 +30,8 @@ export async function sendAttempt<Response = HttpResponse>(
 			`No answer within the ${options.timeoutMs} ms attempt timeout`,
 		);
 	}
+	if (outcome.error instanceof GatewayError || outcome.error instanceof GatewayStatusError)
+		throw outcome.error;
 	throw new GatewayError('connection', `Connection failed: ${causeOf(outcome.error)}`);
 }
 

@@ -16,9 +16,10 @@ import { sendAttempt } from './sendAttempt';
 
 /**
  * One `stream: true` request: the attempt's time limit and cancel signal cover
- * the wait for the response's headers as for a whole answer; an error status is
- * read as one; then the events are read as they arrive. A connection that
- * breaks while streaming is a connection failure, a cancel an abort.
+ * the whole answer, as for a whole one, so a stream that stalls mid-answer ends
+ * too, its connection closed; an error status is read as one; the events are
+ * read as they arrive. A connection that breaks while streaming is a connection
+ * failure, a cancel an abort.
  */
 export async function streamCompletion(
 	open: HttpOpenStream,
@@ -33,26 +34,31 @@ export async function streamCompletion(
 		// OpenRouter always ends a stream with usage; OpenAI-compatible servers only when asked.
 		...(config.openRouter ? {} : { stream_options: { include_usage: true } }),
 	};
-	const response = await sendAttempt(
-		open,
+	return await sendAttempt(
+		async (sent) => {
+			const response = await open(sent);
+			if (response.status < 200 || response.status > 299) {
+				throw readErrorResponse({ ...response, body: await collectText(response.body) });
+			}
+			return await readCompletionStream(guarded(response.body, sent.signal), onDelta);
+		},
 		gatewayRequest(config, 'POST', '/chat/completions', body, 'text/event-stream'),
 		options,
 	);
-	if (response.status < 200 || response.status > 299) {
-		throw readErrorResponse({ ...response, body: await collectText(response.body) });
-	}
-	return await readCompletionStream(guarded(response.body, options.signal), onDelta);
 }
 
-/** The body's chunks, with a cancel or a broken connection turned into the core's failures. */
+/**
+ * The body's chunks, with a cancel or a broken connection turned into the core's failures. The
+ * attempt's signal (cancel or deadline) closes the connection, which ends a chunk awaited.
+ */
 async function* guarded(
 	body: AsyncIterable<Uint8Array | string>,
-	signal: AbortSignal | undefined,
+	signal: AbortSignal,
 ): AsyncGenerator<Uint8Array | string> {
 	const chunks = body[Symbol.asyncIterator]();
 	for (;;) {
 		const next = await settle(chunks.next());
-		if (signal?.aborted) throw new GatewayError('aborted', 'Cancelled');
+		if (signal.aborted) throw new GatewayError('aborted', 'Cancelled');
 		if (!next.ok) {
 			const reason = next.error instanceof Error ? next.error.message : String(next.error);
 			throw new GatewayError('connection', `The stream broke: ${reason}`);
