@@ -20,6 +20,15 @@ const PDF_TEXT =
 	'2 0 obj << /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 >> endobj\n' +
 	'3 0 obj << /Type /Page /Parent 2 0 R >> endobj\n4 0 obj << /Type/Page /Parent 2 0 R >> endobj\n%%EOF';
 const PDF_BASE64 = Buffer.from(PDF_TEXT, 'latin1').toString('base64');
+
+/** A PDF of `count` pages, a few hundred bytes: by its size alone it would count as one page. */
+function pdfPages(count: number): string {
+	const pages = Array.from(
+		{ length: count },
+		(_, page) => `${page + 3} 0 obj << /Type /Page /Parent 2 0 R >> endobj\n`,
+	);
+	return Buffer.from(`%PDF-1.4\n${pages.join('')}%%EOF`, 'latin1').toString('base64');
+}
 const MB = 1024 * 1024;
 
 function binary(mimeType: string, base64: string, fileName?: string): IBinaryData {
@@ -282,6 +291,48 @@ describe('Attachments: images and PDFs from binary data', () => {
 			['rule 1: has an attachment', VISION],
 			['default', TEXT_ONLY],
 		]);
+	});
+
+	it.each([
+		['an attachment', { prompt: 'Summarise it.', attachments: 'report' }],
+		[
+			'a file part in Messages',
+			{
+				inputMode: 'messages',
+				messages: JSON.stringify([
+					{
+						role: 'user',
+						content: [
+							{ type: 'text', text: 'Summarise it.' },
+							{
+								type: 'file',
+								file: {
+									filename: 'report.pdf',
+									file_data: `data:application/pdf;base64,${pdfPages(5)}`,
+								},
+							},
+						],
+					},
+				]),
+			},
+		],
+	])('counts a PDF by its pages for Prompt Is Longer Than, as %s', async (_, input) => {
+		// Five pages at 3,000 tokens each are over 10,000 tokens; by its size the file is one page.
+		const result = await run(
+			{
+				...input,
+				routing: 'rules',
+				rules: {
+					rule: [{ condition: 'promptTokensAbove', tokens: 10_000, target: 'model', model: DOCS }],
+				},
+				tier: 'cheap',
+				cheapModels: DOCS,
+				fallbackMode: 'client',
+			},
+			[{ report: binary('application/pdf', pdfPages(5), 'report.pdf') }],
+		);
+
+		expect(outputJson(result, ROUTED_CHAT)[0].route).toBe('rule 1: prompt over 10000 tokens');
 	});
 
 	describe('content parts in Messages mode', () => {

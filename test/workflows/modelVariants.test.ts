@@ -5,6 +5,8 @@ import { chatRequests, mockGatewayFixture, pricedModel } from '../mock-gateway/j
 const NITRO = 'meta-llama/llama-3.3-70b-instruct:nitro';
 const PRESET = '@preset/support-triage';
 const AUTO = 'openrouter/auto';
+// OpenRouter's alias that always goes to the family's newest model.
+const LATEST = '~anthropic/claude-opus-latest';
 const DOWN = 'down/model';
 
 describe('model variants, presets and openrouter/auto', () => {
@@ -12,6 +14,7 @@ describe('model variants, presets and openrouter/auto', () => {
 		pricedModel(NITRO, { answerAs: 'meta-llama/llama-3.3-70b-instruct' }),
 		pricedModel(PRESET, { answerAs: 'openai/gpt-4o-mini' }),
 		pricedModel(AUTO, { answerAs: 'anthropic/claude-sonnet-4.5' }),
+		pricedModel(LATEST, { answerAs: 'anthropic/claude-opus-4.5' }),
 		pricedModel(DOWN, { down: { status: 503 } }),
 	]);
 	const run = (model: string, extra: Record<string, string> = {}) =>
@@ -26,6 +29,7 @@ describe('model variants, presets and openrouter/auto', () => {
 		[NITRO, 'meta-llama/llama-3.3-70b-instruct'],
 		[PRESET, 'openai/gpt-4o-mini'],
 		[AUTO, 'anthropic/claude-sonnet-4.5'],
+		[LATEST, 'anthropic/claude-opus-4.5'],
 	])(
 		'sends %s as written, keeps it as requestedModel and says which model served',
 		async (id, served) => {
@@ -37,9 +41,12 @@ describe('model variants, presets and openrouter/auto', () => {
 		},
 	);
 
-	it('accepts a preset and a variant in Fallback Models', async () => {
+	it('accepts a preset, a variant and an alias in Fallback Models, in a spaced list', async () => {
 		const [item] = outputJson(
-			await run(DOWN, { fallbackModels: `${PRESET}, ${NITRO}`, fallbackMode: 'client' }),
+			await run(DOWN, {
+				fallbackModels: ` ${PRESET} ,\n ${NITRO}\n${LATEST} `,
+				fallbackMode: 'client',
+			}),
 			ROUTED_CHAT,
 		);
 
@@ -47,6 +54,15 @@ describe('model variants, presets and openrouter/auto', () => {
 			requestedModel: DOWN,
 			model: 'openai/gpt-4o-mini',
 			fallbackUsed: true,
+		});
+	});
+
+	it('sends them as written in the gateway request models', async () => {
+		await run(DOWN, { fallbackModels: `${NITRO}, ${LATEST}`, fallbackMode: 'gateway' });
+
+		expect(chatRequests(fixture.gateway)[0].body).toMatchObject({
+			model: DOWN,
+			models: [DOWN, NITRO, LATEST],
 		});
 	});
 

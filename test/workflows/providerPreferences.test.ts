@@ -35,6 +35,51 @@ describe('provider preferences', () => {
 		});
 	});
 
+	it('reads the options from expressions, item by item, trimming the lists', async () => {
+		const result = await runWorkflow(
+			chatWorkflow(
+				pinned(MODEL, {
+					options: {
+						providerOrder: '={{ $json.order }}',
+						providerAllowFallbacks: '={{ $json.fallbacks }}',
+						providerDataCollection: '={{ $json.collection }}',
+						providerZdr: '={{ $json.zdr }}',
+						providerMaxPromptPrice: '={{ $json.maxPrompt }}',
+						providerMaxCompletionPrice: '={{ $json.maxCompletion }}',
+						// An expression gives a multi-option as n8n's editor writes it: text, comma-separated.
+						providerQuantizations: '={{ $json.quantizations }}',
+					},
+				}),
+				{ onError: 'continueErrorOutput' },
+			),
+			{
+				credentials: credentialsFor(fixture.gateway),
+				inputItems: [
+					{
+						text: 'hello',
+						order: ' Anthropic ,, OpenAI ',
+						fallbacks: false,
+						collection: 'deny',
+						zdr: true,
+						maxPrompt: '0.5',
+						maxCompletion: '',
+						quantizations: 'fp8, bf16',
+					},
+				],
+			},
+		);
+
+		expect(outputJson(result, ROUTED_CHAT, 1)).toEqual([]);
+		expect(sentProvider()).toEqual({
+			order: ['Anthropic', 'OpenAI'],
+			allow_fallbacks: false,
+			data_collection: 'deny',
+			zdr: true,
+			max_price: { prompt: 0.5 },
+			quantizations: ['fp8', 'bf16'],
+		});
+	});
+
 	it('sends no provider object when none is set', async () => {
 		await run({ providerOnly: ' , ', providerQuantizations: [], providerRequireParameters: false });
 

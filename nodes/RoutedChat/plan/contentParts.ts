@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import { type ChatMessage, type ContentPart, dataUrlBytes, type InputModality } from '../core';
-import { IMAGE_MIME_TYPES, isWebUrl, PDF_MIME_TYPE, sizeProblem } from './mediaLimits';
+import { IMAGE_MIME_TYPES, isWebUrl, mediaPart, PDF_MIME_TYPE, sizeProblem } from './mediaLimits';
 import { zodMessage } from './zodMessage';
 
 const IMAGE_DATA_PREFIXES = IMAGE_MIME_TYPES.map((type) => `data:${type};base64,`);
@@ -83,6 +83,6 @@ function corePart(part: WireParts[number]): ContentPart {
 		case 'image_url':
 			return { type: 'image', url: part.image_url.url };
 		case 'file':
-			return { type: 'file', filename: part.file.filename, url: part.file.file_data };
+			return mediaPart('file', part.file.file_data, part.file.filename);
 	}
 }

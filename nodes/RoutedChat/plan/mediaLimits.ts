@@ -1,5 +1,6 @@
 import { type ChatMessage, dataUrlBytes, type InputModality, type MediaPart } from '../core';
 import { ParameterError } from './parameterError';
+import { countDataUrlPdfPages } from './pdfPages';
 
 /** The image types every vision model on OpenRouter takes. */
 export const IMAGE_MIME_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'] as const;
@@ -77,14 +78,12 @@ export function checkMediaTotal(field: string, bytes: number, what?: string): vo
 	if (overTotal) throw new ParameterError(field, overTotal, 'Send fewer or smaller files per item');
 }
 
-/** An image, or a PDF under its file name (with its page count when known), as the core's part. */
-export function mediaPart(
-	kind: InputModality,
-	url: string,
-	filename: string,
-	pages?: number,
-): MediaPart {
-	return kind === 'image'
-		? { type: 'image', url }
-		: { type: 'file', filename, url, ...(pages ? { pages } : {}) };
+/**
+ * An image, or a PDF under its file name, as the core's part; a PDF sent as data carries its page
+ * count when its pages can be seen, for the token estimate.
+ */
+export function mediaPart(kind: InputModality, url: string, filename: string): MediaPart {
+	if (kind === 'image') return { type: 'image', url };
+	const pages = countDataUrlPdfPages(url);
+	return { type: 'file', filename, url, ...(pages ? { pages } : {}) };
 }

@@ -32,6 +32,22 @@ const ranged = (label: string, min: number, max: number) =>
 const nonNegative = (label: string) =>
 	number(label).refine((n) => n === undefined || n >= 0, `${label} must be 0 or more`);
 
+/**
+ * A multi-option: an array of its values, or, as an expression may give it, the values as text
+ * separated by commas (n8n's editor splits such text so when the expression is removed).
+ */
+const multiOption = <T extends Readonly<[string, ...string[]]>>(values: T) =>
+	z.preprocess(
+		(value) =>
+			typeof value === 'string'
+				? value
+						.split(',')
+						.map((part) => part.trim())
+						.filter(Boolean)
+				: value,
+		z.array(z.enum(values)),
+	);
+
 /** Options that apply to the whole run, read once (see readRunOptions). */
 export const runOptionsSchema = z.object({
 	concurrency: whole('Concurrency', 1, 100).optional(),
@@ -61,7 +77,7 @@ export const optionsSchema = z.object({
 	providerOrder: z.string().optional(),
 	providerOnly: z.string().optional(),
 	providerIgnore: z.string().optional(),
-	providerQuantizations: z.array(z.enum(QUANTIZATIONS)).optional(),
+	providerQuantizations: multiOption(QUANTIZATIONS).optional(),
 	providerRequireParameters: z.boolean().optional(),
 	providerSort: z.enum(['', 'price', 'throughput', 'latency']).optional(),
 	providerZdr: z.boolean().optional(),

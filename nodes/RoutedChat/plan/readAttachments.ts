@@ -12,7 +12,6 @@ import {
 	sizeProblem,
 } from './mediaLimits';
 import { ParameterError } from './parameterError';
-import { countPdfPages } from './pdfPages';
 
 const FIELD = 'attachments';
 
@@ -54,14 +53,7 @@ export async function readAttachments(
 		total += bytes.length;
 		checkMediaTotal(FIELD, total);
 		const dataUrl = `data:${attachment.mimeType};base64,${bytes.toString('base64')}`;
-		parts.push(
-			mediaPart(
-				attachment.kind,
-				dataUrl,
-				attachment.fileName,
-				attachment.kind === 'file' ? countPdfPages(bytes) : undefined,
-			),
-		);
+		parts.push(mediaPart(attachment.kind, dataUrl, attachment.fileName));
 	}
 	return parts;
 }

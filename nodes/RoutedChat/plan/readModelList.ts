@@ -1,6 +1,7 @@
 import { ParameterError } from './parameterError';
 
-const MODEL_ID = /^[\w.:/@+-]+$/;
+/** A leading `~` is OpenRouter's alias for a family's newest model (`~anthropic/claude-opus-latest`). */
+const MODEL_ID = /^~?[\w.:/@+-]+$/;
 
 /** Checks one model id as typed by a user: no blanks, no spaces. */
 export function readModelId(value: unknown, parameter: string): string {
