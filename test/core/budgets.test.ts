@@ -19,7 +19,8 @@ const UNPRICED = 'vendor-u/unpriced';
 const DOCS = 'vendor-d/docs';
 
 // The prompt 'Say hello to the routing core' is 29 characters: 8 tokens, estimated and counted alike.
-// With Max Tokens 100 a call's worst case is 8 × 1,000 + 100 × 2,000 = 208,000 nano-dollars.
+// With Max Tokens 100 a call's worst case is 8 × 1,000 + 100 × 2,000 = 208,000 nano-dollars at
+// list prices, plus the 5% OpenRouter adds to a call made with the user's own provider key: 218,400.
 const json = { responseFormat: { type: 'json_object' as const }, maxTokens: 100 };
 
 describe('budgets, with a gateway that reports no cost', () => {
@@ -50,11 +51,11 @@ describe('budgets, with a gateway that reports no cost', () => {
 			// A answers 'not json': 8 prompt + 2 completion tokens = 12,000 nano, paid and rejected.
 			fixture.gateway.setModel(pricedModel(A, { reportCost: false, reply: 'not json' }));
 			const error = await routeChat(
-				plan([A, B], { completion: json, policy: noRetries, maxCostUsd: 0.000215 }),
+				plan([A, B], { completion: json, policy: noRetries, maxCostUsd: 0.000225 }),
 				context(),
 			).catch((e) => e);
 
-			// 12,000 spent + B's 208,000 worst case = 220,000 > 215,000.
+			// A's 218,400 worst case fits; 12,000 spent + B's 218,400 worst case = 230,400 > 225,000.
 			expect(error).toBeInstanceOf(RouteError);
 			expect(error.attempts).toEqual([
 				expect.objectContaining({ model: A, kind: 'invalid_output', costUsd: 0.000012 }),
@@ -70,21 +71,21 @@ describe('budgets, with a gateway that reports no cost', () => {
 				cheap: plan([A], {
 					completion: { maxTokens: 100 },
 					policy: noRetries,
-					maxCostUsd: 0.000265,
+					maxCostUsd: 0.000275,
 				}),
 				strong: plan([B], {
 					completion: { maxTokens: 100 },
 					policy: noRetries,
-					maxCostUsd: 0.000265,
+					maxCostUsd: 0.000275,
 				}),
 				checks: { minLength: 50 },
 				repair: true,
 			};
 			const error = await routeCascade(cascade, context()).catch((e) => e);
 
-			// cheap 'short': 8 + 2 tokens = 12,000. The repair prompt is 48 tokens: worst case 248,000,
-			// and 12,000 + 248,000 fits 265,000; it costs 52,000. The strong call's 208,000 worst case
-			// on top of the 64,000 spent does not fit.
+			// cheap 'short': 8 + 2 tokens = 12,000. The repair prompt is 48 tokens: worst case 248,000
+			// × 1.05 = 260,400, and 12,000 + 260,400 fits 275,000; it costs 52,000. The strong call's
+			// 218,400 worst case on top of the 64,000 spent does not fit.
 			expect(error).toBeInstanceOf(RouteError);
 			expect(
 				error.attempts.map((a: { stage: string; skipped?: string }) => [a.stage, a.skipped]),
@@ -98,7 +99,7 @@ describe('budgets, with a gateway that reports no cost', () => {
 		});
 
 		it('makes no retry the cap has no room for after a call charged at its worst case', async () => {
-			// A timed-out call is charged its 208,000 worst case; a retry would take the item to 416,000.
+			// A timed-out call is charged its 218,400 worst case; a retry would take the item to 436,800.
 			fixture.gateway.setModel(pricedModel(A, { reportCost: false, down: { kind: 'hang' } }));
 			const error = await routeChat(
 				plan([A, B], {
@@ -150,7 +151,7 @@ describe('budgets, with a gateway that reports no cost', () => {
 					context(),
 				).catch((e) => e);
 
-				// Without them the worst case would be about 208,000 nano-dollars, under the 500,000 cap.
+				// Without them the worst case would be about 218,400 nano-dollars, under the 500,000 cap.
 				expect(error).toBeInstanceOf(RouteError);
 				expect(error.attempts).toEqual([
 					expect.objectContaining({ model: A, outcome: 'skipped', skipped: 'over budget' }),
@@ -179,7 +180,7 @@ describe('budgets, with a gateway that reports no cost', () => {
 			policy: noRetries,
 		};
 		it('counts a PDF given by URL at the context length: a cap under that worst case is not risked', async () => {
-			// One page (3,000 tokens) would make the worst case about $0.0032, under the cap; 500 pages would not be.
+			// One page (3,000 tokens) would make the worst case about $0.0034, under the cap; 500 pages would not be.
 			const error = await routeChat(plan([DOCS], { ...byUrl, maxCostUsd: 0.01 }), context()).catch(
 				(e) => e,
 			);
@@ -191,8 +192,8 @@ describe('budgets, with a gateway that reports no cost', () => {
 		});
 
 		it('sends a PDF given by URL when the cap fits the context length', async () => {
-			// 128,000 prompt tokens × 1,000 + 100 × 2,000 nano-dollars = $0.1282.
-			const result = await routeChat(plan([DOCS], { ...byUrl, maxCostUsd: 0.1282 }), context());
+			// (128,000 prompt tokens × 1,000 + 100 × 2,000 nano-dollars) × 1.05 = $0.13461.
+			const result = await routeChat(plan([DOCS], { ...byUrl, maxCostUsd: 0.13461 }), context());
 			expect(result.model).toBe(DOCS);
 			expect(requestedModels(fixture.gateway)).toEqual([[DOCS]]);
 		});
@@ -224,8 +225,8 @@ describe('budgets, with a gateway that reports no cost', () => {
 	describe('Max Cost per Execution', () => {
 		it('at concurrency 10, admits a call only while the spend plus the worst case in flight fits', async () => {
 			fixture.gateway.setModel(pricedModel(A, { reportCost: false, latencyMs: 20 }));
-			// Each answer is 8 prompt + 14 completion tokens: 36,000 nano. At most one 208,000 worst case
-			// fits at a time under 300,000, and a call starts only while the spend is at most 92,000.
+			// Each answer is 8 prompt + 14 completion tokens: 36,000 nano. At most one 218,400 worst case
+			// fits at a time under 300,000, and a call starts only while the spend is at most 81,600.
 			const budget = new ExecutionBudget(0.0003);
 			const shared = context({ budget });
 			const outcomes = await mapWithConcurrency(
@@ -266,7 +267,7 @@ describe('budgets, with a gateway that reports no cost', () => {
 		});
 
 		it('charges a call whose cost is not known at its worst case', async () => {
-			// A timed-out call may have been billed unseen: it holds its 208,000 worst case for good.
+			// A timed-out call may have been billed unseen: it holds its 218,400 worst case for good.
 			fixture.gateway.setModel(pricedModel(A, { reportCost: false, down: { kind: 'hang' } }));
 			const budget = new ExecutionBudget(0.0003);
 			const first = await routeChat(

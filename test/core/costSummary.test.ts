@@ -1,4 +1,5 @@
 import {
+	type ChatClient,
 	type ItemOutcome,
 	routeCascade,
 	routeChat,
@@ -125,6 +126,38 @@ describe('summarizeCosts', () => {
 			[STRONG]: expect.objectContaining({ totalTokens: 1_000 }),
 		});
 		expect(summary.totalTokens).toBe(2_000);
+	});
+
+	it('totals 10,000 tiny costs exactly, with no float drift', async () => {
+		// The gateway reports 1 to 17 nano-dollars a call, as floats that are not exact in binary.
+		const reportedNano: number[] = [];
+		const client: ChatClient = {
+			listModels: async () => [],
+			complete: async ({ model }) => {
+				const costNano = 1 + (reportedNano.length % 17);
+				reportedNano.push(costNano);
+				return {
+					id: null,
+					model,
+					provider: null,
+					content: 'ok',
+					finishReason: 'stop',
+					usage: null,
+					gatewayCostUsd: costNano / 1e9,
+					upstreamCostUsd: null,
+					raw: {},
+				};
+			},
+		};
+		const context = { client, clock: fakeClock() };
+		const outcomes: ItemOutcome[] = [];
+		for (let item = 0; item < 10_000; item++)
+			outcomes.push({ result: await routeChat(plan([CHEAP]), context) });
+		const summary = summarizeCosts(outcomes, [CHEAP], prices);
+
+		const totalUsd = reportedNano.reduce((sum, costNano) => sum + costNano, 0) / 1e9;
+		expect(summary.totalCostUsd).toBe(totalUsd);
+		expect(summary.byModel[CHEAP]).toEqual({ calls: 10_000, costUsd: totalUsd, totalTokens: 0 });
 	});
 
 	it('has no saving figure without published prices', () => {

@@ -189,6 +189,71 @@ describe('spending less in n8n', () => {
 		expect(run.outputs[ROUTED_CHAT][0][2].pairedItem).toEqual([{ item: 0 }, { item: 1 }]);
 	});
 
+	it.each(['continueRegularOutput', 'continueErrorOutput'] as const)(
+		'the Cost Summary Item reconciles with what the gateway charged, failed items included (%s)',
+		async (onError) => {
+			// Both tiers answer JSON but for 'bad' (cheap) and 'worse' (strong): items 0, 4 and 8 fail after three paid calls.
+			const answers = (model: string, refuses: string) =>
+				pricedModel(model, {
+					pricing: PRICING[model],
+					reply: (request) =>
+						String(request.body.messages.at(-1)?.content).includes(refuses) ? 'nope' : '{}',
+				});
+			fixture.gateway.setModel(answers(CHEAP, 'bad'));
+			fixture.gateway.setModel(answers(STRONG, 'worse'));
+			const inputs = Array.from({ length: 12 }, (_, index) => ({
+				text:
+					index % 4 === 0 ? `worse bad ${index}` : index % 3 === 0 ? `bad ${index}` : `${index}`,
+			}));
+			const run = await runWorkflow(
+				chatWorkflow(
+					{
+						prompt: '={{ $json.text }}',
+						routing: 'cascade',
+						cheapModels: CHEAP,
+						strongModels: STRONG,
+						options: { responseFormat: 'json_object', retries: 0, costSummary: true },
+					},
+					{ onError },
+				),
+				{ credentials: credentials(), inputItems: inputs },
+			);
+
+			const regular = outputJson(run, ROUTED_CHAT);
+			const summary = regular.pop()?.summary as Record<string, number>;
+			const failed = [...regular.filter((item) => item.error), ...outputJson(run, ROUTED_CHAT, 1)];
+			const served = regular.filter((item) => !item.error);
+			expect([served.length, failed.length]).toEqual([9, 3]);
+			const nano = (usd: number) => Math.round(usd * 1e9);
+			type Paid = { outcome: string; costUsd?: number; usage: Usage };
+			const attemptsOf = (item: IDataObject) =>
+				(item.attempts ?? (item.details as IDataObject).attempts) as Paid[];
+			const servedNano = served.reduce(
+				(sum, item) => sum + nano((item.cost as { totalUsd: number }).totalUsd),
+				0,
+			);
+			const failedNano = failed
+				.flatMap(attemptsOf)
+				.reduce((sum, attempt) => sum + nano(attempt.costUsd ?? 0), 0);
+			const charged = nano(await chargedUsd(fixture.gateway));
+			expect(servedNano + failedNano).toBe(charged);
+			expect(nano(summary.totalCostUsd)).toBe(charged);
+			// Each served item's kept answer, its tokens at the strong tier's list price.
+			const strongestOnly = served.reduce((sum, item) => {
+				const { usage } = attemptsOf(item).filter((attempt) => attempt.outcome === 'success')[0];
+				return (
+					sum +
+					nano(
+						usage.promptTokens * Number(PRICING[STRONG].prompt) +
+							usage.completionTokens * Number(PRICING[STRONG].completion),
+					)
+				);
+			}, 0);
+			expect(nano(summary.strongestOnlyCostUsd)).toBe(strongestOnly);
+			expect(nano(summary.savedUsd)).toBe(strongestOnly - servedNano);
+		},
+	);
+
 	it('skips a model whose worst case is over the per-item budget', async () => {
 		const run = await runWorkflow(
 			chatWorkflow(
@@ -251,7 +316,9 @@ describe('spending less in n8n', () => {
 
 describe('budgets at the default concurrency of 10, with a gateway that reports no cost', () => {
 	// $1 / $2 per million tokens and 100 completion tokens an answer: with Max Tokens 100 and a
-	// prompt of 3 tokens ('question N'), every call costs its worst case, 203,000 nano-dollars.
+	// prompt of 3 tokens ('question N'), every call costs its worst case at list prices, 203,000
+	// nano-dollars; the worst case a cap reserves adds the 5% fee of a call with the user's own
+	// provider key (BYOK): 213,150.
 	const PRICED = 'vendor-a/no-cost-reported';
 	const FALLBACK = 'vendor-b/no-cost-reported';
 	const fixture = mockGatewayFixture([
@@ -276,7 +343,7 @@ describe('budgets at the default concurrency of 10, with a gateway that reports 
 
 		const items = outputJson(run, ROUTED_CHAT);
 		const served = items.filter((item) => item.model === PRICED);
-		// Two worst cases (406,000) fit under 500,000 at once; after both, a third does not.
+		// Two worst cases (426,300) fit under 500,000 at once; after both (406,000 spent), a third does not.
 		expect(served).toHaveLength(2);
 		expect(items.filter((item) => item.reason === 'budget_reached')).toHaveLength(18);
 		expect(served.map((item) => item.cost)).toEqual([

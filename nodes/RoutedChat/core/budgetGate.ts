@@ -14,7 +14,7 @@ export interface Admission {
 /**
  * Admits one item's calls under its caps. The worst case of a call is the published price ×
  * (the prompt estimate, at most the context length, + Max Tokens, or the model's context length
- * when Max Tokens is unset).
+ * when Max Tokens is unset), plus the BYOK fee (worstCaseNano).
  * While a cap is set, a model whose worst case cannot be known (no published price) is refused.
  * The prompt is estimated once, when a worst case is first needed: without a cap, never.
  */

@@ -71,16 +71,25 @@ function answerCost(completion: ChatCompletion, price: ModelPrice | undefined): 
 	return { nanoUsd: null, source: 'unknown' };
 }
 
-/** The most a call could cost: every prompt token plus every token it may generate. */
+/**
+ * OpenRouter's fee on a call served with the user's own provider key (BYOK), in percent of the
+ * provider's bill, which the user pays besides. Whether a call goes that way is known only after it.
+ */
+const BYOK_FEE_PERCENT = 5;
+
+/**
+ * The most a call could cost: every prompt token plus every token it may generate, at the
+ * published price plus the BYOK fee, rounded up so that no fraction of a nano-dollar is missed.
+ */
 export function worstCaseNano(
 	price: ModelPrice,
 	promptTokens: number,
 	maxCompletionTokens: number,
 ): number {
-	return (
-		tokensCostNano(promptTokens, price.promptPicoUsd) +
-		tokensCostNano(maxCompletionTokens, price.completionPicoUsd)
-	);
+	const listedPico =
+		promptTokens * price.promptPicoUsd + maxCompletionTokens * price.completionPicoUsd;
+	// Pico to nano and percent in one division, exact whenever the quotient is whole.
+	return Math.ceil((listedPico * (100 + BYOK_FEE_PERCENT)) / 100_000);
 }
 
 /**

@@ -1,0 +1,202 @@
+import {
+	ExecutionBudget,
+	mapWithConcurrency,
+	PricingCache,
+	type RouteContext,
+	type RoutePlan,
+	type RouteResult,
+	routeCascade,
+	routeChat,
+	streamChat,
+} from '../../nodes/RoutedChat/core';
+import type { ChatMessage, Usage } from '../../nodes/RoutedChat/core/types';
+import { fakeClock, gatewayFixture, plan, noRetries } from './support';
+import { chargedUsd, chatRequests, pricedModel } from '../mock-gateway/jestFixture';
+
+// Every model is $1 / $2 per million prompt / completion tokens, 1,000 / 2,000 nano-dollars a token,
+// and (but C, whose '{}' is 1) answers with 10 completion tokens: all of Max Tokens 10, the completion's worst case.
+const PROMPT_NANO = 1_000;
+const COMPLETION_NANO = 2_000;
+const CLAUDE = 'anthropic/three-and-a-half-chars';
+const BYOK = 'vendor-k/own-key';
+const CACHING = 'anthropic/caching';
+const A = 'vendor-a/a';
+const B = 'vendor-b/b';
+const C = 'vendor-c/c';
+
+/** What the tokens the gateway counted cost at the published prices, in nano-dollars. */
+const listedNano = ({ promptTokens, completionTokens }: Usage) =>
+	promptTokens * PROMPT_NANO + completionTokens * COMPLETION_NANO;
+
+const nano = (usd: number) => Math.round(usd * 1e9);
+
+describe('a cap holds against what the gateway charges', () => {
+	const fixture = gatewayFixture([
+		pricedModel(CLAUDE, { completionTokens: 10, charsPerToken: 3.5 }),
+		pricedModel(BYOK, { completionTokens: 10, byok: true }),
+		pricedModel(CACHING, { completionTokens: 10 }),
+		pricedModel(A, { completionTokens: 10 }),
+		pricedModel(B, { completionTokens: 10 }),
+		pricedModel(C, { reply: '{}' }),
+	]);
+	const context = (extra: Partial<RouteContext> = {}): RouteContext => {
+		const cache = new PricingCache(60_000);
+		return {
+			client: fixture.client,
+			clock: fakeClock(),
+			prices: async () =>
+				await cache.get('mock', 0, () => fixture.client.listModels({ timeoutMs: 5_000 })),
+			...extra,
+		};
+	};
+	const ask = (models: string[], extra: Partial<RoutePlan> = {}) =>
+		plan(models, { completion: { maxTokens: 10 }, policy: noRetries, ...extra });
+	/** Routes `count` items at `concurrency` under one execution cap; each item's result, or undefined when it failed. */
+	const runCapped = async (
+		capUsd: number,
+		count: number,
+		concurrency: number,
+		route: (context: RouteContext) => Promise<RouteResult>,
+	) => {
+		const shared = context({ budget: new ExecutionBudget(capUsd) });
+		return await mapWithConcurrency(Array.from({ length: count }), concurrency, async () =>
+			route(shared).catch(() => undefined),
+		);
+	};
+
+	it("Max Cost per Execution: with the user's own provider key, the provider's bill and OpenRouter's fee together stay under the cap", async () => {
+		// 'Say hello to the routing core' is 8 prompt tokens: 8 × 1,000 + 10 × 2,000 = 28,000 nano at
+		// list prices, which the provider bills the key; OpenRouter adds its fee (chargedUsd). At list
+		// prices two calls would fit the cap together and cost 2 × 29,400 with the fee.
+		const capNano = 58_000;
+		const served = await runCapped(capNano / 1e9, 4, 4, (shared) => routeChat(ask([BYOK]), shared));
+
+		const byProvider = served.reduce(
+			(sum, result) => sum + (result ? listedNano(result.usage) : 0),
+			0,
+		);
+		expect(chatRequests(fixture.gateway).length).toBeGreaterThan(0);
+		expect(byProvider + nano(await chargedUsd(fixture.gateway))).toBeLessThanOrEqual(capNano);
+	});
+
+	// 3,500 characters: 875 tokens at the four characters a token the prompt is estimated at, 1,000
+	// as a tokenizer of three and a half characters a token (the mock's Claude) counts them.
+	const long: ChatMessage[] = [{ role: 'user', content: 'x'.repeat(3_500) }];
+
+	// Known defect: the worst case bounds the prompt by its estimate, which such a tokenizer exceeds:
+	// (875 × 1,000 + 10 × 2,000) × 1.05 = 939,750 fits the cap, and the call costs 1,020,000.
+	// Fixed once routeChat gives BudgetGate a bound on the prompt's tokens instead of the estimate.
+	it.failing(
+		'Max Cost per Item: a tokenizer that counts more tokens than the estimate stays under the cap',
+		async () => {
+			const capUsd = 0.00095;
+			await routeChat(ask([CLAUDE], { messages: long, maxCostUsd: capUsd }), context()).catch(
+				() => undefined,
+			);
+			expect(await chargedUsd(fixture.gateway)).toBeLessThanOrEqual(capUsd);
+		},
+	);
+
+	it.failing(
+		'Max Cost per Execution: at concurrency 20, a tokenizer that counts more never takes the run over',
+		async () => {
+			const capUsd = 0.008;
+			await runCapped(capUsd, 40, 20, (shared) =>
+				routeChat(ask([CLAUDE], { messages: long }), shared),
+			);
+			expect(chatRequests(fixture.gateway).length).toBeGreaterThan(0);
+			expect(await chargedUsd(fixture.gateway)).toBeLessThanOrEqual(capUsd);
+		},
+	);
+
+	// Known defect: a prompt-cache write is billed above the prompt price (the mock, as Anthropic:
+	// 1.25 ×), and the worst case counts the prompt at the prompt price.
+	// (1,001 × 1,000 + 10 × 2,000) × 1.05 = 1,072,050 fits the cap, and the call costs 1,271,000.
+	it.failing(
+		'Max Cost per Item: a prompt cache write, billed above the prompt price, stays under the cap',
+		async () => {
+			// A 4,000-character system message: 1,000 tokens written to the cache.
+			const messages: ChatMessage[] = [
+				{ role: 'system', content: 'p'.repeat(4_000), cache: {} },
+				{ role: 'user', content: 'Hi' },
+			];
+			const capUsd = 0.0011;
+			await routeChat(ask([CACHING], { messages, maxCostUsd: capUsd }), context()).catch(
+				() => undefined,
+			);
+			expect(await chargedUsd(fixture.gateway)).toBeLessThanOrEqual(capUsd);
+		},
+	);
+
+	it.each<[string, number, () => void, (context: RouteContext) => Promise<RouteResult>]>([
+		[
+			'retries and fallbacks after unpaid errors, unreadable answers and paid rejected ones',
+			0.002,
+			() => {
+				fixture.gateway.setModel(
+					pricedModel(A, {
+						completionTokens: 10,
+						latencyMs: 5,
+						faults: Array.from({ length: 40 }, (_, i) =>
+							i % 2 ? { status: 500 } : { kind: 'malformed' },
+						),
+					}),
+				);
+				fixture.gateway.setModel(pricedModel(B, { completionTokens: 10, reply: 'not json' }));
+			},
+			(shared) =>
+				routeChat(
+					plan([A, B, C], {
+						completion: { maxTokens: 10, responseFormat: { type: 'json_object' } },
+					}),
+					shared,
+				),
+		],
+		[
+			"a cascade's cheap, repair and strong calls",
+			0.002,
+			() => fixture.gateway.setModel(pricedModel(A, { completionTokens: 10, reply: 'short' })),
+			(shared) =>
+				routeCascade(
+					{
+						cheap: ask([A], { maxCostUsd: 0.01 }),
+						strong: ask([B], { maxCostUsd: 0.01 }),
+						checks: { minLength: 20 },
+						repair: true,
+					},
+					shared,
+				),
+		],
+		[
+			'streamed answers, half of them broken off',
+			0.0005,
+			() =>
+				fixture.gateway.setModel(
+					pricedModel(A, {
+						completionTokens: 10,
+						faults: Array.from({ length: 40 }, (_, i) =>
+							i % 2 ? { kind: 'stream-drop', afterChunks: 0 } : null,
+						),
+					}),
+				),
+			(shared) => streamChat(ask([A, B]), shared, () => undefined),
+		],
+		[
+			'generation stats that lag the answers',
+			0.0005,
+			() =>
+				fixture.gateway.setModel(
+					pricedModel(A, { completionTokens: 10, latencyMs: 2, generationStats: { lag: 2 } }),
+				),
+			(shared) => routeChat(ask([A], { generationStats: true }), shared),
+		],
+	])('Max Cost per Execution at concurrency 20: %s', async (_, capUsd, script, route) => {
+		script();
+		const served = await runCapped(capUsd, 40, 20, route);
+
+		// The cap let some items through and stopped the others; the gateway charged no more than it.
+		expect(served.some((result) => result)).toBe(true);
+		expect(served.some((result) => !result)).toBe(true);
+		expect(await chargedUsd(fixture.gateway)).toBeLessThanOrEqual(capUsd);
+	});
+});
