@@ -57,6 +57,25 @@ describe('model variants, presets and openrouter/auto', () => {
 		});
 	});
 
+	// Gateway and Gateway and Client (the default) send DOWN and its fallback in one request: the
+	// gateway names only the model that answered, never the preset, variant or alias asked for.
+	it.each(
+		['gateway', 'both'].flatMap((mode) => [
+			[PRESET, mode, 'openai/gpt-4o-mini'],
+			[NITRO, mode, 'meta-llama/llama-3.3-70b-instruct'],
+			[AUTO, mode, 'anthropic/claude-sonnet-4.5'],
+			[LATEST, mode, 'anthropic/claude-opus-4.5'],
+		]),
+	)(
+		'says a %s fallback served when the gateway fell back to it (%s)',
+		async (id, fallbackMode, served) => {
+			const [item] = outputJson(await run(DOWN, { fallbackModels: id, fallbackMode }), ROUTED_CHAT);
+
+			expect(chatRequests(fixture.gateway)).toHaveLength(1);
+			expect(item).toMatchObject({ requestedModel: DOWN, model: served, fallbackUsed: true });
+		},
+	);
+
 	it('sends them as written in the gateway request models', async () => {
 		await run(DOWN, { fallbackModels: `${NITRO}, ${LATEST}`, fallbackMode: 'gateway' });
 
