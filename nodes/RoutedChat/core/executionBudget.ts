@@ -10,17 +10,26 @@ export interface Reservation {
  * Max Cost per Execution, shared by the items of one run. A call is admitted only while what was
  * spent plus the reservations of the calls in flight plus its own worst case fits the cap, so
  * concurrent items can never overshoot it together. A call that does not fit waits for calls in
- * flight to settle, and is refused once none is left to free room. Lives only as long as the run.
+ * flight to settle, and is refused once none is left to free room. Lives only as long as the run;
+ * a run starts from what the node's earlier runs in the same execution spent.
  */
 export class ExecutionBudget {
-	private spentNano = 0;
 	private reservedNano = 0;
 	private inFlight = 0;
 	private waiters: Array<() => void> = [];
 	private readonly limitNano: number;
 
-	constructor(limitUsd: number) {
+	/** `spentNano`: what was already spent against this cap before the run, in nano-dollars. */
+	constructor(
+		limitUsd: number,
+		private spentNano = 0,
+	) {
 		this.limitNano = usdToNano(limitUsd);
+	}
+
+	/** Nano-dollars spent against the cap: each settled call at its cost, or at its hold when that is not known. */
+	get spent(): number {
+		return this.spentNano;
 	}
 
 	get reached(): boolean {

@@ -18,6 +18,7 @@ import { nodeParameters } from '../plan/nodeParameters';
 import { readRunOptions } from '../plan/readRunOptions';
 import { createExecutionServices } from './executionServices';
 import { itemsSpend, recordExecutionSpend } from './executionCustomData';
+import { readNodeExecutionSpend, writeNodeExecutionSpend } from './nodeExecutionSpend';
 import { withItemSignal } from './itemSignal';
 import { oneStartPerTurn } from './oneStartPerTurn';
 import { readPlansFirst } from './readPlansFirst';
@@ -45,10 +46,11 @@ export async function executeRoutedChat(
 		return [items.map((_, index) => failedItem(node, error, index, noSecrets))];
 	}
 	const { redact } = services;
+	// The cap covers every run of this node in the execution: a run starts from what the others spent.
 	const budget =
 		runOptions.maxCostPerExecutionUsd === undefined
 			? undefined
-			: new ExecutionBudget(runOptions.maxCostPerExecutionUsd);
+			: new ExecutionBudget(runOptions.maxCostPerExecutionUsd, readNodeExecutionSpend(context));
 	const candidates = new Set<string>();
 	const parameters = nodeParameters(context);
 	const streaming = (runOptions.streamResponse ?? true) && context.isStreaming();
@@ -115,6 +117,7 @@ export async function executeRoutedChat(
 
 	// Written before a failure is thrown too: the calls before it were paid for.
 	recordExecutionSpend(context, itemsSpend(outcomes));
+	if (budget) writeNodeExecutionSpend(context, budget.spent);
 	if (firstFailure !== undefined) {
 		const failed = outcomes[firstFailure] as { error: unknown };
 		throw toNodeError(node, failed.error, firstFailure, redact);
