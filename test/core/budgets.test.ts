@@ -18,9 +18,10 @@ const B = 'vendor-b/model-b';
 const UNPRICED = 'vendor-u/unpriced';
 const DOCS = 'vendor-d/docs';
 
-// The prompt 'Say hello to the routing core' is 29 characters: 8 tokens, estimated and counted alike.
-// With Max Tokens 100 a call's worst case is 8 × 1,000 + 100 × 2,000 = 208,000 nano-dollars at
-// list prices, plus the 5% OpenRouter adds to a call made with the user's own provider key: 218,400.
+// The prompt 'Say hello to the routing core' is 29 characters: the gateway counts 8 tokens, and a
+// cap bounds it at one token a byte plus 4 for its message and 4 for the reply: 37. With Max Tokens
+// 100 a call's worst case is 37 × 1,000 + 100 × 2,000 = 237,000 nano-dollars at list prices, plus
+// the 5% OpenRouter adds to a call made with the user's own provider key: 248,850.
 const json = { responseFormat: { type: 'json_object' as const }, maxTokens: 100 };
 
 describe('budgets, with a gateway that reports no cost', () => {
@@ -51,11 +52,11 @@ describe('budgets, with a gateway that reports no cost', () => {
 			// A answers 'not json': 8 prompt + 2 completion tokens = 12,000 nano, paid and rejected.
 			fixture.gateway.setModel(pricedModel(A, { reportCost: false, reply: 'not json' }));
 			const error = await routeChat(
-				plan([A, B], { completion: json, policy: noRetries, maxCostUsd: 0.000225 }),
+				plan([A, B], { completion: json, policy: noRetries, maxCostUsd: 0.000255 }),
 				context(),
 			).catch((e) => e);
 
-			// A's 218,400 worst case fits; 12,000 spent + B's 218,400 worst case = 230,400 > 225,000.
+			// A's 248,850 worst case fits; 12,000 spent + B's 248,850 worst case = 260,850 > 255,000.
 			expect(error).toBeInstanceOf(RouteError);
 			expect(error.attempts).toEqual([
 				expect.objectContaining({ model: A, kind: 'invalid_output', costUsd: 0.000012 }),
@@ -71,21 +72,23 @@ describe('budgets, with a gateway that reports no cost', () => {
 				cheap: plan([A], {
 					completion: { maxTokens: 100 },
 					policy: noRetries,
-					maxCostUsd: 0.000275,
+					maxCostUsd: 0.00048,
 				}),
 				strong: plan([B], {
-					completion: { maxTokens: 100 },
+					completion: { maxTokens: 200 },
 					policy: noRetries,
-					maxCostUsd: 0.000275,
+					maxCostUsd: 0.00048,
 				}),
 				checks: { minLength: 50 },
 				repair: true,
 			};
 			const error = await routeCascade(cascade, context()).catch((e) => e);
 
-			// cheap 'short': 8 + 2 tokens = 12,000. The repair prompt is 48 tokens: worst case 248,000
-			// × 1.05 = 260,400, and 12,000 + 260,400 fits 275,000; it costs 52,000. The strong call's
-			// 218,400 worst case on top of the 64,000 spent does not fit.
+			// cheap 'short': 8 + 2 tokens = 12,000. The repair prompt is 29 + 5 + 156 characters in three
+			// messages, bounded at 190 + 4 × 4 = 206 tokens: worst case (206,000 + 200,000) × 1.05 =
+			// 426,300, and 12,000 + 426,300 fits 480,000; the gateway counts 48 + 2 tokens: 52,000. The
+			// strong call's worst case, (37,000 + 400,000) × 1.05 = 458,850, on top of the 64,000 spent
+			// does not fit.
 			expect(error).toBeInstanceOf(RouteError);
 			expect(
 				error.attempts.map((a: { stage: string; skipped?: string }) => [a.stage, a.skipped]),
@@ -99,7 +102,7 @@ describe('budgets, with a gateway that reports no cost', () => {
 		});
 
 		it('makes no retry the cap has no room for after a call charged at its worst case', async () => {
-			// A timed-out call is charged its 218,400 worst case; a retry would take the item to 436,800.
+			// A timed-out call is charged its 248,850 worst case; a retry would take the item to 497,700.
 			fixture.gateway.setModel(pricedModel(A, { reportCost: false, down: { kind: 'hang' } }));
 			const error = await routeChat(
 				plan([A, B], {
@@ -151,7 +154,7 @@ describe('budgets, with a gateway that reports no cost', () => {
 					context(),
 				).catch((e) => e);
 
-				// Without them the worst case would be about 218,400 nano-dollars, under the 500,000 cap.
+				// Without them the worst case would be 248,850 nano-dollars, under the 500,000 cap.
 				expect(error).toBeInstanceOf(RouteError);
 				expect(error.attempts).toEqual([
 					expect.objectContaining({ model: A, outcome: 'skipped', skipped: 'over budget' }),
@@ -225,9 +228,9 @@ describe('budgets, with a gateway that reports no cost', () => {
 	describe('Max Cost per Execution', () => {
 		it('at concurrency 10, admits a call only while the spend plus the worst case in flight fits', async () => {
 			fixture.gateway.setModel(pricedModel(A, { reportCost: false, latencyMs: 20 }));
-			// Each answer is 8 prompt + 14 completion tokens: 36,000 nano. At most one 218,400 worst case
-			// fits at a time under 300,000, and a call starts only while the spend is at most 81,600.
-			const budget = new ExecutionBudget(0.0003);
+			// Each answer is 8 prompt + 14 completion tokens: 36,000 nano. At most one 248,850 worst case
+			// fits at a time under 330,000, and a call starts only while the spend is at most 81,150.
+			const budget = new ExecutionBudget(0.00033);
 			const shared = context({ budget });
 			const outcomes = await mapWithConcurrency(
 				Array.from({ length: 20 }),
@@ -246,7 +249,7 @@ describe('budgets, with a gateway that reports no cost', () => {
 			for (const error of refused) {
 				expect(error.reason).toBe('budget_reached');
 				expect(error.message).toMatch(
-					/^Budget reached: this execution has spent \$0\.000108 of its \$0\.0003 limit/,
+					/^Budget reached: this execution has spent \$0\.000108 of its \$0\.00033 limit/,
 				);
 			}
 			expect(await chargedUsd(fixture.gateway)).toBe(0.000108);
@@ -267,7 +270,7 @@ describe('budgets, with a gateway that reports no cost', () => {
 		});
 
 		it('charges a call whose cost is not known at its worst case', async () => {
-			// A timed-out call may have been billed unseen: it holds its 218,400 worst case for good.
+			// A timed-out call may have been billed unseen: it holds its 248,850 worst case for good.
 			fixture.gateway.setModel(pricedModel(A, { reportCost: false, down: { kind: 'hang' } }));
 			const budget = new ExecutionBudget(0.0003);
 			const first = await routeChat(

@@ -14,7 +14,8 @@ import { fakeClock, gatewayFixture, plan, noRetries } from './support';
 import { chargedUsd, chatRequests, pricedModel } from '../mock-gateway/jestFixture';
 
 // Every model is $1 / $2 per million prompt / completion tokens, 1,000 / 2,000 nano-dollars a token,
-// and (but C, whose '{}' is 1) answers with 10 completion tokens: all of Max Tokens 10, the completion's worst case.
+// and (but C, whose '{}' is 1, and BYOK, 1,000 of Max Tokens 1,000) answers with 10 completion tokens: all of
+// Max Tokens 10, the completion's worst case.
 const PROMPT_NANO = 1_000;
 const COMPLETION_NANO = 2_000;
 const CLAUDE = 'anthropic/three-and-a-half-chars';
@@ -33,7 +34,7 @@ const nano = (usd: number) => Math.round(usd * 1e9);
 describe('a cap holds against what the gateway charges', () => {
 	const fixture = gatewayFixture([
 		pricedModel(CLAUDE, { completionTokens: 10, charsPerToken: 3.5 }),
-		pricedModel(BYOK, { completionTokens: 10, byok: true }),
+		pricedModel(BYOK, { completionTokens: 1_000, byok: true }),
 		pricedModel(CACHING, { completionTokens: 10 }),
 		pricedModel(A, { completionTokens: 10 }),
 		pricedModel(B, { completionTokens: 10 }),
@@ -65,11 +66,15 @@ describe('a cap holds against what the gateway charges', () => {
 	};
 
 	it("Max Cost per Execution: with the user's own provider key, the provider's bill and OpenRouter's fee together stay under the cap", async () => {
-		// 'Say hello to the routing core' is 8 prompt tokens: 8 × 1,000 + 10 × 2,000 = 28,000 nano at
-		// list prices, which the provider bills the key; OpenRouter adds its fee (chargedUsd). At list
-		// prices two calls would fit the cap together and cost 2 × 29,400 with the fee.
-		const capNano = 58_000;
-		const served = await runCapped(capNano / 1e9, 4, 4, (shared) => routeChat(ask([BYOK]), shared));
+		// 'Say hello to the routing core', bounded at 37 prompt tokens, and all of Max Tokens 1,000: a
+		// worst case of 37 × 1,000 + 1,000 × 2,000 = 2,037,000 nano at list prices. The gateway counts
+		// 8 prompt tokens: 2,008,000 at list prices, which the provider bills the key, and OpenRouter
+		// adds its 5% fee (chargedUsd). Two worst cases at list prices fit the cap; two calls cost
+		// 2 × 2,108,400.
+		const capNano = 4_074_000;
+		const served = await runCapped(capNano / 1e9, 4, 4, (shared) =>
+			routeChat(ask([BYOK], { completion: { maxTokens: 1_000 } }), shared),
+		);
 
 		const byProvider = served.reduce(
 			(sum, result) => sum + (result ? listedNano(result.usage) : 0),
@@ -83,50 +88,43 @@ describe('a cap holds against what the gateway charges', () => {
 	// as a tokenizer of three and a half characters a token (the mock's Claude) counts them.
 	const long: ChatMessage[] = [{ role: 'user', content: 'x'.repeat(3_500) }];
 
-	// Known defect: the worst case bounds the prompt by its estimate, which such a tokenizer exceeds:
-	// (875 × 1,000 + 10 × 2,000) × 1.05 = 939,750 fits the cap, and the call costs 1,020,000.
-	// Fixed once routeChat gives BudgetGate a bound on the prompt's tokens instead of the estimate.
-	it.failing(
-		'Max Cost per Item: a tokenizer that counts more tokens than the estimate stays under the cap',
-		async () => {
-			const capUsd = 0.00095;
-			await routeChat(ask([CLAUDE], { messages: long, maxCostUsd: capUsd }), context()).catch(
-				() => undefined,
-			);
-			expect(await chargedUsd(fixture.gateway)).toBeLessThanOrEqual(capUsd);
-		},
-	);
+	// The estimate's worst case, (875 × 1,000 + 10 × 2,000) × 1.05 = 939,750, would fit the cap, and
+	// the call costs 1,020,000: the worst case bounds the prompt by its bytes instead, so the call is
+	// not made.
+	it('Max Cost per Item: a tokenizer that counts more tokens than the estimate stays under the cap', async () => {
+		const capUsd = 0.00095;
+		await routeChat(ask([CLAUDE], { messages: long, maxCostUsd: capUsd }), context()).catch(
+			() => undefined,
+		);
+		expect(chatRequests(fixture.gateway)).toEqual([]);
+		expect(await chargedUsd(fixture.gateway)).toBeLessThanOrEqual(capUsd);
+	});
 
-	it.failing(
-		'Max Cost per Execution: at concurrency 20, a tokenizer that counts more never takes the run over',
-		async () => {
-			const capUsd = 0.008;
-			await runCapped(capUsd, 40, 20, (shared) =>
-				routeChat(ask([CLAUDE], { messages: long }), shared),
-			);
-			expect(chatRequests(fixture.gateway).length).toBeGreaterThan(0);
-			expect(await chargedUsd(fixture.gateway)).toBeLessThanOrEqual(capUsd);
-		},
-	);
+	it('Max Cost per Execution: at concurrency 20, a tokenizer that counts more never takes the run over', async () => {
+		const capUsd = 0.008;
+		await runCapped(capUsd, 40, 20, (shared) =>
+			routeChat(ask([CLAUDE], { messages: long }), shared),
+		);
+		expect(chatRequests(fixture.gateway).length).toBeGreaterThan(0);
+		expect(await chargedUsd(fixture.gateway)).toBeLessThanOrEqual(capUsd);
+	});
 
-	// Known defect: a prompt-cache write is billed above the prompt price (the mock, as Anthropic:
-	// 1.25 ×), and the worst case counts the prompt at the prompt price.
-	// (1,001 × 1,000 + 10 × 2,000) × 1.05 = 1,072,050 fits the cap, and the call costs 1,271,000.
-	it.failing(
-		'Max Cost per Item: a prompt cache write, billed above the prompt price, stays under the cap',
-		async () => {
-			// A 4,000-character system message: 1,000 tokens written to the cache.
-			const messages: ChatMessage[] = [
-				{ role: 'system', content: 'p'.repeat(4_000), cache: {} },
-				{ role: 'user', content: 'Hi' },
-			];
-			const capUsd = 0.0011;
-			await routeChat(ask([CACHING], { messages, maxCostUsd: capUsd }), context()).catch(
-				() => undefined,
-			);
-			expect(await chargedUsd(fixture.gateway)).toBeLessThanOrEqual(capUsd);
-		},
-	);
+	// A prompt-cache write is billed above the prompt price (the mock, as Anthropic: 1.25 ×). At the
+	// prompt price, (1,001 × 1,000 + 10 × 2,000) × 1.05 = 1,072,050 would fit the cap, and the call
+	// costs 1,271,000: the worst case counts the write's extra, so the call is not made.
+	it('Max Cost per Item: a prompt cache write, billed above the prompt price, stays under the cap', async () => {
+		// A 4,000-character system message: 1,000 tokens written to the cache.
+		const messages: ChatMessage[] = [
+			{ role: 'system', content: 'p'.repeat(4_000), cache: {} },
+			{ role: 'user', content: 'Hi' },
+		];
+		const capUsd = 0.0011;
+		await routeChat(ask([CACHING], { messages, maxCostUsd: capUsd }), context()).catch(
+			() => undefined,
+		);
+		expect(chatRequests(fixture.gateway)).toEqual([]);
+		expect(await chargedUsd(fixture.gateway)).toBeLessThanOrEqual(capUsd);
+	});
 
 	it.each<[string, number, () => void, (context: RouteContext) => Promise<RouteResult>]>([
 		[

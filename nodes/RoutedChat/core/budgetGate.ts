@@ -13,17 +13,17 @@ export interface Admission {
 
 /**
  * Admits one item's calls under its caps. The worst case of a call is the published price ×
- * (the prompt estimate, at most the context length, + Max Tokens, or the model's context length
+ * (the prompt's bound, at most the context length, + Max Tokens, or the model's context length
  * when Max Tokens is unset), plus the BYOK fee (worstCaseNano).
  * While a cap is set, a model whose worst case cannot be known (no published price) is refused.
- * The prompt is estimated once, when a worst case is first needed: without a cap, never.
+ * The prompt is bounded once, when a worst case is first needed: without a cap, never.
  */
 export class BudgetGate {
-	private promptEstimate: number | undefined;
+	private promptBound: number | undefined;
 
 	constructor(
 		private readonly prices: PriceBook | undefined,
-		private readonly estimatePrompt: () => number,
+		private readonly boundPrompt: () => number,
 		private readonly maxTokens: number | undefined,
 		private readonly item: ItemBudget | undefined,
 		private readonly execution: ExecutionBudget | undefined,
@@ -76,12 +76,12 @@ export class BudgetGate {
 		return Math.max(...models.map((model) => this.worstCase(model) ?? 0));
 	}
 
-	/** A prompt never exceeds the context length: that bounds one whose estimate has no bound (a PDF by URL). */
+	/** A prompt never exceeds the context length: that bounds one that has no bound of its own (a PDF by URL). */
 	private worstCase(model: string): number | undefined {
 		const price = this.prices?.get(model);
 		const completionTokens = this.maxTokens ?? price?.contextLength;
-		this.promptEstimate ??= this.estimatePrompt();
-		const promptTokens = Math.min(this.promptEstimate, price?.contextLength ?? Infinity);
+		this.promptBound ??= this.boundPrompt();
+		const promptTokens = Math.min(this.promptBound, price?.contextLength ?? Infinity);
 		if (!price || completionTokens === undefined || promptTokens === Infinity) return undefined;
 		return worstCaseNano(price, promptTokens, completionTokens);
 	}

@@ -15,7 +15,7 @@ import { missingModality, neededModalities } from './inputModalities';
 import { servedPosition } from './servedPosition';
 import { attempt as attemptStep, settle } from './settle';
 import { type RejectedAnswer, RouteError } from './routeError';
-import { estimatePromptTokens } from './tokenEstimate';
+import { promptTokenBound } from './tokenEstimate';
 import { sumUsage } from './usage';
 import type {
 	Attempt,
@@ -102,7 +102,7 @@ class Route {
 		this.refuseUnsupportedInput();
 		const gate = new BudgetGate(
 			this.prices,
-			() => estimatePromptTokens(plan.messages, plan.completion.tools),
+			() => promptTokenBound(plan.messages, plan.completion.tools),
 			plan.completion.maxTokens,
 			itemBudget,
 			context.budget,

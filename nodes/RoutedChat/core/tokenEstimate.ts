@@ -16,6 +16,15 @@ export function estimateTokens(text: string): number {
 	return Math.ceil(text.length / 4);
 }
 
+/** A message's framing in the provider's chat template (role markers), and the reply's: OpenAI counts 3 of each. */
+const FRAMING_TOKENS = 4;
+
+/**
+ * A prompt cache write is billed above the prompt price: 1.25 times for 5 minutes, 2 times for an
+ * hour (Anthropic's prices, the highest OpenRouter passes on), as that many more prompt tokens.
+ */
+const CACHE_WRITE_EXTRA = { '5m': 0.25, '1h': 1 } as const;
+
 /**
  * The prompt's tokens: every message's text, tool calls, images and PDF pages, and the offered
  * tools, which go with the prompt and are billed as prompt tokens (counted as they are sent, in
@@ -25,21 +34,54 @@ export function estimatePromptTokens(
 	messages: readonly ChatMessage[],
 	tools: readonly ToolDefinition[] = [],
 ): number {
-	const prompt = messages.reduce((sum, message) => sum + messageTokens(message), 0);
+	return promptTokens(messages, tools, estimateTokens);
+}
+
+/**
+ * The most prompt tokens a provider can bill for the messages, for a cap's worst case: text at one
+ * token per byte of UTF-8 (no tokenizer makes a token of less than a byte) and each message's
+ * framing, images and PDF pages as estimated, and a prompt cache write's extra price as more tokens.
+ */
+export function promptTokenBound(
+	messages: readonly ChatMessage[],
+	tools: readonly ToolDefinition[] = [],
+): number {
+	const framed = promptTokens(messages, tools, utf8Bytes) + (messages.length + 1) * FRAMING_TOKENS;
+	const marks = messages.flatMap((message) => (message.cache ? [message.cache] : []));
+	if (!marks.length) return framed;
+	const extra = Math.max(...marks.map((mark) => CACHE_WRITE_EXTRA[mark.ttl ?? '5m']));
+	return framed + Math.ceil(framed * extra);
+}
+
+function promptTokens(
+	messages: readonly ChatMessage[],
+	tools: readonly ToolDefinition[],
+	count: (text: string) => number,
+): number {
+	const prompt = messages.reduce((sum, message) => sum + messageTokens(message, count), 0);
 	return tools.length
-		? prompt +
-				estimateTokens(JSON.stringify(tools.map((tool) => ({ type: 'function', function: tool }))))
+		? prompt + count(JSON.stringify(tools.map((tool) => ({ type: 'function', function: tool }))))
 		: prompt;
 }
 
-function messageTokens(message: ChatMessage): number {
-	const text = estimateTokens(message.content);
-	const calls = message.toolCalls?.length ? estimateTokens(JSON.stringify(message.toolCalls)) : 0;
+function messageTokens(message: ChatMessage, count: (text: string) => number): number {
+	const text = count(message.content);
+	const calls = message.toolCalls?.length ? count(JSON.stringify(message.toolCalls)) : 0;
 	const media = (message.parts ?? []).reduce(
 		(sum, part) => sum + (part.type === 'text' ? 0 : mediaTokens(part)),
 		0,
 	);
 	return text + calls + media;
+}
+
+/** The text's length in UTF-8, or a little more: a surrogate pair counts 6 where it takes 4. */
+function utf8Bytes(text: string): number {
+	let bytes = text.length;
+	for (let at = 0; at < text.length; at++) {
+		const code = text.charCodeAt(at);
+		if (code >= 0x80) bytes += code >= 0x800 ? 2 : 1;
+	}
+	return bytes;
 }
 
 /**
