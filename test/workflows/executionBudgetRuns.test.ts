@@ -1,6 +1,6 @@
-import type { IConnections, IDataObject, INode, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
 
-import { runWorkflow, type WorkflowDefinition, type WorkflowRun } from './harness';
+import { connect, runWorkflow, type WorkflowDefinition, type WorkflowRun } from './harness';
 import { builtIn, credentialsFor, pinned, ROUTED_CHAT, routedChatNode } from './support';
 import {
 	chargedUsd,
@@ -35,16 +35,6 @@ const sideIsA: INodeParameters = {
 	},
 	options: {},
 };
-
-/** Wires each link from a node's output (by index) to another node's first input. */
-function connect(...links: Array<[from: string, output: number, to: string]>): IConnections {
-	const connections: IConnections = {};
-	for (const [from, output, to] of links) {
-		const outputs = (connections[from] ??= { main: [] }).main;
-		(outputs[output] ??= []).push({ node: to, type: 'main', index: 0 });
-	}
-	return connections;
-}
 
 /** Start → If → both outputs into Routed Chat: n8n runs Routed Chat once per output. */
 function bothBranches(parameters: INodeParameters, onError?: INode['onError']): WorkflowDefinition {

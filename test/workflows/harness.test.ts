@@ -1,9 +1,9 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import type { IConnections, INode, INodeParameters } from 'n8n-workflow';
+import type { INode, INodeParameters } from 'n8n-workflow';
 
-import { runWorkflow, testCredential } from './harness';
+import { connect, runWorkflow, testCredential } from './harness';
 import { builtIn } from './support';
 
 function setField(name: string, value: string, type: 'number' | 'string'): INodeParameters {
@@ -26,16 +26,6 @@ const isBig: INodeParameters = {
 	},
 	options: {},
 };
-
-/** Wires each link from a node's output (by index) to another node's first input. */
-function connect(...links: Array<[from: string, output: number, to: string]>): IConnections {
-	const connections: IConnections = {};
-	for (const [from, output, to] of links) {
-		const outputs = (connections[from] ??= { main: [] }).main;
-		(outputs[output] ??= []).push({ node: to, type: 'main', index: 0 });
-	}
-	return connections;
-}
 
 const json = (items: Array<{ json: unknown }> = []) => items.map((item) => item.json);
 

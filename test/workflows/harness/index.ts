@@ -1,3 +1,4 @@
+export { connect } from './connect';
 export { runListSearch } from './runListSearch';
 export { runWorkflow } from './runWorkflow';
 export { testCredential } from './testCredential';
