@@ -1,6 +1,6 @@
 import { type ChatMessage, dataUrlBytes, type InputModality, type MediaPart } from '../core';
 import { ParameterError } from './parameterError';
-import { countDataUrlPdfPages } from './pdfPages';
+import { countPdfPages } from './pdfPages';
 
 /** The image types every vision model on OpenRouter takes. */
 export const IMAGE_MIME_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'] as const;
@@ -80,10 +80,24 @@ export function checkMediaTotal(field: string, bytes: number, what?: string): vo
 
 /**
  * An image, or a PDF under its file name, as the core's part; a PDF sent as data carries its page
- * count when its pages can be seen, for the token estimate.
+ * count when its pages can be seen, for the token estimate. `bytes`: the file's, when the caller
+ * has them, so that its data URL is not decoded again.
  */
-export function mediaPart(kind: InputModality, url: string, filename: string): MediaPart {
+export function mediaPart(
+	kind: InputModality,
+	url: string,
+	filename: string,
+	bytes?: Uint8Array,
+): MediaPart {
 	if (kind === 'image') return { type: 'image', url };
-	const pages = countDataUrlPdfPages(url);
+	const pdf = bytes ?? dataUrlContent(url);
+	const pages = pdf && countPdfPages(pdf);
 	return { type: 'file', filename, url, ...(pages ? { pages } : {}) };
+}
+
+/** The bytes of a base64 `data:` URL; undefined for a URL the gateway fetches. */
+function dataUrlContent(url: string): Uint8Array | undefined {
+	return url.startsWith('data:')
+		? Buffer.from(url.slice(url.indexOf(',') + 1), 'base64')
+		: undefined;
 }

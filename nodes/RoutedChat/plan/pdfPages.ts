@@ -1,11 +1,9 @@
 /**
- * The pages of a PDF sent as a base64 `data:` URL, counted as its `/Type /Page` objects (not
- * `/Pages`), for the token estimate; undefined for a URL the gateway fetches, or when none is
- * visible (compressed object streams hide them).
+ * The pages of a PDF, counted as its `/Type /Page` objects (not `/Pages`), for the token estimate;
+ * undefined when none is visible (compressed object streams hide them).
  */
-export function countDataUrlPdfPages(url: string): number | undefined {
-	if (!url.startsWith('data:')) return undefined;
-	const text = Buffer.from(url.slice(url.indexOf(',') + 1), 'base64').toString('latin1');
+export function countPdfPages(pdf: Uint8Array): number | undefined {
+	const text = new TextDecoder('latin1').decode(pdf);
 	let pages = 0;
 	for (let at = text.indexOf('/Type'); at !== -1; at = text.indexOf('/Type', at + 5)) {
 		let next = at + 5;

@@ -53,7 +53,7 @@ export async function readAttachments(
 		total += bytes.length;
 		checkMediaTotal(FIELD, total);
 		const dataUrl = `data:${attachment.mimeType};base64,${bytes.toString('base64')}`;
-		parts.push(mediaPart(attachment.kind, dataUrl, attachment.fileName));
+		parts.push(mediaPart(attachment.kind, dataUrl, attachment.fileName, bytes));
 	}
 	return parts;
 }
