@@ -11,7 +11,13 @@ import {
 } from '../../nodes/RoutedChat/core';
 import type { ChatMessage, Usage } from '../../nodes/RoutedChat/core/types';
 import { fakeClock, gatewayFixture, plan, noRetries } from './support';
-import { chargedUsd, chatRequests, pricedModel } from '../mock-gateway/jestFixture';
+import type { Fault } from '../mock-gateway';
+import {
+	chargedUsd,
+	chatRequests,
+	pricedModel,
+	requestedModels,
+} from '../mock-gateway/jestFixture';
 
 // Every model is $1 / $2 per million prompt / completion tokens, 1,000 / 2,000 nano-dollars a token,
 // and (but C, whose '{}' is 1, and BYOK, 1,000 of Max Tokens 1,000) answers with 10 completion tokens: all of
@@ -125,6 +131,32 @@ describe('a cap holds against what the gateway charges', () => {
 		expect(chatRequests(fixture.gateway)).toEqual([]);
 		expect(await chargedUsd(fixture.gateway)).toBeLessThanOrEqual(capUsd);
 	});
+
+	// A call's worst case here: (37 × 1,000 + 10 × 2,000) × 1.05 = 59,850 nano; the cap holds one, not two.
+	it.each<[string, Fault, typeof routeChat]>([
+		['an error reported in a 200', { kind: 'error-in-200', code: 502 }, routeChat],
+		[
+			'an error event in the stream before its first token',
+			{ kind: 'stream-error', afterChunks: 0, code: 502 },
+			(plan, shared) => streamChat(plan, shared, () => undefined),
+		],
+	])(
+		'Max Cost per Item: %s may have been billed unseen, so it holds its worst case',
+		async (_, fault, route) => {
+			fixture.gateway.setModel(pricedModel(A, { completionTokens: 10, faults: [fault] }));
+			const error = await route(ask([A, B], { maxCostUsd: 0.0001 }), context()).catch(
+				(e: unknown) => e,
+			);
+
+			expect(error).toMatchObject({
+				attempts: [
+					expect.objectContaining({ model: A, kind: 'upstream_error' }),
+					expect.objectContaining({ model: B, outcome: 'skipped', skipped: 'over budget' }),
+				],
+			});
+			expect(requestedModels(fixture.gateway)).toEqual([[A]]);
+		},
+	);
 
 	it.each<[string, number, () => void, (context: RouteContext) => Promise<RouteResult>]>([
 		[

@@ -7,6 +7,8 @@ export interface Failure {
 	kind: FailureKind;
 	message: string;
 	status?: number;
+	/** The gateway refused the request with an error status, so nothing was billed. */
+	refused?: true;
 	retryAfterMs?: number;
 	/** False when the same request is known to fail the same way again, whatever its kind. */
 	sameAgain?: false;
@@ -62,6 +64,7 @@ export function classifyFailure(error: unknown, now: number): Failure {
 			kind: kindOfStatus(error.status),
 			message: error.message,
 			status: error.status,
+			refused: true,
 			retryAfterMs: retryAfterMs(error.headers, now),
 		};
 	}

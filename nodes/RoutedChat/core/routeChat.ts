@@ -251,8 +251,9 @@ class Route {
 				error: failure.message,
 				latencyMs,
 			});
-			// An error status is not billed; a call that ended any other way may have been, unseen.
-			admission.settle(failure.status === undefined ? null : 0);
+			// An error status is not billed; a call that ended any other way (an error reported in a
+			// 200 or in the stream included) may have been, unseen.
+			admission.settle(failure.refused ? 0 : null);
 			if (kindPolicy[failure.kind].retrySameModel)
 				this.context.breaker?.recordFailure(blamed(models, failure), request);
 			// A cancel is no fault of the model's, even once its answer began.
