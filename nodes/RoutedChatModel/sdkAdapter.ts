@@ -86,29 +86,22 @@ export async function supplyRoutedChatModel(
 		}
 
 		/**
-		 * Deltas as the serving model writes them. A failure before the first one
-		 * throws (the core has already tried the rest of the chain); after it, the
-		 * stream ends with an `error` chunk naming the model and the cause.
+		 * Deltas as the serving model writes them. A failure throws, before the first
+		 * one (the core has already tried the rest of the chain) or after it (naming the
+		 * model and the cause): the SDK's `error` chunk would end the answer cut short
+		 * for a chain or agent that goes on as if it were whole.
 		 */
 		async *stream(messages: Message[], config?: ChatModelConfig): AsyncIterable<StreamChunk> {
 			const queue = new ChunkQueue<StreamChunk>();
-			let started = false;
 			const callIds = new Map<number, string>();
-			const onDelta = (delta: StreamDelta) => {
-				started = true;
-				queue.push(toStreamChunk(delta, callIds));
-			};
+			const onDelta = (delta: StreamDelta) => queue.push(toStreamChunk(delta, callIds));
 			route(this.call(messages, config), onDelta).then(
 				(result) => {
 					const { finishReason, usage } = toGenerateResult(result);
 					queue.push({ type: 'finish', finishReason: finishReason ?? 'stop', usage });
 					queue.close();
 				},
-				(error: unknown) => {
-					if (!started) return queue.fail(error);
-					queue.push({ type: 'error', error: error instanceof Error ? error.message : error });
-					queue.close();
-				},
+				(error: unknown) => queue.fail(error),
 			);
 			yield* queue;
 		}
