@@ -90,6 +90,18 @@ describe('routeCascade', () => {
 			{ reply: '{"category":"bug","confidence":0.4}' },
 			'confidence 0.4 is below 0.8',
 		],
+		[
+			'confidence (given as text)',
+			{ confidence: { field: 'confidence', min: 0.7 } },
+			{ reply: '{"category":"bug","confidence":"0.8"}' },
+			'no numeric "confidence" confidence field',
+		],
+		[
+			'min length (on a blank answer)',
+			{ minLength: 1 },
+			{ reply: ' \n\t ' },
+			'0 characters long, shorter than the 1 required',
+		],
 	])(
 		'escalates when the cheap answer fails the %s check, and pays for both calls',
 		async (_, checks, script, reason) => {
@@ -176,6 +188,18 @@ describe('routeCascade', () => {
 		);
 		await run(cascade({ checks: { minLength: 20 }, repair: true }));
 		expect(requestedModels(fixture.gateway)).toEqual([[CHEAP], [CHEAP], [STRONG]]);
+	});
+
+	it('reads the confidence of a JSON answer inside a code fence, by a dot path into arrays', async () => {
+		fixture.gateway.setModel(
+			pricedModel(CHEAP, { reply: '```json\n{"scores":[{"confidence":0.9}]}\n```' }),
+		);
+		const result = await run(
+			cascade({ checks: { confidence: { field: 'scores.0.confidence', min: 0.7 } } }),
+		);
+
+		expect(result).toMatchObject({ model: CHEAP, escalated: false, escalationReason: null });
+		expect(requestedModels(fixture.gateway)).toEqual([[CHEAP]]);
 	});
 
 	it('does not ask for a repair of a low self-reported confidence: it escalates', async () => {

@@ -64,4 +64,21 @@ describe('chooseRoute', () => {
 		);
 		expect(choice.route).toMatch(/^rule 1:/);
 	});
+
+	it.each([
+		['a number', { n: 42 }, 'n', '42'],
+		['a boolean', { vip: true }, 'vip', 'true'],
+		['null', { plan: null }, 'plan', ''],
+		['an array entry, by index', { items: [{ name: 'bob' }] }, 'items.0.name', 'bob'],
+		['a missing field named like an inherited property', {}, 'constructor', ''],
+		['a missing nested field named like an inherited property', { a: {} }, 'a.toString', ''],
+	])('compares %s as text in Field Equals', (_, item, field, value) => {
+		const rule: RoutingRule = {
+			condition: { type: 'fieldEquals', field, value },
+			target: { tier: 'strong' },
+		};
+		expect(chooseRoute([rule], facts('hi', item), cheap).route).toBe(
+			`rule 1: ${field} is "${value}"`,
+		);
+	});
 });

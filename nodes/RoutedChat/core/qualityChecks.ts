@@ -2,6 +2,7 @@ import { parseJsonAnswer } from './parseJsonAnswer';
 import { patternText } from './patternText';
 import type { TextPattern } from './textPattern';
 import type { RouteResult } from './types';
+import { valueAtPath } from './valueAtPath';
 
 /** What a cheap answer must pass before a cascade accepts it. */
 export interface QualityChecks {
@@ -49,9 +50,7 @@ function confidenceProblems(
 	rule: { field: string; min: number },
 ): string[] {
 	const json = result.json ?? (parseJsonAnswer(result.content) as { value?: unknown }).value;
-	const value = rule.field
-		.split('.')
-		.reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], json);
+	const value = valueAtPath(json, rule.field);
 	if (typeof value !== 'number')
 		return [`the answer has no numeric "${rule.field}" confidence field`];
 	return value < rule.min ? [`the model's confidence ${value} is below ${rule.min}`] : [];

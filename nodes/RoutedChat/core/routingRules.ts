@@ -1,6 +1,7 @@
 import { patternText } from './patternText';
 import type { TextPattern } from './textPattern';
 import type { InputModality, Tier } from './types';
+import { valueAtPath } from './valueAtPath';
 
 export type RuleCondition =
 	| { type: 'promptTokensAbove'; tokens: number }
@@ -53,7 +54,7 @@ function matches(condition: RuleCondition, facts: ItemFacts): boolean {
 		case 'promptTokensBelow':
 			return facts.promptTokens < condition.tokens;
 		case 'fieldEquals':
-			return String(fieldValue(facts.item, condition.field) ?? '') === condition.value;
+			return String(valueAtPath(facts.item, condition.field) ?? '') === condition.value;
 		case 'promptMatches':
 			return condition.pattern.test(patternText(facts.prompt));
 		case 'promptContains': {
@@ -63,12 +64,6 @@ function matches(condition: RuleCondition, facts: ItemFacts): boolean {
 		case 'hasAttachment':
 			return (facts.media?.length ?? 0) > 0;
 	}
-}
-
-function fieldValue(item: Record<string, unknown>, path: string): unknown {
-	return path
-		.split('.')
-		.reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], item);
 }
 
 export function describeCondition(condition: RuleCondition): string {

@@ -51,8 +51,7 @@ function readCondition(rule: RawRule, at: string): RuleCondition {
 			return { type: 'fieldEquals', field, value: String(rule.value ?? '') };
 		}
 		case 'promptContains': {
-			const keywords = (typeof rule.keywords === 'string' ? rule.keywords : '')
-				.split(',')
+			const keywords = keywordList(rule.keywords)
 				.map((k) => k.trim())
 				.filter(Boolean);
 			if (!keywords.length)
@@ -70,6 +69,12 @@ function readCondition(rule: RawRule, at: string): RuleCondition {
 		default:
 			throw new ParameterError(`${at}.condition`, `Unknown condition "${String(condition)}"`);
 	}
+}
+
+/** Keywords separated by commas, or the list an expression gave. */
+function keywordList(value: unknown): string[] {
+	if (typeof value === 'string') return value.split(',');
+	return Array.isArray(value) ? value.filter((k): k is string => typeof k === 'string') : [];
 }
 
 function readTarget(rule: RawRule, at: string): RuleTarget {
