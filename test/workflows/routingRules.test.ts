@@ -1,5 +1,5 @@
 import { runWorkflow } from './harness';
-import { chatWorkflow, credentialsFor, outputJson, ROUTED_CHAT } from './support';
+import { chatWorkflow, credentialsFor, outputJson, ROUTED_CHAT, ruleRouted } from './support';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { mockGatewayFixture, pricedModel } from '../mock-gateway/jestFixture';
@@ -12,14 +12,7 @@ describe('Rules in workflow JSON', () => {
 
 	const routes = async (rules: INodeParameters['rules'], inputItems: IDataObject[]) => {
 		const run = await runWorkflow(
-			chatWorkflow({
-				prompt: '={{ $json.text }}',
-				routing: 'rules',
-				rules,
-				tier: 'cheap',
-				cheapModels: CHEAP,
-				strongModels: STRONG,
-			}),
+			chatWorkflow(ruleRouted(rules, { cheap: CHEAP, strong: STRONG })),
 			{ credentials: credentialsFor(fixture.gateway), inputItems },
 		);
 		expect(run.error).toBeUndefined();

@@ -6,6 +6,7 @@ import {
 	pairedIndexes,
 	pinned,
 	ROUTED_CHAT,
+	ruleRouted,
 } from './support';
 import type { IDataObject } from 'n8n-workflow';
 
@@ -59,14 +60,7 @@ describe('spending less in n8n', () => {
 			],
 		};
 		const run = await runWorkflow(
-			chatWorkflow({
-				prompt: '={{ $json.text }}',
-				routing: 'rules',
-				rules,
-				tier: 'cheap',
-				cheapModels: CHEAP,
-				strongModels: STRONG,
-			}),
+			chatWorkflow(ruleRouted(rules, { cheap: CHEAP, strong: STRONG })),
 			{
 				credentials: credentials(),
 				inputItems: [

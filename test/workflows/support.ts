@@ -122,6 +122,21 @@ export function pinned(model: string, extra: INodeParameters = {}): INodeParamet
 	};
 }
 
+/** Routed Chat parameters routing `{{ $json.text }}` by Rules between two tiers of one model each, cheap by default. */
+export function ruleRouted(
+	rules: INodeParameters['rules'],
+	tiers: { cheap: string; strong: string },
+): INodeParameters {
+	return {
+		prompt: '={{ $json.text }}',
+		routing: 'rules',
+		rules,
+		tier: 'cheap',
+		cheapModels: tiers.cheap,
+		strongModels: tiers.strong,
+	};
+}
+
 export function credentialsFor(
 	gateway: MockGateway,
 	overrides: IDataObject = {},
