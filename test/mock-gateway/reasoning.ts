@@ -22,7 +22,7 @@ export function thinkAbout(model: MockModel, body: ChatRequestBody): Thinking | 
 	const maxTokens = readCount(body.max_tokens);
 	const reasoningTokens = Math.min(counted, budget ?? counted, maxTokens ?? counted);
 	return {
-		text: body.reasoning.exclude === true ? null : model.reasoning,
+		text: body.reasoning.exclude === true && !model.ignoresExclude ? null : model.reasoning,
 		reasoningTokens,
 		cutAtMaxTokens: maxTokens !== undefined && reasoningTokens >= maxTokens,
 	};

@@ -67,6 +67,8 @@ export interface MockModel {
 	reasoningTokens?: number;
 	/** Reasoning text, for a request carrying `reasoning`: sent as `message.reasoning`, its tokens counted (reasoning.ts). */
 	reasoning?: string;
+	/** Sends its reasoning text even when the request excludes it, as a provider that ignores `exclude` may. */
+	ignoresExclude?: boolean;
 	/**
 	 * Reported in prompt_tokens_details; all prompt tokens are billed at the prompt price. (Cache
 	 * marks are billed as a provider bills them: see usage.ts.)

@@ -49,6 +49,21 @@ describe('reasoning', () => {
 		},
 	);
 
+	it('leaves the text out under Exclude Reasoning even when the gateway sends it anyway', async () => {
+		fixture.gateway.setModel(
+			pricedModel(THINKER, {
+				reasoning: THOUGHTS,
+				ignoresExclude: true,
+				pricing: { prompt: '0.000001', completion: '0.000002' },
+			}),
+		);
+		const result = await run({ reasoningEffort: 'low', excludeReasoning: true });
+
+		const [item] = outputJson(result, ROUTED_CHAT);
+		expect(item.model).toBe(THINKER);
+		expect(item).not.toHaveProperty('reasoning');
+	});
+
 	it('takes Max Tokens and Reasoning Max Tokens together as the editor adds them', async () => {
 		const options = new RoutedChat().description.properties.find(
 			(property) => property.name === 'options',

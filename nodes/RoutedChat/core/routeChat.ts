@@ -353,7 +353,8 @@ class Route {
 		const requestedModel = this.plan.models[0];
 		return {
 			content: completion.content,
-			reasoning: completion.reasoning ?? null,
+			// Exclude Reasoning holds even for a gateway that sends the text anyway.
+			reasoning: this.plan.completion.excludeReasoning ? null : (completion.reasoning ?? null),
 			toolCalls,
 			json,
 			model: completion.model,
