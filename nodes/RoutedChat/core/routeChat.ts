@@ -277,8 +277,17 @@ class Route {
 	): Promise<StepOutcome> {
 		const answeredAt = servedPosition(models, completion.model);
 		const asked = models[answeredAt];
+		// Caught, not thrown: the call is paid for, so its attempt and cost stay on the record whatever the check does.
+		const checked = attemptStep(() => checkAnswer(completion, this.plan.completion));
+		const check: AnswerCheck = checked.ok
+			? checked.value
+			: {
+					ok: false,
+					error: checked.error instanceof Error ? checked.error.message : String(checked.error),
+				};
 		// An answer that finished with an error is a failure of the model that gave it, though paid for.
-		if (completion.finishReason === 'error') this.context.breaker?.recordFailure([asked], request);
+		if (!check.ok && check.kind === 'upstream_error')
+			this.context.breaker?.recordFailure([asked], request);
 		else this.context.breaker?.recordSuccess(asked);
 		// The stats come before the caps settle, so that the budgets keep the figure the item reports.
 		const lookup = this.plan.generationStats ? await this.readStats(completion) : undefined;
@@ -294,14 +303,6 @@ class Route {
 			usage: withNativeTokens(completion.usage, lookup),
 			costUsd: cost.nanoUsd === null ? null : nanoToUsd(cost.nanoUsd),
 		};
-		// The call is paid for: whatever goes wrong from here, its attempt and cost stay on the record.
-		const checked = attemptStep(() => checkAnswer(completion, this.plan.completion));
-		const check: AnswerCheck = checked.ok
-			? checked.value
-			: {
-					ok: false,
-					error: checked.error instanceof Error ? checked.error.message : String(checked.error),
-				};
 		if (check.ok) {
 			this.attempts.push({ ...served, outcome: 'success' });
 			// A client that cannot stream answers whole: the caller still gets the answer as deltas.
