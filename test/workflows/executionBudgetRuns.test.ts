@@ -121,6 +121,22 @@ describe('Max Cost per Execution covers every run of the node in one execution',
 		expect(await chargedUsd(fixture.gateway)).toBe(TWO_CALLS_USD);
 	});
 
+	it('a run without a cap still counts: a later capped run starts from what it spent', async () => {
+		// The cap comes from an expression that is empty in the node's first run.
+		const capInSecondRun = `={{ $runIndex === 1 ? ${CAP_USD} : '' }}`;
+		const run = await runWorkflow(
+			bothBranches(capped({ maxCostPerExecutionUsd: capInSecondRun }), 'continueRegularOutput'),
+			{ credentials: credentials(), inputItems },
+		);
+		expect(
+			runsOf(run, ROUTED_CHAT).map((items) => items.map((item) => item.model ?? item.reason)),
+		).toEqual([
+			[MODEL, MODEL],
+			['budget_reached', 'budget_reached'],
+		]);
+		expect(await chargedUsd(fixture.gateway)).toBe(TWO_CALLS_USD);
+	});
+
 	it('a node fed by two parents holds the cap over both of its runs', async () => {
 		const workflow: WorkflowDefinition = {
 			nodes: [

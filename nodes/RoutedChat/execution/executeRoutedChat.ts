@@ -116,8 +116,13 @@ export async function executeRoutedChat(
 	);
 
 	// Written before a failure is thrown too: the calls before it were paid for.
-	recordExecutionSpend(context, itemsSpend(outcomes));
-	if (budget) writeNodeExecutionSpend(context, budget.spent);
+	const spent = itemsSpend(outcomes);
+	recordExecutionSpend(context, spent);
+	// A run without the cap counts too: a later run of this node may have one.
+	writeNodeExecutionSpend(
+		context,
+		budget ? budget.spent : readNodeExecutionSpend(context) + spent.costNanoUsd,
+	);
 	if (firstFailure !== undefined) {
 		const failed = outcomes[firstFailure] as { error: unknown };
 		throw toNodeError(node, failed.error, firstFailure, redact);

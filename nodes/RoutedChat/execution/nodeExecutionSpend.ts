@@ -13,7 +13,7 @@ const SPENT_KEY = 'maxCostPerExecutionSpentNanoUsd';
 
 type NodeContext = Pick<IExecuteFunctions, 'getContext'>;
 
-/** What this node's earlier runs in this execution spent against Max Cost per Execution. */
+/** What this node's earlier runs in this execution spent, with Max Cost per Execution set or not. */
 export function readNodeExecutionSpend(context: NodeContext): number {
 	const spent = context.getContext('node')[SPENT_KEY];
 	return typeof spent === 'number' && Number.isSafeInteger(spent) && spent > 0 ? spent : 0;
