@@ -71,4 +71,24 @@ describe('run-wide options', () => {
 		expect(second.model).toBe(CHEAP);
 		expect(summary).toEqual({ summary: expect.objectContaining({ items: 2 }) });
 	});
+
+	it('under Continue On Fail, a credential that cannot be used fails every item, and Cost Summary Item still closes the run', async () => {
+		const unusable = credentialsFor(fixture.gateway, {
+			baseUrl: fixture.gateway.baseUrl.replace('http://', 'http://someone:s3cret@'),
+		});
+		const result = await runWorkflow(
+			chatWorkflow(pinned(CHEAP, { options: { costSummary: true } }), {
+				onError: 'continueRegularOutput',
+			}),
+			{ credentials: unusable, inputItems: [{ text: 'a' }, { text: 'b' }] },
+		);
+
+		const [first, second, summary] = outputJson(result, ROUTED_CHAT);
+		for (const [index, item] of [first, second].entries())
+			expect(item.error).toMatch(new RegExp(`^Item ${index}: credentials\\.baseUrl: `));
+		expect(summary).toEqual({
+			summary: expect.objectContaining({ items: 2, served: 0, failed: 2, totalCostUsd: 0 }),
+		});
+		expect(chatRequests(fixture.gateway)).toHaveLength(0);
+	});
 });

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import {
 	candidateModels,
 	canStream,
+	type CostSummary,
 	ExecutionBudget,
 	type ItemOutcome,
 	mapWithConcurrency,
@@ -43,7 +44,10 @@ export async function executeRoutedChat(
 		services = await createExecutionServices(context);
 	} catch (error) {
 		if (!continueOnFail) throw toNodeError(node, error, 0, noSecrets);
-		return [items.map((_, index) => failedItem(node, error, index, noSecrets))];
+		const failed = items.map((_, index) => failedItem(node, error, index, noSecrets));
+		if (!runOptions?.costSummary) return [failed];
+		const outcomes = items.map(() => ({ error }));
+		return [[...failed, summaryItem(items.length, summarizeCosts(outcomes, [], undefined))]];
 	}
 	const { redact } = services;
 	// The cap covers every run of this node in the execution: a run starts from what the others spent.
@@ -134,12 +138,15 @@ export async function executeRoutedChat(
 	);
 	if (runOptions.costSummary) {
 		const prices = await services.prices();
-		output.push({
-			json: {
-				summary: summarizeCosts(outcomes, [...candidates], prices) as unknown as IDataObject,
-			},
-			pairedItem: items.map((_, item) => ({ item })),
-		});
+		output.push(summaryItem(items.length, summarizeCosts(outcomes, [...candidates], prices)));
 	}
 	return [output];
+}
+
+/** The Cost Summary Item, paired to every input item. */
+function summaryItem(itemCount: number, summary: CostSummary): INodeExecutionData {
+	return {
+		json: { summary: summary as unknown as IDataObject },
+		pairedItem: Array.from({ length: itemCount }, (_, item) => ({ item })),
+	};
 }
