@@ -104,14 +104,17 @@ describe('budgets, with a gateway that reports no cost', () => {
 		it('makes no retry the cap has no room for after a call charged at its worst case', async () => {
 			// A timed-out call is charged its 248,850 worst case; a retry would take the item to 497,700.
 			fixture.gateway.setModel(pricedModel(A, { reportCost: false, down: { kind: 'hang' } }));
-			const error = await routeChat(
+			const routing = routeChat(
 				plan([A, B], {
 					completion: { maxTokens: 100 },
-					policy: { ...plan([]).policy, retriesPerModel: 1, attemptTimeoutMs: 50 },
+					policy: { ...plan([]).policy, retriesPerModel: 1 },
 					maxCostUsd: 0.0003,
 				}),
 				context(),
 			).catch((e) => e);
+			await waitForChatRequests(fixture.gateway, 1);
+			fixture.deadlines.expire();
+			const error = await routing;
 			expect(error.attempts).toEqual([
 				expect.objectContaining({ model: A, kind: 'timeout' }),
 				expect.objectContaining({ model: B, skipped: 'over budget' }),
@@ -273,13 +276,13 @@ describe('budgets, with a gateway that reports no cost', () => {
 			// A timed-out call may have been billed unseen: it holds its 248,850 worst case for good.
 			fixture.gateway.setModel(pricedModel(A, { reportCost: false, down: { kind: 'hang' } }));
 			const budget = new ExecutionBudget(0.0003);
-			const first = await routeChat(
-				plan([A], {
-					completion: { maxTokens: 100 },
-					policy: { ...noRetries, attemptTimeoutMs: 50 },
-				}),
+			const routing = routeChat(
+				plan([A], { completion: { maxTokens: 100 }, policy: noRetries }),
 				context({ budget }),
 			).catch((e) => e);
+			await waitForChatRequests(fixture.gateway, 1);
+			fixture.deadlines.expire();
+			const first = await routing;
 			expect(first.reason).toBe('timeout');
 			const second = await routeChat(
 				plan([B], { completion: { maxTokens: 100 } }),

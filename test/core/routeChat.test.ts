@@ -2,6 +2,7 @@ import { RouteError } from '../../nodes/RoutedChat/core/routeError';
 import { routeChat } from '../../nodes/RoutedChat/core/routeChat';
 import { fakeClock, gatewayFixture, plan, noRetries } from './support';
 import { pricedModel, requestedModels } from '../mock-gateway/jestFixture';
+import { waitForChatRequests } from '../mock-gateway/receivedRequests';
 
 const A = 'vendor-a/model-a';
 const B = 'vendor-b/model-b';
@@ -154,7 +155,7 @@ describe('routeChat', () => {
 		const both = (overrides: Parameters<typeof plan>[1] = {}) =>
 			plan([A, B, C, D], {
 				fallbackMode: 'both',
-				policy: { ...plan([]).policy, retriesPerModel: 0, attemptTimeoutMs: 1_000 },
+				policy: noRetries,
 				...overrides,
 			});
 
@@ -172,7 +173,10 @@ describe('routeChat', () => {
 		it('in both mode a request that timed out may have reached any of its models: none is asked again', async () => {
 			fixture.gateway.setModel(pricedModel(A, { down: { status: 503 } }));
 			fixture.gateway.setModel(pricedModel(B, { down: { kind: 'hang' } }));
-			const result = await routeChat(both(), { client: fixture.client, clock: fakeClock() });
+			const routing = routeChat(both(), { client: fixture.client, clock: fakeClock() });
+			await waitForChatRequests(fixture.gateway, 1);
+			fixture.deadlines.expire();
+			const result = await routing;
 			expect(requestedModels(fixture.gateway)).toEqual([[A, B, C], [D]]);
 			expect(result.model).toBe(D);
 			expect(result.attempts[0]).toEqual(expect.objectContaining({ kind: 'timeout' }));

@@ -4,6 +4,7 @@ import type { RoutePlan } from '../../nodes/RoutedChat/core/types';
 import type { MockModel } from '../mock-gateway';
 import { mockGatewayFixture } from '../mock-gateway/jestFixture';
 import { loopbackChatClient } from '../transport/loopbackClient';
+import { type ManualDeadlines, manualDeadlines } from '../transport/manualDeadlines';
 
 /** A clock whose sleeps return at once and move virtual time forward, recording each wait. */
 export interface FakeClock extends Clock {
@@ -49,13 +50,18 @@ export function plan(models: string[], overrides: Partial<RoutePlan> = {}): Rout
 /** The plan's policy without retries: every failure moves on at once. */
 export const noRetries = { ...plan([]).policy, retriesPerModel: 0 };
 
-/** A mock gateway for one test file, and a client on it. */
-export function gatewayFixture(models: MockModel[]) {
-	const fixture = mockGatewayFixture(models) as ReturnType<typeof mockGatewayFixture> & {
-		client: ChatClient;
-	};
+/**
+ * A mock gateway for one test file, and a client on it whose attempt deadlines pass only when a
+ * test expires them (`fixture.deadlines`) or, with `expireOnHang`, whenever the gateway hangs a request.
+ */
+export function gatewayFixture(models: MockModel[], { expireOnHang = false } = {}) {
+	const deadlines = manualDeadlines();
+	const fixture = Object.assign(
+		mockGatewayFixture(models, expireOnHang ? { onHang: deadlines.expire } : {}),
+		{ deadlines },
+	) as ReturnType<typeof mockGatewayFixture> & { client: ChatClient; deadlines: ManualDeadlines };
 	beforeAll(() => {
-		fixture.client = loopbackChatClient(fixture.gateway);
+		fixture.client = loopbackChatClient(fixture.gateway, true, deadlines.deadlineAfter);
 	});
 	return fixture;
 }

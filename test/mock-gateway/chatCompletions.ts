@@ -154,7 +154,7 @@ async function tryModel(
 			model.streamGate,
 		);
 	} else if (fault && !isStreamFault(fault)) {
-		sendMisbehaviour(res, fault, completion);
+		sendMisbehaviour(res, fault, completion, state.onHang);
 	} else {
 		bill(false);
 		sendJson(res, 200, completion);

@@ -33,11 +33,12 @@ export function sendMisbehaviour(
 	res: ServerResponse,
 	fault: Misbehaviour,
 	completion: ChatCompletionWire,
+	onHang?: () => void,
 ): void {
 	switch (fault.kind) {
 		case 'hang':
 			// The socket stays open until the client aborts or the gateway closes.
-			return;
+			return onHang?.();
 		case 'reset':
 			return sendTruncated(res, JSON.stringify(completion));
 		case 'malformed':

@@ -16,4 +16,6 @@ export interface GatewayState {
 	promptCache: Set<string>;
 	/** The answers billed since start or reset, by generation id, for GET /generation. */
 	served: Map<string, ServedGeneration>;
+	/** MockGatewayOptions.onHang. */
+	onHang?: () => void;
 }

@@ -34,6 +34,7 @@ export async function startMockGateway(options: MockGatewayOptions): Promise<Moc
 		generations: 0,
 		promptCache: new Set(),
 		served: new Map(),
+		onHang: options.onHang,
 	};
 	let openRequests = 0;
 	const server = createServer((req, res) => {

@@ -1,6 +1,7 @@
 import { type IncomingMessage, request as httpRequest } from 'node:http';
 
 import type { ChatClient } from '../../nodes/RoutedChat/core';
+import type { DeadlineAfter } from '../../nodes/RoutedChat/transport/attemptDeadline';
 import {
 	type HttpOpenStream,
 	type HttpSend,
@@ -68,15 +69,20 @@ function send(
 	outgoing.end(request.body === undefined ? undefined : JSON.stringify(request.body));
 }
 
-/** The ChatClient the node builds, on a loopback gateway: the mock speaks OpenRouter unless told otherwise. */
+/**
+ * The ChatClient the node builds, on a loopback gateway: the mock speaks OpenRouter unless told
+ * otherwise; its attempts end by the timer unless a test brings its own deadlines (manualDeadlines.ts).
+ */
 export function loopbackChatClient(
 	gateway: { baseUrl: string; apiKey: string },
 	openRouter = true,
+	deadlineAfter?: DeadlineAfter,
 ): ChatClient {
 	return createHttpChatClient(
 		nodeHttpSend(gateway.apiKey),
 		{ baseUrl: gateway.baseUrl, headers: {}, openRouter },
 		nodeHttpOpenStream(gateway.apiKey),
+		deadlineAfter,
 	);
 }
 

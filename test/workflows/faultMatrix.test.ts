@@ -62,6 +62,7 @@ describe('fault matrix (node in n8n)', () => {
 				fallbackMode,
 				// No retries, so no real backoff waits here; the waits are asserted on the core with an injected clock.
 				// The timeout only has to end the hanging cases: long enough for a healthy model on a loaded machine.
+				// These rows keep the shipped timer, so that it is tested through n8n; other tests expire deadlines themselves.
 				options: { retries: 0, timeoutMs: 2_000, concurrency: 3 },
 			});
 			const run = await runWorkflow(chatWorkflow(parameters, { onError }), {

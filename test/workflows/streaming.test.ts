@@ -11,6 +11,13 @@ import {
 } from './support';
 import { mockGatewayFixture, pricedModel, requestedModels } from '../mock-gateway/jestFixture';
 import { waitForRequestsClosed } from '../mock-gateway/receivedRequests';
+import { manualDeadlines } from '../transport/manualDeadlines';
+
+const mockDeadlines = manualDeadlines();
+// The node builds its own client: its attempt deadlines pass when a test expires them, not by a timer.
+jest.mock('../../nodes/RoutedChat/transport/attemptDeadline', () => ({
+	timerDeadline: (ms: number) => mockDeadlines.deadlineAfter(ms),
+}));
 
 const SERVES = 'vendor/serves';
 const DOWN = 'vendor/down';
@@ -42,13 +49,20 @@ describe('Routed Chat streams in streaming mode (Webhook with Streaming, Chat Tr
 	]);
 	const credentials = () => credentialsFor(fixture.gateway);
 
-	/** Runs in streaming mode and keeps every chunk Routed Chat sent, in order. */
-	async function streamedRun(workflow: WorkflowDefinition, texts: string[]) {
+	/** Runs in streaming mode and keeps every chunk Routed Chat sent, in order, showing each to `onChunk`. */
+	async function streamedRun(
+		workflow: WorkflowDefinition,
+		texts: string[],
+		onChunk?: (chunk: StructuredChunk) => void,
+	) {
 		const chunks: StructuredChunk[] = [];
 		const run = await runWorkflow(workflow, {
 			credentials: credentials(),
 			inputItems: texts.map((text) => ({ text })),
-			onChunk: (chunk) => chunks.push(chunk),
+			onChunk: (chunk) => {
+				chunks.push(chunk);
+				onChunk?.(chunk);
+			},
 		});
 		for (const chunk of chunks) expect(chunk.metadata.nodeName).toBe(ROUTED_CHAT);
 		const ofItem = (itemIndex: number): Seen[] =>
@@ -237,6 +251,10 @@ describe('Routed Chat streams in streaming mode (Webhook with Streaming, Chat Tr
 				onError: 'continueRegularOutput',
 			}),
 			['hello'],
+			// The first token is in and no other will come: the attempt's time runs out.
+			(chunk) => {
+				if (chunk.type === 'item') mockDeadlines.expire();
+			},
 		);
 
 		const cut = `Item 0: ${STALLS} failed after its answer began streaming: No answer within the 200 ms attempt timeout`;

@@ -1,4 +1,5 @@
 import { attempt, type CallOptions, type ChatClient, GatewayError } from '../core';
+import { type DeadlineAfter, timerDeadline } from './attemptDeadline';
 import { gatewayRequest } from './gatewayRequest';
 import type { HttpOpenStream, HttpResponse, HttpSend } from './httpExchange';
 import { readCompletion } from './readCompletion';
@@ -26,6 +27,7 @@ export function createHttpChatClient(
 	send: HttpSend,
 	config: GatewayConfig,
 	openStream?: HttpOpenStream,
+	deadlineAfter: DeadlineAfter = timerDeadline,
 ): ChatClient {
 	async function exchange(
 		method: 'GET' | 'POST',
@@ -33,7 +35,12 @@ export function createHttpChatClient(
 		body: object | undefined,
 		options: CallOptions,
 	): Promise<unknown> {
-		const response = await sendAttempt(send, gatewayRequest(config, method, path, body), options);
+		const response = await sendAttempt(
+			send,
+			gatewayRequest(config, method, path, body),
+			options,
+			deadlineAfter,
+		);
 		if (response.status < 200 || response.status > 299) throw readErrorResponse(response);
 		return parseJson(response);
 	}
@@ -59,7 +66,7 @@ export function createHttpChatClient(
 		}),
 		...(openStream && {
 			stream: async (request, options, onDelta) =>
-				await streamCompletion(openStream, config, request, options, onDelta),
+				await streamCompletion(openStream, config, request, options, deadlineAfter, onDelta),
 		}),
 	};
 }

@@ -1,4 +1,5 @@
 import { type CallOptions, GatewayError, GatewayStatusError, settle } from '../core';
+import type { DeadlineAfter } from './attemptDeadline';
 import type { HttpRequest, HttpResponse } from './httpExchange';
 
 /** The sender's own timeout only backs up the attempt's deadline, which fires first. */
@@ -15,8 +16,9 @@ export async function sendAttempt<Response = HttpResponse>(
 	send: (request: HttpRequest) => Promise<Response>,
 	request: Omit<HttpRequest, 'signal' | 'timeoutMs'>,
 	options: CallOptions,
+	deadlineAfter: DeadlineAfter,
 ): Promise<Response> {
-	const deadline = AbortSignal.timeout(options.timeoutMs);
+	const deadline = deadlineAfter(options.timeoutMs);
 	const { signal, release } = either(options.signal, deadline);
 	const outcome = await settle(
 		send({ ...request, signal, timeoutMs: options.timeoutMs + BACKSTOP_MS }),

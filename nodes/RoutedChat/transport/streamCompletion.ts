@@ -6,6 +6,7 @@ import {
 	settle,
 	type StreamDelta,
 } from '../core';
+import type { DeadlineAfter } from './attemptDeadline';
 import { gatewayRequest } from './gatewayRequest';
 import type { GatewayConfig } from './httpChatClient';
 import type { HttpOpenStream } from './httpExchange';
@@ -26,6 +27,7 @@ export async function streamCompletion(
 	config: GatewayConfig,
 	request: ChatRequest,
 	options: CallOptions,
+	deadlineAfter: DeadlineAfter,
 	onDelta: (delta: StreamDelta) => void,
 ): Promise<ChatCompletion> {
 	const body = {
@@ -44,6 +46,7 @@ export async function streamCompletion(
 		},
 		gatewayRequest(config, 'POST', '/chat/completions', body, 'text/event-stream'),
 		options,
+		deadlineAfter,
 	);
 }
 
