@@ -3,9 +3,10 @@ import {
 	type IExecuteFunctions,
 	type INodeExecutionData,
 	type INodeType,
-	type INodeTypeDescription,
 	NodeConnectionTypes,
 } from 'n8n-workflow';
+
+import { modelUserDescription } from './modelUserDescription';
 
 /** The slice of a LangChain chat model that n8n's chains and agents use. */
 interface ChatModel {
@@ -41,20 +42,12 @@ function runCalculator(args: Record<string, unknown>): string {
  * given, is the question's content blocks (text, images, files) instead of `prompt`.
  */
 export class ModelCaller implements INodeType {
-	description: INodeTypeDescription = {
+	description = modelUserDescription({
 		displayName: 'Model Caller (test)',
 		name: 'modelCaller',
-		group: ['transform'],
-		version: 1,
 		description: 'Calls the connected chat model once per item',
 		defaults: { name: 'Model Caller' },
-		inputs: [
-			NodeConnectionTypes.Main,
-			{ type: NodeConnectionTypes.AiLanguageModel, maxConnections: 1, required: true },
-		],
-		outputs: [NodeConnectionTypes.Main],
-		properties: [],
-	};
+	});
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const output: INodeExecutionData[] = [];

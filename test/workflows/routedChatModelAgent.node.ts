@@ -5,10 +5,11 @@ import {
 	type IExecuteFunctions,
 	type INodeExecutionData,
 	type INodeType,
-	type INodeTypeDescription,
 	NodeConnectionTypes,
 } from 'n8n-workflow';
 import { z } from 'zod';
+
+import { modelUserDescription } from './modelUserDescription';
 
 /** An answer as the agent reads it, streamed (the chunks concatenated) or whole. */
 interface ModelAnswer {
@@ -48,20 +49,12 @@ const calculator = tool(
  * tool's result as JSON text under the call's id.
  */
 export class RoutedChatModelAgent implements INodeType {
-	description: INodeTypeDescription = {
+	description = modelUserDescription({
 		displayName: 'Agent-like Model Caller (test)',
 		name: 'routedChatModelAgent',
-		group: ['transform'],
-		version: 1,
 		description: 'Calls the connected chat model as the AI Agent does, once per item',
 		defaults: { name: 'Agent' },
-		inputs: [
-			NodeConnectionTypes.Main,
-			{ type: NodeConnectionTypes.AiLanguageModel, maxConnections: 1, required: true },
-		],
-		outputs: [NodeConnectionTypes.Main],
-		properties: [],
-	};
+	});
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const output: INodeExecutionData[] = [];
