@@ -113,7 +113,7 @@ describe('budgets, with a gateway that reports no cost', () => {
 				context(),
 			).catch((e) => e);
 			await waitForChatRequests(fixture.gateway, 1);
-			fixture.deadlines.expire();
+			fixture.timeouts.expire();
 			const error = await routing;
 			expect(error.attempts).toEqual([
 				expect.objectContaining({ model: A, kind: 'timeout' }),
@@ -281,7 +281,7 @@ describe('budgets, with a gateway that reports no cost', () => {
 				context({ budget }),
 			).catch((e) => e);
 			await waitForChatRequests(fixture.gateway, 1);
-			fixture.deadlines.expire();
+			fixture.timeouts.expire();
 			const first = await routing;
 			expect(first.reason).toBe('timeout');
 			const second = await routeChat(

@@ -16,7 +16,7 @@ const modes: Array<{ label: string; mode: FallbackMode }> = [
 const cases = faultCases.flatMap((row) => modes.map((mode) => ({ ...row, ...mode })));
 
 describe('fault matrix (core)', () => {
-	// A request that hangs is never answered: its attempt's deadline passes at once.
+	// A request that hangs is never answered: its attempt's timeout passes at once.
 	const fixture = gatewayFixture([pricedModel(A), pricedModel(B), pricedModel(C)], {
 		expireOnHang: true,
 	});

@@ -18,7 +18,7 @@ describe('timeouts, deadline and cancellation', () => {
 			clock: fakeClock(),
 		});
 		await waitForChatRequests(fixture.gateway, 1);
-		fixture.deadlines.expire();
+		fixture.timeouts.expire();
 		const result = await routing;
 		expect(result.model).toBe(B);
 		expect(result.attempts[0]).toEqual(

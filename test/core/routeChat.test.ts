@@ -175,7 +175,7 @@ describe('routeChat', () => {
 			fixture.gateway.setModel(pricedModel(B, { down: { kind: 'hang' } }));
 			const routing = routeChat(both(), { client: fixture.client, clock: fakeClock() });
 			await waitForChatRequests(fixture.gateway, 1);
-			fixture.deadlines.expire();
+			fixture.timeouts.expire();
 			const result = await routing;
 			expect(requestedModels(fixture.gateway)).toEqual([[A, B, C], [D]]);
 			expect(result.model).toBe(D);

@@ -4,7 +4,7 @@ import type { RoutePlan } from '../../nodes/RoutedChat/core/types';
 import type { MockModel } from '../mock-gateway';
 import { mockGatewayFixture } from '../mock-gateway/jestFixture';
 import { loopbackChatClient } from '../transport/loopbackClient';
-import { type ManualDeadlines, manualDeadlines } from '../transport/manualDeadlines';
+import { type ManualTimeouts, manualTimeouts } from '../transport/manualTimeouts';
 
 /** A clock whose sleeps return at once and move virtual time forward, recording each wait. */
 export interface FakeClock extends Clock {
@@ -51,17 +51,17 @@ export function plan(models: string[], overrides: Partial<RoutePlan> = {}): Rout
 export const noRetries = { ...plan([]).policy, retriesPerModel: 0 };
 
 /**
- * A mock gateway for one test file, and a client on it whose attempt deadlines pass only when a
- * test expires them (`fixture.deadlines`) or, with `expireOnHang`, whenever the gateway hangs a request.
+ * A mock gateway for one test file, and a client on it whose attempt timeouts pass only when a
+ * test expires them (`fixture.timeouts`) or, with `expireOnHang`, whenever the gateway hangs a request.
  */
 export function gatewayFixture(models: MockModel[], { expireOnHang = false } = {}) {
-	const deadlines = manualDeadlines();
+	const timeouts = manualTimeouts();
 	const fixture = Object.assign(
-		mockGatewayFixture(models, expireOnHang ? { onHang: deadlines.expire } : {}),
-		{ deadlines },
-	) as ReturnType<typeof mockGatewayFixture> & { client: ChatClient; deadlines: ManualDeadlines };
+		mockGatewayFixture(models, expireOnHang ? { onHang: timeouts.expire } : {}),
+		{ timeouts },
+	) as ReturnType<typeof mockGatewayFixture> & { client: ChatClient; timeouts: ManualTimeouts };
 	beforeAll(() => {
-		fixture.client = loopbackChatClient(fixture.gateway, true, deadlines.deadlineAfter);
+		fixture.client = loopbackChatClient(fixture.gateway, true, timeouts.timeoutSignal);
 	});
 	return fixture;
 }

@@ -118,7 +118,7 @@ export interface MockGatewayOptions {
 	 * `/v1` as such servers do, where OpenRouter serves `/api/v1`.
 	 */
 	strict?: boolean;
-	/** Told whenever a request starts to hang (the `hang` fault): a test on its own time lets the client's deadline pass then. */
+	/** Told whenever a request starts to hang (the `hang` fault): a test on its own time lets the client's attempt timeout pass then. */
 	onHang?: () => void;
 }
 

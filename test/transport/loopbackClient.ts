@@ -1,7 +1,7 @@
 import { type IncomingMessage, request as httpRequest } from 'node:http';
 
 import type { ChatClient } from '../../nodes/RoutedChat/core';
-import type { DeadlineAfter } from '../../nodes/RoutedChat/transport/attemptDeadline';
+import type { TimeoutSignal } from '../../nodes/RoutedChat/transport/attemptTimeout';
 import {
 	type HttpOpenStream,
 	type HttpSend,
@@ -71,18 +71,18 @@ function send(
 
 /**
  * The ChatClient the node builds, on a loopback gateway: the mock speaks OpenRouter unless told
- * otherwise; its attempts end by the timer unless a test brings its own deadlines (manualDeadlines.ts).
+ * otherwise; its attempts end by the timer unless a test brings its own timeouts (manualTimeouts.ts).
  */
 export function loopbackChatClient(
 	gateway: { baseUrl: string; apiKey: string },
 	openRouter = true,
-	deadlineAfter?: DeadlineAfter,
+	timeoutSignal?: TimeoutSignal,
 ): ChatClient {
 	return createHttpChatClient(
 		nodeHttpSend(gateway.apiKey),
 		{ baseUrl: gateway.baseUrl, headers: {}, openRouter },
 		nodeHttpOpenStream(gateway.apiKey),
-		deadlineAfter,
+		timeoutSignal,
 	);
 }
 

@@ -11,12 +11,12 @@ import {
 } from './support';
 import { mockGatewayFixture, pricedModel, requestedModels } from '../mock-gateway/jestFixture';
 import { waitForRequestsClosed } from '../mock-gateway/receivedRequests';
-import { manualDeadlines } from '../transport/manualDeadlines';
+import { manualTimeouts } from '../transport/manualTimeouts';
 
-const mockDeadlines = manualDeadlines();
-// The node builds its own client: its attempt deadlines pass when a test expires them, not by a timer.
-jest.mock('../../nodes/RoutedChat/transport/attemptDeadline', () => ({
-	timerDeadline: (ms: number) => mockDeadlines.deadlineAfter(ms),
+const mockTimeouts = manualTimeouts();
+// The node builds its own client: its attempt timeouts pass when a test expires them, not by a timer.
+jest.mock('../../nodes/RoutedChat/transport/attemptTimeout', () => ({
+	timerTimeout: (ms: number) => mockTimeouts.timeoutSignal(ms),
 }));
 
 const SERVES = 'vendor/serves';
@@ -253,7 +253,7 @@ describe('Routed Chat streams in streaming mode (Webhook with Streaming, Chat Tr
 			['hello'],
 			// The first token is in and no other will come: the attempt's time runs out.
 			(chunk) => {
-				if (chunk.type === 'item') mockDeadlines.expire();
+				if (chunk.type === 'item') mockTimeouts.expire();
 			},
 		);
 

@@ -1,5 +1,5 @@
 import { attempt, type CallOptions, type ChatClient, GatewayError } from '../core';
-import { type DeadlineAfter, timerDeadline } from './attemptDeadline';
+import { type TimeoutSignal, timerTimeout } from './attemptTimeout';
 import { gatewayRequest } from './gatewayRequest';
 import type { HttpOpenStream, HttpResponse, HttpSend } from './httpExchange';
 import { readCompletion } from './readCompletion';
@@ -27,7 +27,7 @@ export function createHttpChatClient(
 	send: HttpSend,
 	config: GatewayConfig,
 	openStream?: HttpOpenStream,
-	deadlineAfter: DeadlineAfter = timerDeadline,
+	timeoutSignal: TimeoutSignal = timerTimeout,
 ): ChatClient {
 	async function exchange(
 		method: 'GET' | 'POST',
@@ -39,7 +39,7 @@ export function createHttpChatClient(
 			send,
 			gatewayRequest(config, method, path, body),
 			options,
-			deadlineAfter,
+			timeoutSignal,
 		);
 		if (response.status < 200 || response.status > 299) throw readErrorResponse(response);
 		return parseJson(response);
@@ -66,7 +66,7 @@ export function createHttpChatClient(
 		}),
 		...(openStream && {
 			stream: async (request, options, onDelta) =>
-				await streamCompletion(openStream, config, request, options, deadlineAfter, onDelta),
+				await streamCompletion(openStream, config, request, options, timeoutSignal, onDelta),
 		}),
 	};
 }

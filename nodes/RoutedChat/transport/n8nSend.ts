@@ -95,7 +95,7 @@ function withHeaders<Body>(
  * n8n's helper replaces a request's `abortSignal` with the execution's cancel
  * signal whenever the `this` it runs on has `getExecutionCancelSignal`
  * (n8n-core 2.41, request-helpers/authentication). The attempt's own signal
- * already follows that cancel signal, and also fires at the attempt's deadline
+ * already follows that cancel signal, and also fires at the attempt's timeout
  * and when the node stops its other items after a failure; so the helper runs
  * on a view of the context without that method, and an aborted attempt closes
  * its socket at once instead of at the helper's timeout.

@@ -1,8 +1,8 @@
 import { type CallOptions, GatewayError, GatewayStatusError, settle } from '../core';
-import type { DeadlineAfter } from './attemptDeadline';
+import type { TimeoutSignal } from './attemptTimeout';
 import type { HttpRequest, HttpResponse } from './httpExchange';
 
-/** The sender's own timeout only backs up the attempt's deadline, which fires first. */
+/** The sender's own timeout only backs up the attempt's timeout, which fires first. */
 const BACKSTOP_MS = 1_000;
 
 /**
@@ -16,17 +16,17 @@ export async function sendAttempt<Response = HttpResponse>(
 	send: (request: HttpRequest) => Promise<Response>,
 	request: Omit<HttpRequest, 'signal' | 'timeoutMs'>,
 	options: CallOptions,
-	deadlineAfter: DeadlineAfter,
+	timeoutSignal: TimeoutSignal,
 ): Promise<Response> {
-	const deadline = deadlineAfter(options.timeoutMs);
-	const { signal, release } = either(options.signal, deadline);
+	const timeout = timeoutSignal(options.timeoutMs);
+	const { signal, release } = either(options.signal, timeout);
 	const outcome = await settle(
 		send({ ...request, signal, timeoutMs: options.timeoutMs + BACKSTOP_MS }),
 	);
 	release();
 	if (outcome.ok) return outcome.value;
 	if (options.signal?.aborted) throw new GatewayError('aborted', 'Cancelled');
-	if (deadline.aborted) {
+	if (timeout.aborted) {
 		throw new GatewayError(
 			'timeout',
 			`No answer within the ${options.timeoutMs} ms attempt timeout`,
@@ -38,26 +38,26 @@ export async function sendAttempt<Response = HttpResponse>(
 }
 
 /**
- * AbortSignal.any([caller, deadline]) by listeners that the attempt removes when
+ * AbortSignal.any([caller, timeout]) by listeners that the attempt removes when
  * it ends: a composite signal with a timeout among its sources stays on the heap
  * until the timer fires (about 0.8 KB per attempt for the whole attempt timeout),
  * so a long batch sharing the execution's signal grew with every item.
  */
 function either(
 	caller: AbortSignal | undefined,
-	deadline: AbortSignal,
+	timeout: AbortSignal,
 ): { signal: AbortSignal; release: () => void } {
-	if (!caller) return { signal: deadline, release: () => {} };
+	if (!caller) return { signal: timeout, release: () => {} };
 	const attempt = new AbortController();
-	const abort = () => attempt.abort(caller.aborted ? caller.reason : deadline.reason);
+	const abort = () => attempt.abort(caller.aborted ? caller.reason : timeout.reason);
 	if (caller.aborted) abort();
 	caller.addEventListener('abort', abort, { once: true });
-	deadline.addEventListener('abort', abort, { once: true });
+	timeout.addEventListener('abort', abort, { once: true });
 	return {
 		signal: attempt.signal,
 		release: () => {
 			caller.removeEventListener('abort', abort);
-			deadline.removeEventListener('abort', abort);
+			timeout.removeEventListener('abort', abort);
 		},
 	};
 }

@@ -6,7 +6,7 @@ import {
 	settle,
 	type StreamDelta,
 } from '../core';
-import type { DeadlineAfter } from './attemptDeadline';
+import type { TimeoutSignal } from './attemptTimeout';
 import { gatewayRequest } from './gatewayRequest';
 import type { GatewayConfig } from './httpChatClient';
 import type { HttpOpenStream } from './httpExchange';
@@ -27,7 +27,7 @@ export async function streamCompletion(
 	config: GatewayConfig,
 	request: ChatRequest,
 	options: CallOptions,
-	deadlineAfter: DeadlineAfter,
+	timeoutSignal: TimeoutSignal,
 	onDelta: (delta: StreamDelta) => void,
 ): Promise<ChatCompletion> {
 	const body = {
@@ -46,13 +46,13 @@ export async function streamCompletion(
 		},
 		gatewayRequest(config, 'POST', '/chat/completions', body, 'text/event-stream'),
 		options,
-		deadlineAfter,
+		timeoutSignal,
 	);
 }
 
 /**
  * The body's chunks, with a cancel or a broken connection turned into the core's failures. The
- * attempt's signal (cancel or deadline) closes the connection, which ends a chunk awaited.
+ * attempt's signal (cancel or timeout) closes the connection, which ends a chunk awaited.
  */
 async function* guarded(
 	body: AsyncIterable<Uint8Array | string>,
