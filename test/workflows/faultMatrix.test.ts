@@ -11,6 +11,13 @@ import {
 	ROUTED_CHAT,
 } from './support';
 import { mockGatewayFixture, pricedModel } from '../mock-gateway/jestFixture';
+import { manualTimeouts } from '../transport/manualTimeouts';
+
+const mockTimeouts = manualTimeouts();
+// The node builds its own client: its attempt timeouts pass when the test lets them, not by a timer.
+jest.mock('../../nodes/RoutedChat/transport/attemptTimeout', () => ({
+	timerTimeout: (ms: number) => mockTimeouts.timeoutSignal(ms),
+}));
 
 const HEALTHY = 'healthy/model';
 const A = 'first/model';
@@ -38,19 +45,10 @@ const batch = [
 ];
 
 describe('fault matrix (node in n8n)', () => {
-	const fixture = mockGatewayFixture([
-		pricedModel(HEALTHY),
-		pricedModel(A),
-		pricedModel(B),
-		pricedModel(C),
-	]);
-
-	// The first run loads n8n's HTTP stack; a case's 200 ms attempt timeout must not pay for that.
-	beforeAll(() =>
-		runWorkflow(chatWorkflow(pinned(HEALTHY)), {
-			credentials: credentialsFor(fixture.gateway),
-			inputItems: [{ text: 'warm up' }],
-		}),
+	// A request that hangs is never answered: its attempt times out once the healthy items' are done.
+	const fixture = mockGatewayFixture(
+		[pricedModel(HEALTHY), pricedModel(A), pricedModel(B), pricedModel(C)],
+		{ onHang: () => void mockTimeouts.expireWhenAlone() },
 	);
 
 	it.each(cases)(
@@ -61,9 +59,7 @@ describe('fault matrix (node in n8n)', () => {
 				fallbackModels: `${B}, ${C}`,
 				fallbackMode,
 				// No retries, so no real backoff waits here; the waits are asserted on the core with an injected clock.
-				// The timeout only has to end the hanging cases: long enough for a healthy model on a loaded machine.
-				// These rows keep the shipped timer, so that it is tested through n8n; other tests expire deadlines themselves.
-				options: { retries: 0, timeoutMs: 2_000, concurrency: 3 },
+				options: { retries: 0, concurrency: 3 },
 			});
 			const run = await runWorkflow(chatWorkflow(parameters, { onError }), {
 				credentials: credentialsFor(fixture.gateway),

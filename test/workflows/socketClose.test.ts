@@ -1,5 +1,5 @@
 import { runWorkflow } from './harness';
-import { chatWorkflow, credentialsFor, pinned } from './support';
+import { chatWorkflow, credentialsFor, outputJson, pinned, ROUTED_CHAT } from './support';
 import { chatRequests, mockGatewayFixture, pricedModel } from '../mock-gateway/jestFixture';
 import { waitForChatRequests, waitForRequestsClosed } from '../mock-gateway/receivedRequests';
 
@@ -43,6 +43,24 @@ describe('an aborted request closes its connection', () => {
 		expect(run.status).toBe('error');
 		expect(run.error?.message).toMatch(/^Item 2: /);
 		expect(chatRequests(fixture.gateway)).toHaveLength(3);
+		await waitForRequestsClosed(fixture.gateway);
+	});
+
+	// The one test on the shipped timer (AbortSignal.timeout): the others expire timeouts themselves.
+	it('when Timeout per Attempt passes', async () => {
+		const run = await runWorkflow(
+			chatWorkflow(pinned(HANGS, { options: { retries: 0, timeoutMs: 100 } }), {
+				onError: 'continueRegularOutput',
+			}),
+			{ credentials: credentialsFor(fixture.gateway), inputItems: [{ text: 'a' }] },
+		);
+
+		expect(outputJson(run, ROUTED_CHAT)).toEqual([
+			expect.objectContaining({
+				reason: 'timeout',
+				error: expect.stringContaining('No answer within the 100 ms attempt timeout'),
+			}),
+		]);
 		await waitForRequestsClosed(fixture.gateway);
 	});
 });
