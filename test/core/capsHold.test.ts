@@ -30,6 +30,8 @@ const CACHING = 'anthropic/caching';
 const A = 'vendor-a/a';
 const B = 'vendor-b/b';
 const C = 'vendor-c/c';
+/** A search model: $0.005 per request on top of its tokens, as Perplexity's Sonar publishes. */
+const SEARCH = 'perplexity/search';
 
 /** What the tokens the gateway counted cost at the published prices, in nano-dollars. */
 const listedNano = ({ promptTokens, completionTokens }: Usage) =>
@@ -45,6 +47,10 @@ describe('a cap holds against what the gateway charges', () => {
 		pricedModel(A, { completionTokens: 10 }),
 		pricedModel(B, { completionTokens: 10 }),
 		pricedModel(C, { reply: '{}' }),
+		pricedModel(SEARCH, {
+			completionTokens: 10,
+			pricing: { prompt: '0.000001', completion: '0.000002', request: '0.005' },
+		}),
 	]);
 	const context = (extra: Partial<RouteContext> = {}): RouteContext => {
 		const cache = new PricingCache(60_000);
@@ -88,6 +94,31 @@ describe('a cap holds against what the gateway charges', () => {
 		);
 		expect(chatRequests(fixture.gateway).length).toBeGreaterThan(0);
 		expect(byProvider + nano(await chargedUsd(fixture.gateway))).toBeLessThanOrEqual(capNano);
+	});
+
+	// Tokens alone, (37 × 1,000 + 10 × 2,000) × 1.05 = 59,850 nano, would fit a $0.001 cap; the
+	// call costs its $0.005 request fee besides, so the worst case counts that fee and no call is made.
+	it.each([
+		['Max Cost per Item', { maxCostUsd: 0.001 }, {}],
+		['Max Cost per Execution', {}, { budget: new ExecutionBudget(0.001) }],
+	])('%s: a published per-request fee counts in the worst case', async (_, capped, shared) => {
+		await routeChat(ask([SEARCH], capped), context(shared)).catch(() => undefined);
+		expect(chatRequests(fixture.gateway)).toEqual([]);
+		expect(await chargedUsd(fixture.gateway)).toBeLessThanOrEqual(0.001);
+	});
+
+	it('charges a call of a model with a per-request fee its fee, when the gateway reports no cost', async () => {
+		fixture.gateway.setModel(
+			pricedModel(SEARCH, {
+				completionTokens: 10,
+				reportCost: false,
+				pricing: { prompt: '0.000001', completion: '0.000002', request: '0.005' },
+			}),
+		);
+		const result = await routeChat(ask([SEARCH]), context());
+		// 8 prompt tokens at $1/M, 10 completion tokens at $2/M and the $0.005 fee.
+		expect(result.cost).toEqual({ totalUsd: 0.005028, source: 'estimate' });
+		expect(result.cost.totalUsd).toBe(await chargedUsd(fixture.gateway));
 	});
 
 	// 3,500 characters: 875 tokens at the four characters a token the prompt is estimated at, 1,000

@@ -1,7 +1,7 @@
 import { RouteError } from '../../nodes/RoutedChat/core/routeError';
-import { routeChat } from '../../nodes/RoutedChat/core/routeChat';
+import { routeChat, streamChat } from '../../nodes/RoutedChat/core/routeChat';
 import { fakeClock, gatewayFixture, plan, noRetries } from './support';
-import { pricedModel, requestedModels } from '../mock-gateway/jestFixture';
+import { chargedUsd, pricedModel, requestedModels } from '../mock-gateway/jestFixture';
 import { waitForChatRequests } from '../mock-gateway/receivedRequests';
 
 const A = 'vendor-a/model-a';
@@ -486,6 +486,31 @@ describe('routeChat', () => {
 			expect(failed.costUsd).toBeCloseTo((promptTokens * 1000 + completionTokens * 2000) / 1e9, 12);
 			expect(result.cost.totalUsd).toBeCloseTo(failed.costUsd! + served.costUsd!, 12);
 		});
+
+		it.each([false, true])(
+			'an answer with no content is retried and its billed cost stays on the record (streamed: %s)',
+			async (streamed) => {
+				// The gateway bills the empty answer as any other: 8 prompt tokens at $1/M and the one
+				// completion token it counts at $2/M.
+				let calls = 0;
+				fixture.gateway.setModel(pricedModel(A, { reply: () => (calls++ === 0 ? '' : 'hello') }));
+				const context = { client: fixture.client, clock: fakeClock() };
+				const result = streamed
+					? await streamChat(plan([A]), context, () => {})
+					: await routeChat(plan([A]), context);
+
+				expect(result.model).toBe(A);
+				expect(result.attempts[0]).toEqual(
+					expect.objectContaining({
+						outcome: 'error',
+						kind: 'empty_response',
+						servedBy: A,
+						costUsd: 0.00001,
+					}),
+				);
+				expect(result.cost.totalUsd).toBe(await chargedUsd(fixture.gateway));
+			},
+		);
 
 		it('a refusal is not served: the next model answers, and the refusal is paid for, not asked again', async () => {
 			fixture.gateway.setModel(pricedModel(A, { refusal: "I can't help with that." }));

@@ -23,4 +23,6 @@ export function toUsd(amount: PicoUsd): number {
 export interface TokenPrices {
 	prompt: PicoUsd;
 	completion: PicoUsd;
+	/** Per request, whatever its tokens. */
+	request: PicoUsd;
 }

@@ -28,6 +28,7 @@ export class ModelScripts {
 		const prices = {
 			prompt: parseUsd(model.pricing.prompt),
 			completion: parseUsd(model.pricing.completion),
+			request: parseUsd(model.pricing.request ?? '0'),
 		};
 		this.scripts.set(model.id, { model, prices, pendingFaults: [...(model.faults ?? [])] });
 	}

@@ -87,7 +87,7 @@ function modelEntry(model: MockModel): ModelWire {
 		pricing: {
 			prompt: model.pricing.prompt,
 			completion: model.pricing.completion,
-			request: '0',
+			request: model.pricing.request ?? '0',
 			image: '0',
 		},
 		top_provider: {

@@ -37,8 +37,11 @@ export type StreamGate = (index: number) => Promise<void>;
 
 export interface MockModel {
 	id: string;
-	/** USD per token, as decimal strings (OpenRouter's format). */
-	pricing: { prompt: string; completion: string };
+	/**
+	 * USD per token, as decimal strings (OpenRouter's format); `request`, USD per request (a search
+	 * model's fee, as Perplexity's Sonar publishes), is billed on every answer and defaults to '0'.
+	 */
+	pricing: { prompt: string; completion: string; request?: string };
 	/** Display name on /models; defaults to the id. */
 	name?: string;
 	contextLength?: number;

@@ -3,7 +3,7 @@ import { meterUsage } from './usage';
 import type { MockModel } from './types';
 
 const model: MockModel = { id: 'a/model', pricing: { prompt: '0.000001', completion: '0.000002' } };
-const prices = { prompt: parseUsd('0.000001'), completion: parseUsd('0.000002') };
+const prices = { prompt: parseUsd('0.000001'), completion: parseUsd('0.000002'), request: 0n };
 const messages = [{ role: 'user', content: 'x'.repeat(40) }];
 
 describe('meterUsage', () => {

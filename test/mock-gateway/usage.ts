@@ -75,7 +75,7 @@ export function meterUsage(
 		: null;
 	const promptCost = BigInt(promptTokens) * prices.prompt - (cacheDiscount ?? 0n);
 	const completionCost = BigInt(completionTokens) * prices.completion;
-	const priced = promptCost + completionCost;
+	const priced = promptCost + completionCost + prices.request;
 	// OpenRouter's BYOK fee: 5% of what the model would cost on OpenRouter.
 	const charged = model.byok ? (priced * 5n) / 100n : priced;
 	const costFields: Pick<UsageWire, 'cost' | 'cost_details'> =

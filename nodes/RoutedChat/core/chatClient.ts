@@ -46,6 +46,8 @@ export interface GenerationStats {
 export interface ModelPrice {
 	promptPicoUsd: number;
 	completionPicoUsd: number;
+	/** A fee per request whatever its tokens (a search model's), when one is published. */
+	requestPicoUsd?: number;
 	/** The model's context length: bounds a prompt's tokens, and an answer's without Max Tokens. */
 	contextLength?: number;
 	/** Published with the price: what the model takes as input (`text`, `image`, `file`, …). */

@@ -12,6 +12,8 @@ export type AnswerCheck =
 			kind?: 'empty_response' | 'upstream_error';
 			/** False when asking the same model again with the problem cannot fix it in a cascade repair. */
 			repairable?: false;
+			/** False when the same request would fail the same way again (cut at the same Max Tokens). */
+			sameAgain?: false;
 	  };
 
 /**
@@ -81,13 +83,20 @@ function isJsonObject(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Only an answer cut at Max Tokens gets here empty: reasoning (or nothing) used every token. */
+/** An answer without text, paid for. Cut at Max Tokens, reasoning (or nothing) used every token. */
 function emptyAnswer(completion: ChatCompletion): AnswerCheck {
+	if (completion.finishReason !== 'length')
+		return {
+			ok: false,
+			kind: 'empty_response',
+			error: 'Empty response: the model returned no content',
+		};
 	const reasoningTokens = completion.usage?.reasoningTokens;
 	const spent = reasoningTokens ? ` (${reasoningTokens} of them on reasoning)` : '';
 	return {
 		ok: false,
 		kind: 'empty_response',
 		error: `Empty response: the model used all of Max Tokens${spent} before it answered. Raise Max Tokens, or lower Reasoning Effort / Reasoning Max Tokens`,
+		sameAgain: false,
 	};
 }

@@ -1,7 +1,7 @@
 import type { ChatCompletion, ModelPrice } from './chatClient';
 import { nanoToUsd, tokensCostNano, usdToNano } from './money';
 import type { StatsLookup } from './generationStats';
-import type { Cost, CostSource } from './types';
+import type { Cost, CostSource, Usage } from './types';
 
 export interface CostFigure {
 	nanoUsd: number | null;
@@ -60,15 +60,21 @@ function answerCost(completion: ChatCompletion, price: ModelPrice | undefined): 
 			figure.upstreamNanoUsd = usdToNano(completion.upstreamCostUsd);
 		return figure;
 	}
-	if (price && completion.usage) {
-		return {
-			nanoUsd:
-				tokensCostNano(completion.usage.promptTokens, price.promptPicoUsd) +
-				tokensCostNano(completion.usage.completionTokens, price.completionPicoUsd),
-			source: 'estimate',
-		};
-	}
+	if (price && completion.usage)
+		return { nanoUsd: listedCostNano(price, completion.usage), source: 'estimate' };
 	return { nanoUsd: null, source: 'unknown' };
+}
+
+/** What one request with these tokens costs at the published prices: its tokens and any fee per request. */
+export function listedCostNano(
+	price: ModelPrice,
+	{ promptTokens, completionTokens }: Pick<Usage, 'promptTokens' | 'completionTokens'>,
+): number {
+	return (
+		tokensCostNano(promptTokens, price.promptPicoUsd) +
+		tokensCostNano(completionTokens, price.completionPicoUsd) +
+		tokensCostNano(1, price.requestPicoUsd ?? 0)
+	);
 }
 
 /**
@@ -78,8 +84,8 @@ function answerCost(completion: ChatCompletion, price: ModelPrice | undefined): 
 const BYOK_FEE_PERCENT = 5;
 
 /**
- * The most a call could cost: every prompt token plus every token it may generate, at the
- * published price plus the BYOK fee, rounded up so that no fraction of a nano-dollar is missed.
+ * The most a call could cost: every prompt token plus every token it may generate and any fee per
+ * request, at the published price plus the BYOK fee, rounded up so that no fraction of a nano-dollar is missed.
  */
 export function worstCaseNano(
 	price: ModelPrice,
@@ -87,7 +93,9 @@ export function worstCaseNano(
 	maxCompletionTokens: number,
 ): number {
 	const listedPico =
-		promptTokens * price.promptPicoUsd + maxCompletionTokens * price.completionPicoUsd;
+		promptTokens * price.promptPicoUsd +
+		maxCompletionTokens * price.completionPicoUsd +
+		(price.requestPicoUsd ?? 0);
 	// Pico to nano and percent in one division, exact whenever the quotient is whole.
 	return Math.ceil((listedPico * (100 + BYOK_FEE_PERCENT)) / 100_000);
 }

@@ -1,8 +1,8 @@
 import type { ModelPrice } from './chatClient';
-import { tokensCostNano, nanoToUsd, usdToNano } from './money';
+import { nanoToUsd, usdToNano } from './money';
 import type { PriceBook } from './pricingCache';
 import { RouteError } from './routeError';
-import { type CostFigure, figureOf } from './cost';
+import { type CostFigure, figureOf, listedCostNano } from './cost';
 import type { Attempt, RouteResult, Usage } from './types';
 import { sumUsage } from './usage';
 
@@ -92,13 +92,7 @@ export function summarizeCosts(
 	// Strongest-only sends each served item once: the tokens of the answer kept, not of every call.
 	const strongest = priciest(candidates, prices);
 	const strongestNano = strongest
-		? servedUsages.reduce(
-				(sum, usage) =>
-					sum +
-					tokensCostNano(usage.promptTokens, strongest.price.promptPicoUsd) +
-					tokensCostNano(usage.completionTokens, strongest.price.completionPicoUsd),
-				0,
-			)
+		? servedUsages.reduce((sum, usage) => sum + listedCostNano(strongest.price, usage), 0)
 		: null;
 
 	return {

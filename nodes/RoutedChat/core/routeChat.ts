@@ -285,8 +285,9 @@ class Route {
 					ok: false,
 					error: checked.error instanceof Error ? checked.error.message : String(checked.error),
 				};
-		// An answer that finished with an error is a failure of the model that gave it, though paid for.
-		if (!check.ok && check.kind === 'upstream_error')
+		// An answer that failed as a call does (finished with an error, came back empty) is a failure
+		// of the model that gave it, though paid for; one cut at Max Tokens is the request's doing.
+		if (!check.ok && check.kind !== undefined && check.sameAgain !== false)
 			this.context.breaker?.recordFailure([asked], request);
 		else this.context.breaker?.recordSuccess(asked);
 		// The stats come before the caps settle, so that the budgets keep the figure the item reports.
@@ -312,8 +313,7 @@ class Route {
 		const failure: Failure = {
 			kind: checked.ok ? (check.kind ?? 'invalid_output') : 'unexpected',
 			message: check.error,
-			// The same request with the same Max Tokens would be cut the same way.
-			sameAgain: check.kind === 'empty_response' ? false : undefined,
+			sameAgain: check.sameAgain,
 		};
 		this.attempts.push({ ...served, outcome: 'error', kind: failure.kind, error: failure.message });
 		if (!checked.ok) throw this.stopped(failure);

@@ -130,8 +130,10 @@ export const modelEntrySchema = z.object({
 	id: z.string().min(1),
 	name: z.string().nullish(),
 	context_length: z.number().nullish(),
-	/** A model without both prices stays unpriced. */
-	pricing: z.object({ prompt: perTokenUsd, completion: perTokenUsd }).nullish(),
+	/** A model without both token prices stays unpriced; `request` is a fee per request (a search model's). */
+	pricing: z
+		.object({ prompt: perTokenUsd, completion: perTokenUsd, request: perTokenUsd })
+		.nullish(),
 	architecture: z.object({ input_modalities: z.array(z.string()).nullish() }).nullish(),
 });
 

@@ -29,15 +29,12 @@ export function readCompletion(body: unknown): ChatCompletion {
 	}
 	const { id, model, provider, choices, usage } = parsed.data;
 	const choice = choices[0];
-	const content = messageText(choice?.message?.content);
-	const toolCalls = readToolCalls(choice?.message?.tool_calls);
-	const refusal = choice?.message?.refusal || undefined;
-	if (
-		!choice ||
-		(!content && !toolCalls && !refusal && !isPaidWithoutContent(choice.finish_reason))
-	) {
+	// An answer without text is billed all the same: the core keeps its cost and fails it as empty.
+	if (!choice)
 		throw new GatewayError('empty_response', 'Empty response: the model returned no content');
-	}
+	const content = messageText(choice.message?.content);
+	const toolCalls = readToolCalls(choice.message?.tool_calls);
+	const refusal = choice.message?.refusal || undefined;
 	return {
 		id: id ?? null,
 		model,
@@ -66,14 +63,6 @@ export function readUsage(usage: UsageBody): Usage {
 		cacheWriteTokens: usage.prompt_tokens_details?.cache_write_tokens ?? 0,
 		reasoningTokens: usage.completion_tokens_details?.reasoning_tokens ?? 0,
 	};
-}
-
-/**
- * Answers the core records as paid calls though they carry no content: one cut at Max Tokens
- * (reasoning may have used every token) and one that finished with an error.
- */
-export function isPaidWithoutContent(finishReason: string | null | undefined): boolean {
-	return finishReason === 'length' || finishReason === 'error';
 }
 
 /** What a stream or an answer that finished with an error says when the gateway gave no reason. */

@@ -13,6 +13,7 @@ export function readModels(body: unknown): ModelInfo[] {
 		const model = read.data;
 		const promptPicoUsd = picoPrice(model.pricing?.prompt);
 		const completionPicoUsd = picoPrice(model.pricing?.completion);
+		const requestPicoUsd = picoPrice(model.pricing?.request);
 		return {
 			id: model.id,
 			name: model.name ?? model.id,
@@ -20,7 +21,7 @@ export function readModels(body: unknown): ModelInfo[] {
 			price:
 				promptPicoUsd === null || completionPicoUsd === null
 					? null
-					: { promptPicoUsd, completionPicoUsd },
+					: { promptPicoUsd, completionPicoUsd, ...(requestPicoUsd && { requestPicoUsd }) },
 			inputModalities: model.architecture?.input_modalities ?? undefined,
 		};
 	});

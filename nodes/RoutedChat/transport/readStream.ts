@@ -12,7 +12,6 @@ import { chunkSchema, type usageSchema } from './gatewaySchema';
 import {
 	FINISHED_WITH_ERROR,
 	gatewayCost,
-	isPaidWithoutContent,
 	readUsage,
 	reportedText,
 } from './readCompletion';
@@ -89,9 +88,6 @@ export async function readCompletionStream(
 		throw new GatewayError('malformed_response', 'The stream ended before the answer was complete');
 	}
 	const toolCalls: ToolCall[] = calls.filter(Boolean);
-	if (!content && !toolCalls.length && !refusal && !isPaidWithoutContent(finishReason)) {
-		throw new GatewayError('empty_response', 'Empty response: the model returned no content');
-	}
 	return {
 		id,
 		model,
