@@ -124,7 +124,11 @@ export class RoutedChatOpenRouterApi implements ICredentialType {
 		if (problem) throw new UserError(problem);
 		return {
 			...requestOptions,
-			headers: { ...requestOptions.headers, Authorization: `Bearer ${String(credentials.apiKey)}` },
+			// Trimmed as the node reads it: a pasted space or line break would make a different key.
+			headers: {
+				...requestOptions.headers,
+				Authorization: `Bearer ${String(credentials.apiKey).trim()}`,
+			},
 		};
 	}
 

@@ -3,9 +3,13 @@ import type { IHttpRequestOptions } from 'n8n-workflow';
 import { RoutedChatOpenRouterApi } from '../../credentials/RoutedChatOpenRouterApi.credentials';
 
 /** What n8n's helper hands the credential for a request, as Routed Chat or another node sends it. */
-async function authenticate(baseUrl: string, url: string): Promise<IHttpRequestOptions> {
+async function authenticate(
+	baseUrl: string,
+	url: string,
+	apiKey = 'sk-or-test',
+): Promise<IHttpRequestOptions> {
 	return await new RoutedChatOpenRouterApi().authenticate(
-		{ apiKey: 'sk-or-test', baseUrl },
+		{ apiKey, baseUrl },
 		{ url, method: 'POST', headers: { accept: 'application/json' } },
 	);
 }
@@ -26,6 +30,17 @@ describe("the credential's authenticate", () => {
 			Authorization: 'Bearer sk-or-test',
 		});
 		expect(options.url).toBe(url);
+	});
+
+	it('sends a key pasted with spaces or a line break around it without them', async () => {
+		const options = await authenticate(
+			'https://openrouter.ai/api/v1',
+			'https://openrouter.ai/api/v1/models',
+			' sk-or-test\n',
+		);
+		expect(options.headers).toEqual(
+			expect.objectContaining({ Authorization: 'Bearer sk-or-test' }),
+		);
 	});
 
 	it.each([

@@ -248,3 +248,31 @@ describe("OpenRouter's model list", () => {
 		]);
 	});
 });
+
+describe("an OpenAI-compatible server's model list", () => {
+	it("reads vLLM's max_model_len as the context length", () => {
+		const models = readModels({
+			object: 'list',
+			data: [
+				{
+					id: 'Qwen/Qwen2.5-7B-Instruct',
+					object: 'model',
+					created: 1,
+					owned_by: 'vllm',
+					root: 'Qwen/Qwen2.5-7B-Instruct',
+					parent: null,
+					max_model_len: 32_768,
+					permission: [],
+				},
+			],
+		});
+
+		expect(models).toEqual([
+			expect.objectContaining({
+				id: 'Qwen/Qwen2.5-7B-Instruct',
+				contextLength: 32_768,
+				price: null,
+			}),
+		]);
+	});
+});

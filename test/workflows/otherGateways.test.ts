@@ -1,5 +1,6 @@
 import { runListSearch, runWorkflow, testCredential } from './harness';
 import { chatWorkflow, credentialsFor, outputJson, pinned, ROUTED_CHAT } from './support';
+import { type RawGateway, startRawGateway } from './rawGateway';
 import type { MockGateway } from '../mock-gateway';
 import {
 	chatRequests,
@@ -72,6 +73,50 @@ describe('Routed Chat on a strict OpenAI-compatible gateway', () => {
 			status: 'Error',
 			message: KEY_REFUSED,
 		});
+	});
+});
+
+describe('Routed Chat on a gateway without GET /models', () => {
+	let gateway: RawGateway;
+	beforeAll(async () => {
+		gateway = await startRawGateway((request, response) => {
+			const json = (status: number, body: object): void => {
+				response
+					.writeHead(status, { 'content-type': 'application/json' })
+					.end(JSON.stringify(body));
+			};
+			if (request.url === '/v1/models')
+				return json(404, {
+					error: { message: 'Not Found', type: 'invalid_request_error', code: null },
+				});
+			json(200, {
+				object: 'chat.completion',
+				model: UP,
+				choices: [
+					{ index: 0, message: { role: 'assistant', content: 'hi' }, finish_reason: 'stop' },
+				],
+				usage: { prompt_tokens: 3, completion_tokens: 1, total_tokens: 4 },
+			});
+		});
+	});
+	afterAll(async () => await gateway.close());
+
+	it('serves every item with its cost unknown, asking for the model list once, not per item', async () => {
+		const run = await runWorkflow(chatWorkflow(pinned(UP, { options: { concurrency: 2 } })), {
+			credentials: {
+				[CREDENTIAL]: {
+					apiKey: 'sk-gateway',
+					baseUrl: `${gateway.origin}/v1`,
+					gatewayType: 'auto',
+				},
+			},
+			inputItems: Array.from({ length: 6 }, () => ({ text: 'hello' })),
+		});
+
+		expect(outputJson(run, ROUTED_CHAT).map((item) => item.cost)).toEqual(
+			Array.from({ length: 6 }, () => ({ totalUsd: null, source: 'unknown' })),
+		);
+		expect(gateway.requests.filter((request) => request.url === '/v1/models')).toHaveLength(1);
 	});
 });
 

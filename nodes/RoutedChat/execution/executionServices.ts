@@ -1,6 +1,14 @@
 import type { IExecuteFunctions, ISupplyDataFunctions } from 'n8n-workflow';
 
-import { type ChatClient, CircuitBreaker, type Clock, type PriceBook, PricingCache } from '../core';
+import {
+	type ChatClient,
+	CircuitBreaker,
+	type Clock,
+	GatewayStatusError,
+	type ModelInfo,
+	type PriceBook,
+	PricingCache,
+} from '../core';
 import { createRedactor, type Redactor } from '../output/redactor';
 import { createGatewayClient } from '../transport/gatewayClient';
 import { readGatewayCredentials } from '../transport/gatewayCredentials';
@@ -10,6 +18,9 @@ import { n8nClock } from './n8nClock';
 const pricingCache = new PricingCache(10 * 60_000);
 
 const MODELS_TIMEOUT_MS = 15_000;
+
+/** How a gateway says it has no GET /models: an answer that holds, unlike a timeout or a 5xx. */
+const NO_MODEL_LIST = new Set([404, 405, 501]);
 
 /** What every item of one execution shares: built once, never per item. */
 export interface ExecutionServices {
@@ -30,10 +41,15 @@ export async function createExecutionServices(
 		client,
 		clock,
 		breaker: new CircuitBreaker({ threshold: 3, windowMs: 60_000, cooldownMs: 30_000 }, clock),
-		prices: () =>
-			pricingCache.get(credentials.baseUrl, clock.now(), () =>
-				client.listModels({ timeoutMs: MODELS_TIMEOUT_MS }),
-			),
+		prices: () => pricingCache.get(credentials.baseUrl, clock.now(), () => publishedModels(client)),
 		redact: createRedactor([credentials.apiKey]),
 	};
+}
+
+/** The gateway's models; none for a gateway without a list, cached as such rather than asked again per item. */
+async function publishedModels(client: ChatClient): Promise<ModelInfo[]> {
+	return await client.listModels({ timeoutMs: MODELS_TIMEOUT_MS }).catch((error: unknown) => {
+		if (error instanceof GatewayStatusError && NO_MODEL_LIST.has(error.status)) return [];
+		throw error;
+	});
 }

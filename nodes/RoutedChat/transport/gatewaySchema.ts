@@ -130,6 +130,8 @@ export const modelEntrySchema = z.object({
 	id: z.string().min(1),
 	name: z.string().nullish(),
 	context_length: z.number().nullish(),
+	/** vLLM's name for the context length. */
+	max_model_len: z.number().nullish(),
 	/** A model without both token prices stays unpriced; `request` is a fee per request (a search model's). */
 	pricing: z
 		.object({ prompt: perTokenUsd, completion: perTokenUsd, request: perTokenUsd })

@@ -17,7 +17,7 @@ export function readModels(body: unknown): ModelInfo[] {
 		return {
 			id: model.id,
 			name: model.name ?? model.id,
-			contextLength: model.context_length ?? null,
+			contextLength: model.context_length ?? model.max_model_len ?? null,
 			price:
 				promptPicoUsd === null || completionPicoUsd === null
 					? null

@@ -9,12 +9,7 @@ import {
 } from '../core';
 import { fastSafeParse } from './fastSafeParse';
 import { chunkSchema, type usageSchema } from './gatewaySchema';
-import {
-	FINISHED_WITH_ERROR,
-	gatewayCost,
-	readUsage,
-	reportedText,
-} from './readCompletion';
+import { FINISHED_WITH_ERROR, gatewayCost, readUsage, reportedText } from './readCompletion';
 import { describeError } from './readErrorResponse';
 import { sseData } from './sseData';
 
