@@ -250,6 +250,27 @@ describe("OpenRouter's model list", () => {
 });
 
 describe("an OpenAI-compatible server's model list", () => {
+	it('reads a list sent as a bare array, as Together AI sends it', () => {
+		const models = readModels([
+			{
+				id: 'meta-llama/Llama-3.3-70B-Instruct-Turbo',
+				object: 'model',
+				created: 1,
+				type: 'chat',
+				context_length: 131_072,
+				pricing: { hourly: 0, input: 0.88, output: 0.88, base: 0, finetune: 0 },
+			},
+		]);
+
+		expect(models).toEqual([
+			expect.objectContaining({
+				id: 'meta-llama/Llama-3.3-70B-Instruct-Turbo',
+				contextLength: 131_072,
+				price: null,
+			}),
+		]);
+	});
+
 	it("reads vLLM's max_model_len as the context length", () => {
 		const models = readModels({
 			object: 'list',

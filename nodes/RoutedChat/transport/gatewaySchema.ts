@@ -120,8 +120,14 @@ export const generationSchema = z.object({
 	}),
 });
 
-/** Each entry is read on its own (modelEntrySchema): one the reader cannot use is left out, not the list. */
-export const modelsListSchema = z.object({ data: z.array(z.unknown()) });
+/**
+ * OpenAI's `{data: [...]}`, or the bare array some servers send (Together AI). Each entry is read
+ * on its own (modelEntrySchema): one the reader cannot use is left out, not the list.
+ */
+export const modelsListSchema = z.union([
+	z.object({ data: z.array(z.unknown()) }).transform(({ data }) => data),
+	z.array(z.unknown()),
+]);
 
 /** USD per token: OpenRouter's decimal text ("-1" when variable, as for openrouter/auto), or a number as some gateways send. */
 const perTokenUsd = z.union([z.string(), z.number()]).nullish();

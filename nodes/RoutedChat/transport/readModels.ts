@@ -7,7 +7,7 @@ export function readModels(body: unknown): ModelInfo[] {
 	if (!parsed.success) {
 		throw new GatewayError('malformed_response', 'Malformed model list from the gateway');
 	}
-	return parsed.data.data.flatMap((entry) => {
+	return parsed.data.flatMap((entry) => {
 		const read = modelEntrySchema.safeParse(entry);
 		if (!read.success) return [];
 		const model = read.data;
