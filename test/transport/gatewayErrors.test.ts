@@ -1,4 +1,7 @@
+import { GatewayStatusError } from '../../nodes/RoutedChat/core';
 import { routeChat } from '../../nodes/RoutedChat/core/routeChat';
+import type { HttpSend } from '../../nodes/RoutedChat/transport/httpExchange';
+import { createHttpChatClient } from '../../nodes/RoutedChat/transport/httpChatClient';
 import { RouteError } from '../../nodes/RoutedChat/core/routeError';
 import { fakeClock, gatewayFixture, plan } from '../core/support';
 import { pricedModel } from '../mock-gateway/jestFixture';
@@ -41,5 +44,47 @@ describe("OpenRouter's error body", () => {
 		expect(await attemptError()).toEqual(
 			expect.objectContaining({ kind: 'insufficient_credit', status: 402, error: '402 No credit' }),
 		);
+	});
+});
+
+describe("an OpenAI-compatible server's error body", () => {
+	async function statusMessage(status: number, body: string): Promise<string> {
+		const send: HttpSend = async () => ({
+			status,
+			headers: new Headers({ 'content-type': 'application/json' }),
+			body,
+		});
+		const client = createHttpChatClient(send, {
+			baseUrl: 'http://127.0.0.1:1/v1',
+			headers: {},
+			openRouter: false,
+		});
+		const error = await client
+			.complete(
+				{ model: 'a/model', messages: [{ role: 'user', content: 'Hi' }], completion: {} },
+				{ timeoutMs: 5_000 },
+			)
+			.catch((caught: unknown) => caught);
+		expect(error).toBeInstanceOf(GatewayStatusError);
+		return (error as GatewayStatusError).message;
+	}
+
+	it.each([
+		[
+			"vLLM's, the message at the top",
+			'{"object":"error","message":"The model `a/model` does not exist.","type":"NotFoundError","param":null,"code":404}',
+			'404 The model `a/model` does not exist.',
+		],
+		[
+			"a FastAPI server's detail",
+			'{"detail":"The model `a/model` does not exist."}',
+			'404 The model `a/model` does not exist.',
+		],
+	])('reads %s', async (_, body, message) => {
+		expect(await statusMessage(404, body)).toBe(message);
+	});
+
+	it('keeps the text of a body it cannot read', async () => {
+		expect(await statusMessage(500, '{"unexpected": true}')).toBe('500 {"unexpected": true}');
 	});
 });

@@ -73,6 +73,12 @@ export const completionSchema = z.object({
 /** OpenRouter's error body: on an error status, and for some upstream failures on HTTP 200. */
 export const errorBodySchema = z.object({ error: gatewayErrorSchema });
 
+/** Other servers' error bodies, as their message: vLLM's `{object: "error", message}`, FastAPI's `{detail}`. */
+export const plainErrorBodySchema = z.union([
+	z.object({ message: z.string().min(1) }).transform(({ message }) => message),
+	z.object({ detail: z.string().min(1) }).transform(({ detail }) => detail),
+]);
+
 /** One `chat.completion.chunk` of OpenRouter's stream: the parts the core reads. */
 export const chunkSchema = z.object({
 	id: z.string().nullish(),
