@@ -182,6 +182,42 @@ describe('routeCascade', () => {
 		expect(repairRequest.messages[2].content).toContain('shorter than the 20 required');
 	});
 
+	it('says the item ran under Fallback Drill when the repaired answer is kept', async () => {
+		fixture.gateway.setModel(
+			pricedModel(CHEAP_2, {
+				reply: (request) =>
+					request.body.messages.length > 1 ? 'A fixed, long enough answer.' : 'short',
+			}),
+		);
+		const base = cascade({ checks: { minLength: 20 }, repair: true }, [CHEAP, CHEAP_2]);
+		const result = await run({ ...base, cheap: { ...base.cheap, drillFailures: 1 } });
+
+		expect(result).toMatchObject({ model: CHEAP_2, repaired: true, drill: true });
+		expect(requestedModels(fixture.gateway)).toEqual([[CHEAP_2], [CHEAP_2]]);
+	});
+
+	it('holds the Item Deadline over every stage: no strong call once the cheap stage used the time', async () => {
+		const clock = fakeClock();
+		fixture.gateway.setModel(
+			pricedModel(CHEAP, {
+				reply: () => {
+					clock.advance(400);
+					return 'short';
+				},
+			}),
+		);
+		const policy = { ...noRetries, deadlineMs: 300 };
+		const base = cascade({ checks: { minLength: 20 } });
+		const error = await routeCascade(
+			{ ...base, cheap: { ...base.cheap, policy }, strong: { ...base.strong, policy } },
+			{ client: fixture.client, clock },
+		).catch((e) => e);
+
+		expect(error).toBeInstanceOf(RouteError);
+		expect(error.reason).toBe('deadline');
+		expect(requestedModels(fixture.gateway)).toEqual([[CHEAP]]);
+	});
+
 	it('asks the model it asked for to repair, even when the answer named a dated variant', async () => {
 		fixture.gateway.setModel(
 			pricedModel(CHEAP, { reply: 'short', answerAs: `${CHEAP}-2026-01-01` }),

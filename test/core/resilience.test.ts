@@ -207,6 +207,14 @@ describe('circuit breaker', () => {
 		expect([breaker.isOpen(A), breaker.isOpen(B)]).toEqual([true, false]);
 	});
 
+	it('blames only the first model of a gateway request answered by a 200 carrying an error', async () => {
+		fixture.gateway.setModel(pricedModel(A, { down: { kind: 'error-in-200', code: 502 } }));
+		const clock = fakeClock();
+		const breaker = breakerFor(clock);
+		await sendGatewayRequestThrice(clock, breaker);
+		expect([breaker.isOpen(A), breaker.isOpen(B)]).toEqual([true, false]);
+	});
+
 	it('does not count failures further apart than the window as in a row', async () => {
 		fixture.gateway.setModel(pricedModel(A, { down: { status: 503 } }));
 		const clock = fakeClock();

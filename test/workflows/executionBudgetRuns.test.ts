@@ -1,7 +1,7 @@
 import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
 
-import { connect, runWorkflow, type WorkflowDefinition, type WorkflowRun } from './harness';
-import { builtIn, credentialsFor, pinned, ROUTED_CHAT, routedChatNode } from './support';
+import { connect, runWorkflow, type WorkflowDefinition } from './harness';
+import { builtIn, credentialsFor, pinned, ROUTED_CHAT, routedChatNode, runsOf } from './support';
 import {
 	chargedUsd,
 	chatRequests,
@@ -59,13 +59,6 @@ const inputItems = [
 	{ text: 'question 2', side: 'b' },
 	{ text: 'question 3', side: 'b' },
 ];
-
-/** Each run of a node: the items of its first output. */
-function runsOf(run: WorkflowRun, node: string): IDataObject[][] {
-	return (run.runData[node] ?? []).map((task) =>
-		(task.data?.main[0] ?? []).map((item) => item.json),
-	);
-}
 
 describe('Max Cost per Execution covers every run of the node in one execution', () => {
 	const fixture = mockGatewayFixture([

@@ -163,3 +163,10 @@ export function pairedIndexes(run: WorkflowRun, node: string, output = 0): unkno
 		(item) => (item.pairedItem as { item: number }).item,
 	);
 }
+
+/** Each run of a node: the items of its first output. */
+export function runsOf(run: WorkflowRun, node: string): IDataObject[][] {
+	return (run.runData[node] ?? []).map((task) =>
+		(task.data?.main[0] ?? []).map((item) => item.json),
+	);
+}

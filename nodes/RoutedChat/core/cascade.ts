@@ -22,10 +22,12 @@ export interface CascadePlan {
 /** Cheap first; escalate to strong only when the cheap answer fails a check. Every call is kept and paid for. */
 export async function routeCascade(plan: CascadePlan, context: RouteContext): Promise<RouteResult> {
 	const ledger = new CascadeLedger(context.clock);
-	// Max Cost per Item bounds the cheap, repair and strong calls together.
+	// Max Cost per Item and the Item Deadline bound the cheap, repair and strong calls together.
 	const itemBudget =
 		plan.cheap.maxCostUsd === undefined ? undefined : new ItemBudget(plan.cheap.maxCostUsd);
-	const stages: RouteContext = { ...context, itemBudget };
+	const { deadlineMs } = plan.cheap.policy;
+	const deadline = deadlineMs === undefined ? undefined : context.clock.now() + deadlineMs;
+	const stages: RouteContext = { ...context, itemBudget, deadline };
 
 	const cheap = await ledger.run('cheap', plan.cheap, stages, plan.checks);
 	if (cheap.result) return ledger.finish(cheap.result, { escalated: false });
@@ -38,7 +40,10 @@ export async function routeCascade(plan: CascadePlan, context: RouteContext): Pr
 			stages,
 			plan.checks,
 		);
-		if (repair.result) return ledger.finish(repair.result, { escalated: false, repaired: true });
+		// The repair asks the rejected model itself, outside the drill, but the item ran under it.
+		const drill = (plan.cheap.drillFailures ?? 0) > 0;
+		if (repair.result)
+			return ledger.finish({ ...repair.result, drill }, { escalated: false, repaired: true });
 	}
 
 	// The strong tier is the last word: its answer is kept, with any check it misses said in the output.

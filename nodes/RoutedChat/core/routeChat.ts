@@ -40,6 +40,8 @@ export interface RouteContext {
 	budget?: ExecutionBudget;
 	/** Max Cost per Item, when several routes (a cascade's stages) share one item's cap; else made from the plan. */
 	itemBudget?: ItemBudget;
+	/** The Item Deadline as a time on the clock, when several routes share one item's; else from the plan. */
+	deadline?: number;
 }
 
 /** A request's outcome; `answeredAt` is the position in its models of the model whose answer was rejected. */
@@ -87,7 +89,8 @@ class Route {
 	) {
 		this.started = context.clock.now();
 		this.deadline =
-			plan.policy.deadlineMs === undefined ? Infinity : this.started + plan.policy.deadlineMs;
+			context.deadline ??
+			(plan.policy.deadlineMs === undefined ? Infinity : this.started + plan.policy.deadlineMs);
 		this.needs = neededModalities(plan.messages);
 	}
 
@@ -471,11 +474,11 @@ export function answersAsText(completion: CompletionOptions): boolean {
 /**
  * The models a failed request is blamed on. OpenRouter's error names no model: an error status
  * means the gateway went through every model of the request and each failed; any other failure (a
- * timeout, a broken body) happened at a model the gateway got to, and the first model, the one
- * asked for, failed on the way there or caused it.
+ * timeout, a broken body, an error reported inside a 200 even with a code) happened at a model the
+ * gateway got to, and the first model, the one asked for, failed on the way there or caused it.
  */
 function blamed(models: readonly string[], failure: Failure): readonly string[] {
-	return failure.status === undefined ? models.slice(0, 1) : models;
+	return failure.refused ? models : models.slice(0, 1);
 }
 
 /** The answer's usage, with the provider's own counts when its stats were read. */

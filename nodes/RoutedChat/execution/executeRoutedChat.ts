@@ -17,6 +17,7 @@ import { createRedactor } from '../output/redactor';
 import { resultJson } from '../output/resultJson';
 import { nodeParameters } from '../plan/nodeParameters';
 import { readRunOptions } from '../plan/readRunOptions';
+import { executionBreaker } from './executionBreaker';
 import { createExecutionServices } from './executionServices';
 import { itemsSpend, recordExecutionSpend } from './executionCustomData';
 import { readNodeExecutionSpend, writeNodeExecutionSpend } from './nodeExecutionSpend';
@@ -41,7 +42,7 @@ export async function executeRoutedChat(
 	let services, runOptions;
 	try {
 		runOptions = readRunOptions(context);
-		services = await createExecutionServices(context);
+		services = await createExecutionServices(context, executionBreaker(context));
 	} catch (error) {
 		if (!continueOnFail) throw toNodeError(node, error, 0, noSecrets);
 		const failed = items.map((_, index) => failedItem(node, error, index, noSecrets));

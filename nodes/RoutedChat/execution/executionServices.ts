@@ -2,7 +2,7 @@ import type { IExecuteFunctions, ISupplyDataFunctions } from 'n8n-workflow';
 
 import {
 	type ChatClient,
-	CircuitBreaker,
+	type CircuitBreaker,
 	type Clock,
 	GatewayStatusError,
 	type ModelInfo,
@@ -12,6 +12,7 @@ import {
 import { createRedactor, type Redactor } from '../output/redactor';
 import { createGatewayClient } from '../transport/gatewayClient';
 import { readGatewayCredentials } from '../transport/gatewayCredentials';
+import { newBreaker } from './executionBreaker';
 import { n8nClock } from './n8nClock';
 
 /** Published prices survive between executions on this worker; losing them costs one request. */
@@ -31,8 +32,10 @@ export interface ExecutionServices {
 	redact: Redactor;
 }
 
+/** `breaker`: this call's own unless given (Routed Chat shares one per execution: executionBreaker.ts). */
 export async function createExecutionServices(
 	context: IExecuteFunctions | ISupplyDataFunctions,
+	breaker: CircuitBreaker = newBreaker(),
 ): Promise<ExecutionServices> {
 	const credentials = await readGatewayCredentials(context);
 	const client = createGatewayClient(context, credentials);
@@ -40,7 +43,7 @@ export async function createExecutionServices(
 	return {
 		client,
 		clock,
-		breaker: new CircuitBreaker({ threshold: 3, windowMs: 60_000, cooldownMs: 30_000 }, clock),
+		breaker,
 		prices: () => pricingCache.get(credentials.baseUrl, clock.now(), () => publishedModels(client)),
 		redact: createRedactor([credentials.apiKey]),
 	};
