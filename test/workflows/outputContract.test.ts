@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { runWorkflow } from './harness';
 import { textItems } from './inputItems';
+import { startRawGateway } from './rawGateway';
 import {
 	chatWorkflow,
 	credentialsFor,
@@ -171,6 +172,20 @@ describe('the output contract through n8n', () => {
 			`1. ${DOWN} [503]: 503 Service Unavailable`,
 			'2. also/down [502]: 502 Bad Gateway',
 		]);
+	});
+
+	it('keeps the item and the cause in the error when the cause names a system code such as ECONNRESET', async () => {
+		// A gateway that drops every connection: the attempt fails with ECONNRESET.
+		const dropping = await startRawGateway((_, response) => response.socket?.destroy());
+		const run = await runWorkflow(chatWorkflow(pinned(CHEAP, { options: { retries: 0 } })), {
+			credentials: credentialsFor(fixture.gateway, { baseUrl: `${dropping.origin}/api/v1` }),
+			inputItems: textItems('hi'),
+		}).finally(async () => await dropping.close());
+		expect(run.status).toBe('error');
+		expect(run.error?.message).toBe(
+			'Item 0: Every model failed (1 attempt); the last: Connection failed: ECONNRESET',
+		);
+		expect(run.error?.description).toBe(`Attempts:\n1. ${CHEAP}: Connection failed: ECONNRESET`);
 	});
 
 	it('writes a tiny cost to custom data as a plain decimal, never as 1e-8', async () => {

@@ -36,25 +36,36 @@ export function toNodeError(
 ): NodeApiError | NodeOperationError {
 	if (error instanceof RouteError) {
 		const message = redact(error.message);
-		return new NodeApiError(node, { message, reason: error.reason } as JsonObject, {
-			itemIndex,
-			message: `Item ${itemIndex}: ${message}`,
-			description: redact(`Attempts:\n${describeAttempts(error.attempts)}`),
-			httpCode: error.status ? String(error.status) : undefined,
-		});
-	}
-	if (error instanceof ParameterError) {
-		return new NodeOperationError(
-			node,
-			redact(`Item ${itemIndex}: ${error.parameter}: ${error.message}`),
-			{
+		const itemMessage = `Item ${itemIndex}: ${message}`;
+		return keepMessage(
+			new NodeApiError(node, { message, reason: error.reason } as JsonObject, {
 				itemIndex,
-				description: error.hint,
-			},
+				message: itemMessage,
+				description: redact(`Attempts:\n${describeAttempts(error.attempts)}`),
+				httpCode: error.status ? String(error.status) : undefined,
+			}),
+			itemMessage,
 		);
 	}
-	const message = error instanceof Error ? error.message : String(error);
-	return new NodeOperationError(node, redact(`Item ${itemIndex}: ${message}`), { itemIndex });
+	if (error instanceof ParameterError) {
+		const message = redact(`Item ${itemIndex}: ${error.parameter}: ${error.message}`);
+		return keepMessage(
+			new NodeOperationError(node, message, { itemIndex, description: error.hint }),
+			message,
+		);
+	}
+	const cause = error instanceof Error ? error.message : String(error);
+	const message = redact(`Item ${itemIndex}: ${cause}`);
+	return keepMessage(new NodeOperationError(node, message, { itemIndex }), message);
+}
+
+/**
+ * n8n's error classes replace a message that mentions a system error code (ECONNRESET, ENOTFOUND…)
+ * with a generic sentence; ours already names the item, the cause and the code.
+ */
+function keepMessage<E extends NodeApiError | NodeOperationError>(error: E, message: string): E {
+	error.message = message;
+	return error;
 }
 
 /** The fields of a failed item: what went wrong and every attempt. */
