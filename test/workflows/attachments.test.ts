@@ -171,6 +171,24 @@ describe('Attachments: images and PDFs from binary data', () => {
 		expect((sent[3].content as SentPart[]).map((part) => part.type)).toEqual(['text', 'image_url']);
 	});
 
+	it('sends only the attachments when the last user message is empty (no empty text part)', async () => {
+		await run(
+			pinned(VISION, {
+				inputMode: 'messages',
+				messages: JSON.stringify([
+					{ role: 'system', content: 'Describe the image.' },
+					{ role: 'user', content: '' },
+				]),
+				attachments: 'photo',
+			}),
+			[{ photo: binary('image/png', PNG_BASE64) }],
+		);
+
+		expect(sentMessages()[1].content).toEqual([
+			{ type: 'image_url', image_url: { url: `data:image/png;base64,${PNG_BASE64}` } },
+		]);
+	});
+
 	describe('bad attachments fail the item before any call, naming the property', () => {
 		async function refused(
 			attachments: string,

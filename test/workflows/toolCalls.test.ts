@@ -222,6 +222,33 @@ describe('tool calls in Routed Chat, in n8n-core', () => {
 		]);
 	});
 
+	it("takes a tool result's content as OpenAI's text parts, sent as its text", async () => {
+		const result = await run({
+			...pinned(CALLS, { options: { toolsJson: TOOLS_JSON } }),
+			inputMode: 'messages',
+			messages: JSON.stringify([
+				{ role: 'user', content: question },
+				{
+					role: 'assistant',
+					content: null,
+					tool_calls: [
+						{ id: 'call_1', type: 'function', function: { name: 'multiply', arguments: '{}' } },
+					],
+				},
+				{ role: 'tool', tool_call_id: 'call_1', content: [{ type: 'text', text: '391' }] },
+			]),
+		});
+
+		expect(outputJson(result, ROUTED_CHAT)[0].content).toBe(
+			`${CALLS} answered from the tool result: 391`,
+		);
+		expect((sent()[0].messages as IDataObject[])[2]).toEqual({
+			role: 'tool',
+			tool_call_id: 'call_1',
+			content: '391',
+		});
+	});
+
 	it("keeps a user message's image part and the tool turns together in Messages mode", async () => {
 		const image = { type: 'image_url', image_url: { url: 'https://example.com/receipt.png' } };
 		const toolTurns = [

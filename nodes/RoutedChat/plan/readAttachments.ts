@@ -1,6 +1,6 @@
 import type { IBinaryData, IExecuteFunctions } from 'n8n-workflow';
 
-import type { ChatMessage, InputModality, MediaPart } from '../core';
+import type { ChatMessage, ContentPart, InputModality, MediaPart } from '../core';
 import {
 	ACCEPTED_TYPES,
 	checkMediaTotal,
@@ -132,7 +132,7 @@ export function withAttachments(messages: ChatMessage[], media: MediaPart[]): Ch
 		at === last
 			? {
 					...message,
-					parts: [...(message.parts ?? [{ type: 'text', text: message.content }]), ...media],
+					parts: [...(message.parts ?? textPart(message.content)), ...media],
 				}
 			: message,
 	);
@@ -142,4 +142,9 @@ export function withAttachments(messages: ChatMessage[], media: MediaPart[]): Ch
 		'The attachments and the images and files in Messages',
 	);
 	return withMedia;
+}
+
+/** A message's text as a part; none for empty text, which some providers refuse (Anthropic). */
+function textPart(text: string): ContentPart[] {
+	return text ? [{ type: 'text', text }] : [];
 }

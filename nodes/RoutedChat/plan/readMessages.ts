@@ -7,7 +7,6 @@ import { ParameterError } from './parameterError';
 import { zodMessage } from './zodMessage';
 
 const ROLES = 'system, developer, user, assistant, tool';
-const content = z.string(zodMessage('content must be a string'));
 /** A string, or OpenAI's content parts: text, and in a user message image_url and file. */
 const contentOrParts = z.union([z.string(), contentPartsSchema], {
 	errorMap: (issue, context) =>
@@ -52,7 +51,7 @@ const messageSchema = z.discriminatedUnion(
 			tool_call_id: z
 				.string(zodMessage('tool_call_id must be a string'))
 				.min(1, 'tool_call_id must not be empty'),
-			content,
+			content: contentOrParts,
 		}),
 	],
 	{
@@ -73,7 +72,7 @@ const turnSchema = messageSchema.superRefine((turn, context) => {
 			path: ['content'],
 			message: 'content must be a string (it may be null only when tool_calls is given)',
 		});
-	if (turn.role === 'user' || turn.role === 'tool' || !Array.isArray(turn.content)) return;
+	if (turn.role === 'user' || !Array.isArray(turn.content)) return;
 	const at = turn.content.findIndex((part) => part.type !== 'text');
 	if (at !== -1)
 		context.addIssue({
@@ -123,7 +122,12 @@ export function readMessages(value: unknown): ChatMessage[] {
 function toChatMessage(body: MessageBody): ChatMessage {
 	switch (body.role) {
 		case 'tool':
-			return { role: 'tool', content: body.content, toolCallId: body.tool_call_id };
+			// Text parts only (images are refused above): their joined text.
+			return {
+				role: 'tool',
+				content: messageContent(body.content).content,
+				toolCallId: body.tool_call_id,
+			};
 		case 'assistant':
 			return body.tool_calls?.length
 				? {
