@@ -125,6 +125,27 @@ describe('circuit breaker', () => {
 		expect((await route()).model).toBe(A);
 	});
 
+	it('does not retry a model whose circuit opened while the item waited to retry it', async () => {
+		fixture.gateway.setModel(pricedModel(A, { down: { status: 503 } }));
+		const base = fakeClock();
+		const breaker = new CircuitBreaker(
+			{ threshold: 3, windowMs: 60_000, cooldownMs: 30_000 },
+			base,
+		);
+		// Other items' requests fail on A while this one waits out its backoff.
+		const clock = {
+			...base,
+			sleep: async (ms: number, signal?: AbortSignal) => {
+				for (let other = 0; other < 3; other++) breaker.recordFailure([A], {});
+				await base.sleep(ms, signal);
+			},
+		};
+		const result = await routeChat(plan([A, B]), { client: fixture.client, clock, breaker });
+
+		expect(result.model).toBe(B);
+		expect(requestedModels(fixture.gateway)).toEqual([[A], [B]]);
+	});
+
 	it('counts an answer that finished with an error as a failure of its model', async () => {
 		fixture.gateway.setModel(pricedModel(A, { finishReason: 'error' }));
 		const clock = fakeClock();

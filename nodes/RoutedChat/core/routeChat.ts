@@ -198,7 +198,7 @@ class Route {
 				retry < policy.retriesPerModel &&
 				gate.fitsItem(models) &&
 				(failure.retryAfterMs ?? 0) <= policy.maxRetryAfterMs;
-			if (!canRetry) return outcome;
+			if (!canRetry || this.circuitOpen(models)) return outcome;
 			waitMs = this.backoff(retry + 1, failure);
 			// A wait that would outlast the deadline is skipped: the next model may still answer in time.
 			if (waitMs >= this.remaining()) {
@@ -206,7 +206,15 @@ class Route {
 				return outcome;
 			}
 			await this.wait(waitMs);
+			// Other items may have found the model down meanwhile.
+			if (this.circuitOpen(models)) return outcome;
 		}
+	}
+
+	/** Whether the breaker skips every model of a request, so that retrying it is no use. */
+	private circuitOpen(models: readonly string[]): boolean {
+		const { breaker } = this.context;
+		return breaker !== undefined && models.every((model) => breaker.isOpen(model));
 	}
 
 	/** Sends one request, once it is admitted under the caps, and records it as an attempt. */
