@@ -10,6 +10,7 @@ import { type NodeOptions, optionsSchema } from './optionsSchema';
 import { ParameterError } from './parameterError';
 import { readJsonSchema } from './readJsonSchema';
 import { readTools } from './readTools';
+import { meetsStrictMode } from './strictSchema';
 
 /** OpenRouter accepted at most this many ids in `models` when last documented with a cap. */
 const GATEWAY_MODELS_CAP = 3;
@@ -88,7 +89,13 @@ function responseFormat(options: NodeOptions): ResponseFormat | undefined {
 	if (options.responseFormat !== 'json_schema')
 		return options.responseFormat ? { type: options.responseFormat } : undefined;
 	const { schema, check } = readJsonSchema(options.jsonSchema);
-	return { type: 'json_schema', name: 'answer', schema, strict: true, validate: check };
+	return {
+		type: 'json_schema',
+		name: 'answer',
+		schema,
+		strict: meetsStrictMode(schema),
+		validate: check,
+	};
 }
 
 function providerPreferences(options: NodeOptions): ProviderPreferences | undefined {
