@@ -1,5 +1,7 @@
 import type { ICredentialType, INodeType, IVersionedNodeType } from 'n8n-workflow';
 
+import { asTool } from './asTool';
+
 /**
  * Every node type a harness workflow may use, by the type name saved in workflow JSON.
  * Each loads on first use: our node is compiled from source by ts-jest, which only
@@ -19,9 +21,12 @@ export const NODE_TYPES: Record<string, () => Promise<INodeType | IVersionedNode
 		new (await import('n8n-nodes-base/dist/nodes/StopAndError/StopAndError.node')).StopAndError(),
 	'n8n-nodes-routed-chat.routedChat': async () =>
 		new (await import('../../../nodes/RoutedChat/RoutedChat.node')).RoutedChat(),
+	'n8n-nodes-routed-chat.routedChatTool': async () =>
+		asTool(new (await import('../../../nodes/RoutedChat/RoutedChat.node')).RoutedChat()),
 	'n8n-nodes-routed-chat.routedChatModel': async () =>
 		new (await import('../../../nodes/RoutedChatModel/RoutedChatModel.node')).RoutedChatModel(),
 	'test.modelCaller': async () => new (await import('../modelCaller.node')).ModelCaller(),
+	'test.toolCaller': async () => new (await import('../toolCaller.node')).ToolCaller(),
 };
 
 /** Every credential type the harness can resolve and authenticate with. */
