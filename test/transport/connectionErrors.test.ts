@@ -1,6 +1,6 @@
 import { GatewayError } from '../../nodes/RoutedChat/core';
 import type { HttpSend } from '../../nodes/RoutedChat/transport/httpExchange';
-import { createHttpChatClient } from '../../nodes/RoutedChat/transport/httpChatClient';
+import { completionError } from './completionError';
 
 /** An error chain as n8n's helper hands it on: its wrapper, axios's error, the socket's error. */
 function wrapped(axiosCode: string, socket?: { code: string; message: string }): Error {
@@ -11,17 +11,7 @@ function wrapped(axiosCode: string, socket?: { code: string; message: string }):
 
 async function connectionMessage(failure: Error): Promise<string> {
 	const send: HttpSend = async () => await Promise.reject(failure);
-	const client = createHttpChatClient(send, {
-		baseUrl: 'http://127.0.0.1:1',
-		headers: {},
-		openRouter: true,
-	});
-	const error = await client
-		.complete(
-			{ model: 'a/model', messages: [{ role: 'user', content: 'Hi' }], completion: {} },
-			{ timeoutMs: 5_000 },
-		)
-		.catch((caught: unknown) => caught);
+	const error = await completionError(send);
 	expect(error).toBeInstanceOf(GatewayError);
 	expect((error as GatewayError).kind).toBe('connection');
 	return (error as GatewayError).message;

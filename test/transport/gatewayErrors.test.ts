@@ -1,10 +1,10 @@
 import { GatewayStatusError } from '../../nodes/RoutedChat/core';
 import { routeChat } from '../../nodes/RoutedChat/core/routeChat';
 import type { HttpSend } from '../../nodes/RoutedChat/transport/httpExchange';
-import { createHttpChatClient } from '../../nodes/RoutedChat/transport/httpChatClient';
 import { RouteError } from '../../nodes/RoutedChat/core/routeError';
 import { fakeClock, gatewayFixture, plan } from '../core/support';
 import { pricedModel } from '../mock-gateway/jestFixture';
+import { completionError } from './completionError';
 
 const FAILING = 'failing/model';
 
@@ -54,17 +54,7 @@ describe("an OpenAI-compatible server's error body", () => {
 			headers: new Headers({ 'content-type': 'application/json' }),
 			body,
 		});
-		const client = createHttpChatClient(send, {
-			baseUrl: 'http://127.0.0.1:1/v1',
-			headers: {},
-			openRouter: false,
-		});
-		const error = await client
-			.complete(
-				{ model: 'a/model', messages: [{ role: 'user', content: 'Hi' }], completion: {} },
-				{ timeoutMs: 5_000 },
-			)
-			.catch((caught: unknown) => caught);
+		const error = await completionError(send, false);
 		expect(error).toBeInstanceOf(GatewayStatusError);
 		return (error as GatewayStatusError).message;
 	}
