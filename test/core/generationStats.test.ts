@@ -225,7 +225,14 @@ describe('Generation Stats (GET /generation after each answer)', () => {
 			expect(read.cost.cacheDiscountUsd).toBe(0.000108);
 			expect(escalated.cost.cacheDiscountUsd).toBe(0.000216);
 			expect(escalated.cost.source).toBe('generation');
-			expect(read.usage).toMatchObject({ cachedTokens: 30, nativeCachedTokens: 30 });
+			// The README's example figures for a repeat that read the cached prefix.
+			expect(read.usage).toMatchObject({
+				promptTokens: 31,
+				cachedTokens: 30,
+				nativePromptTokens: 31,
+				nativeCachedTokens: 30,
+			});
+			expect(read.cost).toMatchObject({ source: 'generation' });
 			// 31 prompt tokens: $0.000124 + 10 × $0.000008, less the discount.
 			expect(write.cost.totalUsd).toBe(0.000234);
 			expect(read.cost.totalUsd).toBe(0.000096);

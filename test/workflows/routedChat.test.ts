@@ -329,6 +329,15 @@ describe('Routed Chat in n8n', () => {
 		);
 	});
 
+	it('sends an attribution header as n8n does: characters outside Latin-1 dropped', async () => {
+		await runWorkflow(chatWorkflow(pinned(CHEAP)), {
+			credentials: credentialsFor(fixture.gateway, { appName: 'Équipe 自动化' }),
+			inputItems: textItems('x'),
+		});
+		// The header arrives as Latin-1 bytes; Node's server reads each byte as one character.
+		expect(chatRequests(fixture.gateway)[0].headers['x-title']).toBe('Équipe');
+	});
+
 	describe('the credential test', () => {
 		it('passes with a good key', async () => {
 			const data = credentialsFor(fixture.gateway).routedChatOpenRouterApi;
