@@ -1,5 +1,5 @@
 import type { ChatCompletion, ModelPrice } from './chatClient';
-import { nanoToUsd, tokensCostNano, usdToNano } from './money';
+import { nanoToUsd, usdToNano } from './money';
 import type { StatsLookup } from './generationStats';
 import type { Cost, CostSource, Usage } from './types';
 
@@ -65,16 +65,21 @@ function answerCost(completion: ChatCompletion, price: ModelPrice | undefined): 
 	return { nanoUsd: null, source: 'unknown' };
 }
 
-/** What one request with these tokens costs at the published prices: its tokens and any fee per request. */
+/** What one request with these tokens costs at the published prices, in pico-dollars: its tokens and any fee per request. */
+function listedPico(price: ModelPrice, promptTokens: number, completionTokens: number): number {
+	return (
+		promptTokens * price.promptPicoUsd +
+		completionTokens * price.completionPicoUsd +
+		(price.requestPicoUsd ?? 0)
+	);
+}
+
+/** listedPico in nano-dollars, for the tokens a call was billed. */
 export function listedCostNano(
 	price: ModelPrice,
 	{ promptTokens, completionTokens }: Pick<Usage, 'promptTokens' | 'completionTokens'>,
 ): number {
-	return (
-		tokensCostNano(promptTokens, price.promptPicoUsd) +
-		tokensCostNano(completionTokens, price.completionPicoUsd) +
-		tokensCostNano(1, price.requestPicoUsd ?? 0)
-	);
+	return Math.round(listedPico(price, promptTokens, completionTokens) / 1000);
 }
 
 /**
@@ -92,12 +97,9 @@ export function worstCaseNano(
 	promptTokens: number,
 	maxCompletionTokens: number,
 ): number {
-	const listedPico =
-		promptTokens * price.promptPicoUsd +
-		maxCompletionTokens * price.completionPicoUsd +
-		(price.requestPicoUsd ?? 0);
+	const listed = listedPico(price, promptTokens, maxCompletionTokens);
 	// Pico to nano and percent in one division, exact whenever the quotient is whole.
-	return Math.ceil((listedPico * (100 + BYOK_FEE_PERCENT)) / 100_000);
+	return Math.ceil((listed * (100 + BYOK_FEE_PERCENT)) / 100_000);
 }
 
 /**

@@ -15,10 +15,6 @@ export function usdToPico(usd: string): number | null {
 	return Number.isSafeInteger(value) ? value : null;
 }
 
-export function tokensCostNano(tokens: number, picoPerToken: number): number {
-	return Math.round((tokens * picoPerToken) / 1000);
-}
-
 export function usdToNano(usd: number): number {
 	return Math.round(usd * 1e9);
 }
