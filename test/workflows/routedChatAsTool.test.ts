@@ -5,7 +5,12 @@
  */
 import type { IConnections, IDataObject, INode } from 'n8n-workflow';
 
-import { chatRequests, mockGatewayFixture, pricedModel } from '../mock-gateway/jestFixture';
+import {
+	chargedUsd,
+	chatRequests,
+	mockGatewayFixture,
+	pricedModel,
+} from '../mock-gateway/jestFixture';
 import type { ChatRequestBody } from '../mock-gateway/types';
 import { runWorkflow } from './harness';
 import { builtIn, credentialsFor, outputJson, pinned } from './support';
@@ -78,7 +83,7 @@ describe('Routed Chat as an AI Agent tool, in n8n-core', () => {
 					cost: expect.objectContaining({ source: 'gateway' }),
 				}),
 			]);
-			expect(Number(result.customData.routedChatCostUsd)).toBeGreaterThan(0);
+			expect(Number(result.customData.routedChatCostUsd)).toBe(await chargedUsd(fixture.gateway));
 			expect(result.customData.routedChatModels).toBe(SERVES);
 		},
 	);
