@@ -1,6 +1,11 @@
-import { routeCascade, type CascadePlan } from '../../nodes/RoutedChat/core/cascade';
-import { PricingCache } from '../../nodes/RoutedChat/core/pricingCache';
-import { RouteError } from '../../nodes/RoutedChat/core/routeError';
+import {
+	type Attempt,
+	type CascadePlan,
+	CircuitBreaker,
+	PricingCache,
+	RouteError,
+	routeCascade,
+} from '../../nodes/RoutedChat/core';
 import { compileJsonSchema } from '../../nodes/RoutedChat/plan/compileJsonSchema';
 import { fakeClock, gatewayFixture, plan, noRetries } from './support';
 import { chargedUsd, pricedModel, requestedModels } from '../mock-gateway/jestFixture';
@@ -321,6 +326,118 @@ describe('routeCascade', () => {
 		const result = await run({ ...base, strong: { ...base.strong, models: [CHEAP] } });
 		expect(requestedModels(fixture.gateway)).toEqual([[CHEAP], [CHEAP]]);
 		expect(result.unmetChecks).toHaveLength(1);
+	});
+
+	describe("a model in both tiers' chains, its cheap answer rejected", () => {
+		const checks = { minLength: 20 };
+		const trail = (attempts: Attempt[]) =>
+			attempts.map((a) => [a.stage, a.model, a.skipped ?? a.outcome]);
+		/** Fallback Drill 1 on both tiers, as the node sets it; the cheap drill leaves CHEAP to answer. */
+		const drilled = (strongModels: string[]): CascadePlan => {
+			const base = cascade({ checks }, [CHEAP_2, CHEAP]);
+			return {
+				...base,
+				cheap: { ...base.cheap, drillFailures: 1 },
+				strong: { ...base.strong, models: strongModels, drillFailures: 1 },
+			};
+		};
+
+		it('asks it again when Fallback Drill leaves it the only strong model', async () => {
+			fixture.gateway.setModel(pricedModel(CHEAP, { reply: 'short' }));
+			const result = await run(drilled([STRONG, CHEAP]));
+
+			expect(requestedModels(fixture.gateway)).toEqual([[CHEAP], [CHEAP]]);
+			expect(trail(result.attempts)).toEqual([
+				['cheap', CHEAP_2, 'fallback drill'],
+				['cheap', CHEAP, 'success'],
+				['strong', STRONG, 'fallback drill'],
+				['strong', CHEAP, 'success'],
+			]);
+			expect(result).toMatchObject({ model: CHEAP, escalated: true, drill: true });
+			expect(result.unmetChecks).toHaveLength(1);
+		});
+
+		it('drills the first model of the strong chain as listed, though the cheap stage rejected it', async () => {
+			fixture.gateway.setModel(pricedModel(CHEAP, { reply: 'short' }));
+			fixture.gateway.setModel(pricedModel(STRONG, { reply: 'A long enough strong answer.' }));
+			const result = await run(drilled([CHEAP, STRONG, CHEAP_2]));
+
+			expect(requestedModels(fixture.gateway)).toEqual([[CHEAP], [STRONG]]);
+			expect(trail(result.attempts)).toEqual([
+				['cheap', CHEAP_2, 'fallback drill'],
+				['cheap', CHEAP, 'success'],
+				['strong', CHEAP, 'fallback drill'],
+				['strong', STRONG, 'success'],
+			]);
+			expect(result).toMatchObject({ requestedModel: CHEAP, fallbackUsed: true, drill: true });
+		});
+
+		it('asks it again when the circuit of every other strong model is open', async () => {
+			fixture.gateway.setModel(pricedModel(CHEAP, { reply: 'short' }));
+			const clock = fakeClock();
+			const breaker = new CircuitBreaker(
+				{ threshold: 3, windowMs: 60_000, cooldownMs: 30_000 },
+				clock,
+			);
+			for (let request = 0; request < 3; request++) breaker.recordFailure([STRONG], {});
+			const base = cascade({ checks });
+			const result = await routeCascade(
+				{ ...base, strong: { ...base.strong, models: [STRONG, CHEAP] } },
+				{ client: fixture.client, clock, breaker },
+			);
+
+			expect(requestedModels(fixture.gateway)).toEqual([[CHEAP], [CHEAP]]);
+			expect(trail(result.attempts)).toEqual([
+				['cheap', CHEAP, 'success'],
+				['strong', STRONG, 'circuit open'],
+				['strong', CHEAP, 'success'],
+			]);
+		});
+
+		it('asks it again when every other strong model is over Max Cost per Item', async () => {
+			fixture.gateway.setModel(pricedModel(CHEAP, { reply: 'short' }));
+			const cache = new PricingCache(60_000);
+			const prices = async () =>
+				await cache.get('mock', 0, () => fixture.client.listModels({ timeoutMs: 5_000 }));
+			// With Max Tokens 100 the prompt bounds at 37 tokens: STRONG's worst case is
+			// (37 × $10 + 100 × $30) per million + 5% ≈ $0.0035, over the cap; CHEAP's is ≈ $0.00003.
+			const completion = { maxTokens: 100 };
+			const base = cascade({ checks });
+			const result = await routeCascade(
+				{
+					...base,
+					cheap: { ...base.cheap, completion, maxCostUsd: 0.001 },
+					strong: { ...base.strong, completion, models: [STRONG, CHEAP] },
+				},
+				{ client: fixture.client, clock: fakeClock(), prices },
+			);
+
+			expect(requestedModels(fixture.gateway)).toEqual([[CHEAP], [CHEAP]]);
+			expect(trail(result.attempts)).toEqual([
+				['cheap', CHEAP, 'success'],
+				['strong', STRONG, 'over budget'],
+				['strong', CHEAP, 'success'],
+			]);
+			expect(result.cost.totalUsd).toBeLessThanOrEqual(0.001);
+		});
+
+		it('does not ask it again when another strong model was asked and failed', async () => {
+			fixture.gateway.setModel(pricedModel(CHEAP, { reply: 'short' }));
+			fixture.gateway.setModel(pricedModel(STRONG, { down: { status: 503 } }));
+			const base = cascade({ checks });
+			const error = await run({
+				...base,
+				strong: { ...base.strong, models: [STRONG, CHEAP] },
+			}).catch((e) => e);
+
+			expect(error).toBeInstanceOf(RouteError);
+			expect(requestedModels(fixture.gateway)).toEqual([[CHEAP], [STRONG]]);
+			expect(trail(error.attempts)).toEqual([
+				['cheap', CHEAP, 'success'],
+				['strong', CHEAP, 'answer rejected'],
+				['strong', STRONG, 'error'],
+			]);
+		});
 	});
 
 	it('keeps the strong answer as the last word, naming the checks it misses', async () => {

@@ -47,7 +47,12 @@ export async function routeCascade(plan: CascadePlan, context: RouteContext): Pr
 	}
 
 	// The strong tier is the last word: its answer is kept, with any check it misses said in the output.
-	const strong = await ledger.run('strong', ledger.withoutRejected(plan.strong), stages, {});
+	const strong = await ledger.run(
+		'strong',
+		plan.strong,
+		{ ...stages, rejected: ledger.rejectedModels },
+		{},
+	);
 	const unmetChecks = judgeAnswer(strong.result, plan.checks).problems;
 	return ledger.finish(strong.result, {
 		escalated: true,
@@ -65,7 +70,7 @@ class CascadeLedger {
 	private readonly attempts: Attempt[] = [];
 	private readonly costs: CostFigure[] = [];
 	/** Models whose answer an earlier stage did not accept: asking them again would pay for the same answer. */
-	private readonly rejectedModels = new Set<string>();
+	readonly rejectedModels = new Set<string>();
 	private readonly started: number;
 
 	constructor(private readonly clock: Clock) {
@@ -108,26 +113,6 @@ class CascadeLedger {
 			rejected: { model: result.chainModel, content: result.content, problems, repairable },
 			reason: `${result.model}'s answer failed the checks: ${problems.join('; ')}`,
 		};
-	}
-
-	/**
-	 * The strong chain without the models already rejected, each recorded as skipped; unchanged when
-	 * nothing else would be left, since that chain is what the workflow asked for.
-	 */
-	withoutRejected(strong: RoutePlan): RoutePlan {
-		const models = strong.models.filter((model) => !this.rejectedModels.has(model));
-		if (models.length === 0 || models.length === strong.models.length) return strong;
-		for (const model of strong.models.filter((model) => this.rejectedModels.has(model))) {
-			this.attempts.push({
-				model,
-				outcome: 'skipped',
-				skipped: 'answer rejected',
-				waitMs: 0,
-				latencyMs: 0,
-				stage: 'strong',
-			});
-		}
-		return { ...strong, models };
 	}
 
 	finish(

@@ -42,6 +42,8 @@ export interface RouteContext {
 	itemBudget?: ItemBudget;
 	/** The Item Deadline as a time on the clock, when several routes share one item's; else from the plan. */
 	deadline?: number;
+	/** Models whose answer an earlier stage of the item (a cascade's cheap stage) rejected. */
+	rejected?: ReadonlySet<string>;
 }
 
 /** A request's outcome; `answeredAt` is the position in its models of the model whose answer was rejected. */
@@ -110,6 +112,7 @@ class Route {
 			itemBudget,
 			context.budget,
 		);
+		this.passOverRejected(gate);
 		const isOpen = (model: string) => !this.done.has(model) && this.admit(model, gate);
 		let lastFailure: Failure | undefined;
 		// A gateway that cannot fail over within `models` (anything but OpenRouter) gets one model per request.
@@ -141,6 +144,20 @@ class Route {
 				? models
 				: models.slice(0, answeredAt + 1);
 		for (const model of reached) this.done.add(model);
+	}
+
+	/**
+	 * A model whose answer an earlier stage rejected is skipped (`answer rejected`), since asking it
+	 * again would pay for the same answer; unless no other model of the chain may be asked (all
+	 * rejected, or skipped for the drill, an open circuit, the caps): the chain is what the workflow
+	 * asked for. A model skipped for another reason is recorded with that reason.
+	 */
+	private passOverRejected(gate: BudgetGate): void {
+		const { rejected } = this.context;
+		if (!rejected?.size) return;
+		const askable = this.plan.models.filter((model) => !this.skipReason(model, gate));
+		if (askable.every((model) => rejected.has(model))) return;
+		for (const model of askable) if (rejected.has(model)) this.skip(model, 'answer rejected');
 	}
 
 	/** Records why a model is passed over, once per model, and says whether it may be called. */
