@@ -5,6 +5,10 @@ import { fakeClock, gatewayFixture, plan, noRetries } from './support';
 
 const A = 'vendor-a/streams';
 const B = 'vendor-b/streams';
+/** Answers with a call to a function, though no tool is offered. */
+const CALLS_UNOFFERED = 'vendor-c/calls-unoffered';
+/** Reasons before it answers (when asked to): 25 tokens of reasoning at the mock's 4 characters a token. */
+const THINKS = 'vendor-d/thinks';
 /** The mock's reply to the prompt of plan() (test/mock-gateway/reply.ts). */
 const ANSWER = `${A} answered: Say hello to the routing core`;
 
@@ -12,7 +16,16 @@ const text = (deltas: StreamDelta[]) =>
 	deltas.map((delta) => (delta.type === 'text' ? delta.text : '')).join('');
 
 describe('streamChat', () => {
-	const fixture = gatewayFixture([pricedModel(A), pricedModel(B)]);
+	const fixture = gatewayFixture([
+		pricedModel(A),
+		pricedModel(B),
+		pricedModel(CALLS_UNOFFERED, {
+			toolUse: { name: 'eval', arguments: '{"code":"17*23"}', madeUp: true },
+		}),
+		pricedModel(THINKS, {
+			reasoning: 'First the question, then the facts. '.repeat(3).slice(0, 100),
+		}),
+	]);
 	const client = () => fixture.client;
 
 	it('streams the answer as deltas and records usage and the gateway cost as routeChat does', async () => {
@@ -73,6 +86,49 @@ describe('streamChat', () => {
 		});
 		expect(text(deltas)).toBe(`${A} answered: `);
 		expect(requestedModels(fixture.gateway)).toEqual([[A]]);
+	});
+
+	it('an answer that calls a tool though none is offered passes nothing on and falls over as invalid_output, its cost kept', async () => {
+		const deltas: StreamDelta[] = [];
+		const result = await streamChat(
+			plan([CALLS_UNOFFERED, B]),
+			{ client: client(), clock: fakeClock() },
+			(delta) => deltas.push(delta),
+		);
+
+		expect(result.model).toBe(B);
+		expect(deltas.every((delta) => delta.type === 'text')).toBe(true);
+		expect(text(deltas)).toBe(`${B} answered: Say hello to the routing core`);
+		const [refused, served] = result.attempts;
+		expect(refused).toMatchObject({
+			model: CALLS_UNOFFERED,
+			outcome: 'error',
+			kind: 'invalid_output',
+			error: expect.stringMatching(/^Tool call call_gen-\d+ calls eval, but no tool was offered$/),
+		});
+		// Paid for at $1 / $2 per million tokens, and counted in the item's cost.
+		const { promptTokens, completionTokens } = refused.usage ?? {};
+		expect(completionTokens).toBeGreaterThan(0);
+		expect(refused.costUsd).toBeCloseTo(promptTokens! * 1e-6 + completionTokens! * 2e-6, 12);
+		expect(result.cost.totalUsd).toBeCloseTo(refused.costUsd! + served.costUsd!, 12);
+		expect(requestedModels(fixture.gateway)).toEqual([[CALLS_UNOFFERED], [B]]);
+	});
+
+	it('reasoning is no first token: an answer whose reasoning used up Max Tokens falls over as empty_response', async () => {
+		const deltas: StreamDelta[] = [];
+		const result = await streamChat(
+			plan([THINKS, B], { completion: { reasoningEffort: 'high', maxTokens: 10 } }),
+			{ client: client(), clock: fakeClock() },
+			(delta) => deltas.push(delta),
+		);
+
+		expect(result.model).toBe(B);
+		expect(text(deltas)).toBe(result.content);
+		expect(result.attempts).toEqual([
+			expect.objectContaining({ model: THINKS, outcome: 'error', kind: 'empty_response' }),
+			expect.objectContaining({ model: B, outcome: 'success' }),
+		]);
+		expect(result.attempts[0].costUsd).toBeGreaterThan(0);
 	});
 
 	it('a client without streaming still answers, as one delta', async () => {

@@ -13,9 +13,10 @@ interface ToolWire {
 }
 
 /**
- * A model with `toolUse` calls that tool when the request offers it, `tool_choice` does not say
- * `none`, and no tool result has come back since the user last spoke; otherwise it answers (see
- * replyContent). Its `arguments` are sent as written, so a model can be given broken JSON.
+ * A model with `toolUse` calls that tool when the request offers it (a `madeUp` one whatever the
+ * request offers, no tool at all included), `tool_choice` does not say `none`, and no tool result
+ * has come back since the user last spoke; otherwise it answers (see replyContent). Its
+ * `arguments` are sent as written, so a model can be given broken JSON.
  */
 export function toolCallsFor(
 	model: MockModel,
@@ -28,7 +29,7 @@ export function toolCallsFor(
 	const offered = tools.some(
 		(tool) => tool.type === 'function' && tool.function?.name === use.name,
 	);
-	if (!offered && !(use.madeUp && tools.length)) return undefined;
+	if (!offered && !use.madeUp) return undefined;
 	const { messages } = request.body;
 	const lastUser = messages.map((message) => message.role).lastIndexOf('user');
 	if (messages.slice(lastUser + 1).some((message) => message.role === 'tool')) return undefined;

@@ -85,7 +85,7 @@ export interface MockModel {
 	/** When false, usage carries no `cost` (as for some providers). Defaults to true. */
 	reportCost?: boolean;
 	/** Calls this tool (when the request offers it) until its result is in the conversation. */
-	/** `madeUp`: the model calls the function even when the request does not offer it, as models sometimes do. */
+	/** `madeUp`: the model calls the function even when the request does not offer it (or any tool), as models sometimes do. */
 	toolUse?: { name: string; arguments: string; madeUp?: boolean };
 	/**
 	 * Served with the user's own provider key (BYOK): the provider charges the full price to that key

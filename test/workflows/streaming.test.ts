@@ -29,6 +29,10 @@ const LATE = 'vendor/late';
 const OVERRUNS = 'vendor/overruns';
 /** Streams its first word, then nothing more: a provider that stalls mid-answer. */
 const STALLS = 'vendor/stalls';
+/** Answers with a call to a function, though no tool is offered. */
+const CALLS_UNOFFERED = 'vendor/calls-unoffered';
+/** Reasons before it answers (when asked to): 25 tokens of reasoning at the mock's 4 characters a token. */
+const THINKS = 'vendor/thinks';
 
 /** A chunk as a reader of the NDJSON sees it: its type and text, for one item. */
 type Seen = [StructuredChunk['type'], string?];
@@ -45,6 +49,12 @@ describe('Routed Chat streams in streaming mode (Webhook with Streaming, Chat Tr
 			streamGate: async (index) => {
 				if (index > 0) await new Promise<never>(() => {});
 			},
+		}),
+		pricedModel(CALLS_UNOFFERED, {
+			toolUse: { name: 'eval', arguments: '{"code":"17*23"}', madeUp: true },
+		}),
+		pricedModel(THINKS, {
+			reasoning: 'First the question, then the facts. '.repeat(3).slice(0, 100),
 		}),
 	]);
 	const credentials = () => credentialsFor(fixture.gateway);
@@ -145,6 +155,53 @@ describe('Routed Chat streams in streaming mode (Webhook with Streaming, Chat Tr
 				['item', 'hello'],
 				['end'],
 			]);
+		},
+	);
+
+	it.each([
+		[
+			'a call to a function though no tool is offered (tool-call pieces are not chunks)',
+			CALLS_UNOFFERED,
+			{},
+			{
+				kind: 'invalid_output',
+				error: expect.stringMatching(/calls eval, but no tool was offered/),
+			},
+		],
+		[
+			'reasoning that used up Max Tokens (reasoning is not sent as chunks)',
+			THINKS,
+			{ reasoningEffort: 'high', maxTokens: 10 },
+			{ kind: 'empty_response', error: expect.stringMatching(/Raise Max Tokens/) },
+		],
+	] as const)(
+		'an answer that sent no chunk falls over as it would unstreamed: %s',
+		async (_, model, options, refusal) => {
+			const { run, ofItem } = await streamedRun(
+				chatWorkflow(pinned(model, { fallbackModels: BACKUP, options })),
+				['hello'],
+			);
+
+			expect(run.error?.message).toBeUndefined();
+			const [item] = outputJson(run, ROUTED_CHAT);
+			expect(item).toMatchObject({ model: BACKUP, fallbackUsed: true });
+			const attempts = item.attempts as IDataObject[];
+			expect(attempts).toEqual([
+				expect.objectContaining({ model, outcome: 'error', ...refusal }),
+				expect.objectContaining({ model: BACKUP, outcome: 'success' }),
+			]);
+			// The refused answer was paid for: its cost stays in the attempt and the item's total.
+			const [refused, served] = attempts.map((attempt) => attempt.costUsd as number);
+			expect(refused).toBeGreaterThan(0);
+			expect((item.cost as IDataObject).totalUsd).toBeCloseTo(refused + served, 12);
+			expect(ofItem(0)).toEqual([
+				['begin'],
+				['item', `${BACKUP} `],
+				['item', 'answered: '],
+				['item', 'hello'],
+				['end'],
+			]);
+			expect(requestedModels(fixture.gateway)).toEqual([[model], [BACKUP]]);
 		},
 	);
 

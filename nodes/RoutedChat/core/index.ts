@@ -13,8 +13,9 @@
  * - worst case: the most a call could cost, published price × (prompt estimate + Max Tokens).
  * - item budget / execution budget: Max Cost per Item / per Execution.
  * - reservation: a call's worst case held against the execution budget while it is in flight.
- * - delta: a piece of a streamed answer (text, or part of a tool call); the first one commits
- *   the answer to its model (streamChat falls back only before it).
+ * - delta: a piece of a streamed answer (text, or part of a tool call); the first one passed on
+ *   commits the answer to its model (streamChat falls back only before it). A tool call's pieces
+ *   are passed on only when tools are offered.
  * - tool call: a function the model asks the caller to run; its result comes back as a `tool` message.
  * - generation stats: what the gateway recorded of one answer once it billed it (OpenRouter's
  *   GET /generation): the cost as billed, the cache discount, the provider's own token counts.

@@ -261,6 +261,7 @@ class Route {
 		const sent = await settle(
 			this.onDelta && client.stream && answersAsText(this.plan.completion)
 				? client.stream(call, options, (delta) => {
+						if (!passesOn(delta, this.plan.completion)) return;
 						streaming = true;
 						this.onDelta?.(delta);
 					})
@@ -494,6 +495,15 @@ class Route {
  */
 export function answersAsText(completion: CompletionOptions): boolean {
 	return (completion.responseFormat?.type ?? 'text') === 'text';
+}
+
+/**
+ * Whether a streamed delta is passed on, which commits the answer to its model. With no tool
+ * offered a tool call's pieces are held back: such a call is refused once whole (it calls a
+ * function not offered), so the model falls over as it would unstreamed, having shown nothing.
+ */
+function passesOn(delta: StreamDelta, completion: CompletionOptions): boolean {
+	return delta.type === 'text' || Boolean(completion.tools?.length);
 }
 
 /**
