@@ -20,9 +20,14 @@ export function toUsd(amount: PicoUsd): number {
 	return Number(amount) / 10 ** FRACTION_DIGITS;
 }
 
+/** A prompt token written to the cache costs this much more when the model publishes no price for it (Anthropic's 5 minutes). */
+export const CACHE_WRITE_COSTS_PERCENT = 25n;
+
 export interface TokenPrices {
 	prompt: PicoUsd;
 	completion: PicoUsd;
 	/** Per request, whatever its tokens. */
 	request: PicoUsd;
+	/** Per prompt token written to the prompt cache. */
+	cacheWrite: PicoUsd;
 }

@@ -1,4 +1,4 @@
-import { parseUsd, type TokenPrices } from './cost';
+import { CACHE_WRITE_COSTS_PERCENT, parseUsd, type TokenPrices } from './cost';
 import type { Fault, MockModel } from './types';
 
 export interface ModelScript {
@@ -29,6 +29,9 @@ export class ModelScripts {
 			prompt: parseUsd(model.pricing.prompt),
 			completion: parseUsd(model.pricing.completion),
 			request: parseUsd(model.pricing.request ?? '0'),
+			cacheWrite: model.pricing.inputCacheWrite
+				? parseUsd(model.pricing.inputCacheWrite)
+				: (parseUsd(model.pricing.prompt) * (100n + CACHE_WRITE_COSTS_PERCENT)) / 100n,
 		};
 		this.scripts.set(model.id, { model, prices, pendingFaults: [...(model.faults ?? [])] });
 	}

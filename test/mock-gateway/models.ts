@@ -18,7 +18,13 @@ export interface ModelWire {
 		tokenizer: string;
 		instruct_type: null;
 	};
-	pricing: { prompt: string; completion: string; request: string; image: string };
+	pricing: {
+		prompt: string;
+		completion: string;
+		request: string;
+		image: string;
+		input_cache_write?: string;
+	};
 	top_provider: {
 		context_length: number;
 		max_completion_tokens: number | null;
@@ -89,6 +95,7 @@ function modelEntry(model: MockModel): ModelWire {
 			completion: model.pricing.completion,
 			request: model.pricing.request ?? '0',
 			image: '0',
+			...(model.pricing.inputCacheWrite && { input_cache_write: model.pricing.inputCacheWrite }),
 		},
 		top_provider: {
 			context_length: contextLength,

@@ -39,9 +39,11 @@ export interface MockModel {
 	id: string;
 	/**
 	 * USD per token, as decimal strings (OpenRouter's format); `request`, USD per request (a search
-	 * model's fee, as Perplexity's Sonar publishes), is billed on every answer and defaults to '0'.
+	 * model's fee, as Perplexity's Sonar publishes), is billed on every answer and defaults to '0';
+	 * `inputCacheWrite`, published as `input_cache_write`, is what a prompt token written to the cache
+	 * costs (1.25 × the prompt price, Anthropic's, when not set).
 	 */
-	pricing: { prompt: string; completion: string; request?: string };
+	pricing: { prompt: string; completion: string; request?: string; inputCacheWrite?: string };
 	/** Display name on /models; defaults to the id. */
 	name?: string;
 	contextLength?: number;

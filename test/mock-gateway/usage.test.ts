@@ -3,7 +3,12 @@ import { meterUsage } from './usage';
 import type { MockModel } from './types';
 
 const model: MockModel = { id: 'a/model', pricing: { prompt: '0.000001', completion: '0.000002' } };
-const prices = { prompt: parseUsd('0.000001'), completion: parseUsd('0.000002'), request: 0n };
+const prices = {
+	prompt: parseUsd('0.000001'),
+	completion: parseUsd('0.000002'),
+	request: 0n,
+	cacheWrite: parseUsd('0.00000125'),
+};
 const messages = [{ role: 'user', content: 'x'.repeat(40) }];
 
 describe('meterUsage', () => {

@@ -34,9 +34,8 @@ export interface MeteredUsage {
 	cacheDiscount: PicoUsd | null;
 }
 
-/** Anthropic's cache prices, where cache_control matters: reads at 0.1×, writes at 1.25× the prompt price. */
+/** Anthropic's cache reads, where cache_control matters: at 0.1× the prompt price (writes: TokenPrices.cacheWrite). */
 const CACHE_READ_SAVES_PERCENT = 90n;
-const CACHE_WRITE_COSTS_PERCENT = 25n;
 
 /** The default of MockModel.charsPerToken, about right for English and OpenAI's tokenizers. */
 const CHARS_PER_TOKEN = 4;
@@ -70,7 +69,7 @@ export function meterUsage(
 			reasoningTokens;
 	const cacheDiscount = cache
 		? (BigInt(cache.cachedTokens) * prices.prompt * CACHE_READ_SAVES_PERCENT -
-				BigInt(cache.cacheWriteTokens) * prices.prompt * CACHE_WRITE_COSTS_PERCENT) /
+				BigInt(cache.cacheWriteTokens) * (prices.cacheWrite - prices.prompt) * 100n) /
 			100n
 		: null;
 	const promptCost = BigInt(promptTokens) * prices.prompt - (cacheDiscount ?? 0n);

@@ -2,6 +2,7 @@ import { worstCaseNano } from './cost';
 import type { ExecutionBudget, Reservation } from './executionBudget';
 import type { ItemBudget } from './itemBudget';
 import type { PriceBook } from './pricingCache';
+import type { PromptBound } from './tokenEstimate';
 import type { SkipReason } from './types';
 
 /** An admitted call's hold on the caps, settled with what the call cost once it is over. */
@@ -19,11 +20,11 @@ export interface Admission {
  * The prompt is bounded once, when a worst case is first needed: without a cap, never.
  */
 export class BudgetGate {
-	private promptBound: number | undefined;
+	private promptBound: PromptBound | undefined;
 
 	constructor(
 		private readonly prices: PriceBook | undefined,
-		private readonly boundPrompt: () => number,
+		private readonly boundPrompt: () => PromptBound,
 		private readonly maxTokens: number | undefined,
 		private readonly item: ItemBudget | undefined,
 		private readonly execution: ExecutionBudget | undefined,
@@ -81,8 +82,8 @@ export class BudgetGate {
 		const price = this.prices?.get(model);
 		const completionTokens = this.maxTokens ?? price?.contextLength;
 		this.promptBound ??= this.boundPrompt();
-		const promptTokens = Math.min(this.promptBound, price?.contextLength ?? Infinity);
-		if (!price || completionTokens === undefined || promptTokens === Infinity) return undefined;
-		return worstCaseNano(price, promptTokens, completionTokens);
+		const tokens = Math.min(this.promptBound.tokens, price?.contextLength ?? Infinity);
+		if (!price || completionTokens === undefined || tokens === Infinity) return undefined;
+		return worstCaseNano(price, { ...this.promptBound, tokens }, completionTokens);
 	}
 }

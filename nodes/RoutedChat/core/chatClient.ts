@@ -48,6 +48,8 @@ export interface ModelPrice {
 	completionPicoUsd: number;
 	/** A fee per request whatever its tokens (a search model's), when one is published. */
 	requestPicoUsd?: number;
+	/** What a prompt token written to a prompt cache costs, when published (`input_cache_write`). */
+	cacheWritePicoUsd?: number;
 	/** The model's context length: bounds a prompt's tokens, and an answer's without Max Tokens. */
 	contextLength?: number;
 	/** Published with the price: what the model takes as input (`text`, `image`, `file`, …). */

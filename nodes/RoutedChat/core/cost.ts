@@ -1,6 +1,7 @@
 import type { ChatCompletion, ModelPrice } from './chatClient';
 import { nanoToUsd, usdToNano } from './money';
 import type { StatsLookup } from './generationStats';
+import type { PromptBound } from './tokenEstimate';
 import type { Cost, CostSource, Usage } from './types';
 
 export interface CostFigure {
@@ -89,15 +90,31 @@ export function listedCostNano(
 const BYOK_FEE_PERCENT = 5;
 
 /**
- * The most a call could cost: every prompt token plus every token it may generate and any fee per
- * request, at the published price plus the BYOK fee, rounded up so that no fraction of a nano-dollar is missed.
+ * A prompt cache write is billed above the prompt price: 1.25 times for 5 minutes, 2 times for an
+ * hour (Anthropic's prices), unless the model publishes a higher one (`input_cache_write`).
+ */
+const CACHE_WRITE_PERCENT = { '5m': 125, '1h': 200 } as const;
+
+/**
+ * The most a call could cost: every prompt token (each at the cache-write price when the prompt
+ * may be written to a cache) plus every token it may generate and any fee per request, at the
+ * published price plus the BYOK fee, rounded up so that no fraction of a nano-dollar is missed.
  */
 export function worstCaseNano(
 	price: ModelPrice,
-	promptTokens: number,
+	prompt: PromptBound,
 	maxCompletionTokens: number,
 ): number {
-	const listed = listedPico(price, promptTokens, maxCompletionTokens);
+	const promptPrice = prompt.cacheWrite
+		? {
+				...price,
+				promptPicoUsd: Math.max(
+					(price.promptPicoUsd * CACHE_WRITE_PERCENT[prompt.cacheWrite]) / 100,
+					price.cacheWritePicoUsd ?? 0,
+				),
+			}
+		: price;
+	const listed = listedPico(promptPrice, prompt.tokens, maxCompletionTokens);
 	// Pico to nano and percent in one division, exact whenever the quotient is whole.
 	return Math.ceil((listed * (100 + BYOK_FEE_PERCENT)) / 100_000);
 }

@@ -20,12 +20,6 @@ export function estimateTokens(text: string): number {
 const FRAMING_TOKENS = 4;
 
 /**
- * A prompt cache write is billed above the prompt price: 1.25 times for 5 minutes, 2 times for an
- * hour (Anthropic's prices, the highest OpenRouter passes on), as that many more prompt tokens.
- */
-const CACHE_WRITE_EXTRA = { '5m': 0.25, '1h': 1 } as const;
-
-/**
  * The prompt's tokens: every message's text, tool calls, images and PDF pages, and the offered
  * tools, which go with the prompt and are billed as prompt tokens (counted as they are sent, in
  * OpenAI's format). Text at four characters a token; a fixed figure per image and per PDF page.
@@ -37,20 +31,26 @@ export function estimatePromptTokens(
 	return promptTokens(messages, tools, estimateTokens);
 }
 
+/** The most prompt tokens a provider can bill for a call, and whether they may be written to a prompt cache. */
+export interface PromptBound {
+	tokens: number;
+	/** The longest Cache Control mark's TTL, when a message carries one: its tokens may be billed as cache writes. */
+	cacheWrite?: '5m' | '1h';
+}
+
 /**
  * The most prompt tokens a provider can bill for the messages, for a cap's worst case: text at one
  * token per byte of UTF-8 (no tokenizer makes a token of less than a byte) and each message's
- * framing, images and PDF pages as estimated, and a prompt cache write's extra price as more tokens.
+ * framing, images and PDF pages as estimated.
  */
 export function promptTokenBound(
 	messages: readonly ChatMessage[],
 	tools: readonly ToolDefinition[] = [],
-): number {
-	const framed = promptTokens(messages, tools, utf8Bytes) + (messages.length + 1) * FRAMING_TOKENS;
+): PromptBound {
+	const tokens = promptTokens(messages, tools, utf8Bytes) + (messages.length + 1) * FRAMING_TOKENS;
 	const marks = messages.flatMap((message) => (message.cache ? [message.cache] : []));
-	if (!marks.length) return framed;
-	const extra = Math.max(...marks.map((mark) => CACHE_WRITE_EXTRA[mark.ttl ?? '5m']));
-	return framed + Math.ceil(framed * extra);
+	if (!marks.length) return { tokens };
+	return { tokens, cacheWrite: marks.some((mark) => mark.ttl === '1h') ? '1h' : '5m' };
 }
 
 function promptTokens(

@@ -146,7 +146,12 @@ export const modelEntrySchema = z.object({
 	max_model_len: z.number().nullish(),
 	/** A model without both token prices stays unpriced; `request` is a fee per request (a search model's). */
 	pricing: z
-		.object({ prompt: perTokenUsd, completion: perTokenUsd, request: perTokenUsd })
+		.object({
+			prompt: perTokenUsd,
+			completion: perTokenUsd,
+			request: perTokenUsd,
+			input_cache_write: perTokenUsd,
+		})
 		.nullish(),
 	architecture: z.object({ input_modalities: z.array(z.string()).nullish() }).nullish(),
 });

@@ -14,6 +14,7 @@ export function readModels(body: unknown): ModelInfo[] {
 		const promptPicoUsd = picoPrice(model.pricing?.prompt);
 		const completionPicoUsd = picoPrice(model.pricing?.completion);
 		const requestPicoUsd = picoPrice(model.pricing?.request);
+		const cacheWritePicoUsd = picoPrice(model.pricing?.input_cache_write);
 		return {
 			id: model.id,
 			name: model.name ?? model.id,
@@ -21,7 +22,12 @@ export function readModels(body: unknown): ModelInfo[] {
 			price:
 				promptPicoUsd === null || completionPicoUsd === null
 					? null
-					: { promptPicoUsd, completionPicoUsd, ...(requestPicoUsd && { requestPicoUsd }) },
+					: {
+							promptPicoUsd,
+							completionPicoUsd,
+							...(requestPicoUsd && { requestPicoUsd }),
+							...(cacheWritePicoUsd && { cacheWritePicoUsd }),
+						},
 			inputModalities: model.architecture?.input_modalities ?? undefined,
 		};
 	});
