@@ -4,6 +4,7 @@ import {
 	routeCascade,
 	routeChat,
 	type RouteContext,
+	RouteError,
 	streamChat,
 	type RoutePlan,
 	summarizeCosts,
@@ -150,6 +151,27 @@ describe('Generation Stats (GET /generation after each answer)', () => {
 		// 250 ms fits the 600 ms left; 500 more would not (350 left), so the lookups stop there.
 		expect(run.clock.sleeps).toEqual([250]);
 		expect(result.cost.generationError).toMatch(/\(2 lookups\)$/);
+	});
+
+	it('an item stopped while it waits for the stats is stopped, not served: its answer stays in its ledger', async () => {
+		const stop = new AbortController();
+		// The run stops (cancelled, or another item failed) while the gateway holds the stats.
+		fixture.gateway.setModel(
+			pricedModel(MODEL, {
+				completionTokens: 10,
+				generationStats: { hold: async () => stop.abort() },
+			}),
+		);
+		const routed = routeChat(withStats([MODEL]), context({ signal: stop.signal }));
+
+		await expect(routed).rejects.toThrow(RouteError);
+		await expect(routed).rejects.toMatchObject({
+			reason: 'aborted',
+			message: 'Cancelled',
+			// The answer's own usage.cost: the stats were never read.
+			spent: { nanoUsd: 28_000, source: 'gateway' },
+			attempts: [{ model: MODEL, outcome: 'success', costUsd: ANSWER_USD }],
+		});
 	});
 
 	it('falls back to the answer’s own figure when the stats carry no total_cost', async () => {

@@ -73,7 +73,7 @@ const NOT_FOUND = 'Generation not found';
  * GET /generation?id=: the stats of an answer this gateway billed, under the key like OpenRouter's;
  * 404 for an unknown id and, per the model's `generationStats.lag`, for the first lookups.
  */
-export function handleGeneration(state: GatewayState, { req, res }: Exchange): void {
+export async function handleGeneration(state: GatewayState, { req, res }: Exchange): Promise<void> {
 	const keyProblem = bearerKeyProblem(req, state.apiKey);
 	if (keyProblem) return sendError(res, 401, keyProblem);
 	const id = new URL(req.url ?? '/', 'http://mock-gateway').searchParams.get('id');
@@ -81,7 +81,9 @@ export function handleGeneration(state: GatewayState, { req, res }: Exchange): v
 	const generation = state.served.get(id);
 	if (!generation) return sendError(res, 404, NOT_FOUND);
 	generation.lookups += 1;
-	const { lag = 0, fault, omitTotalCost } = generation.behaviour;
+	const { lag = 0, fault, omitTotalCost, hold } = generation.behaviour;
+	await hold?.();
+	if (res.destroyed) return;
 	if (fault) return sendStatusFault(res, fault);
 	if (generation.lookups <= lag) return sendError(res, 404, NOT_FOUND);
 	const data = generationWire(generation);

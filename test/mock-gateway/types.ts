@@ -32,7 +32,7 @@ export type StreamFault =
 
 export type StatusFault = Extract<Fault, { status: number }>;
 
-/** Awaited before a streamed answer's content chunk `index` (0-based) is written. */
+/** Awaited before a streamed answer's content chunk `index` (0-based) is written; one that rejects drops the connection there. */
 export type StreamGate = (index: number) => Promise<void>;
 
 export interface MockModel {
@@ -108,6 +108,8 @@ export interface GenerationBehaviour {
 	fault?: StatusFault;
 	/** Send `total_cost: null` (OpenRouter's schema requires it: a robustness case). */
 	omitTotalCost?: boolean;
+	/** Awaited before each lookup is answered: a test holds the stats while the client waits for them. */
+	hold?: () => Promise<void>;
 }
 
 export interface MockGatewayOptions {

@@ -10,7 +10,7 @@ import {
 	ROUTED_CHAT,
 } from './support';
 import { mockGatewayFixture, pricedModel, requestedModels } from '../mock-gateway/jestFixture';
-import { waitForRequestsClosed } from '../mock-gateway/receivedRequests';
+import { generationLookups, waitForRequestsClosed } from '../mock-gateway/receivedRequests';
 import { manualTimeouts } from '../transport/manualTimeouts';
 
 const mockTimeouts = manualTimeouts();
@@ -27,6 +27,8 @@ const JSON_MODEL = 'vendor/json';
 const LATE = 'vendor/late';
 /** Bills far more completion tokens than Max Tokens allows, as a provider that ignores the cap may. */
 const OVERRUNS = 'vendor/overruns';
+/** Scripted per test (streamGate): its stream breaks when the test says. */
+const BREAKS = 'vendor/breaks';
 /** Streams its first word, then nothing more: a provider that stalls mid-answer. */
 const STALLS = 'vendor/stalls';
 /** Answers with a call to a function, though no tool is offered. */
@@ -282,6 +284,55 @@ describe('Routed Chat streams in streaming mode (Webhook with Streaming, Chat Tr
 		expect(run.status).toBe('error');
 		expect(run.error?.message).toMatch(/^Item 0: /);
 		expect(ofItem(1)).toEqual([['begin'], ['error', 'Item 1: Stopped: item 0 failed']]);
+	});
+
+	it('without Continue On Fail, an item waiting for its generation stats when another item fails is stopped, not ended', async () => {
+		let statsAsked = () => {};
+		const asked = new Promise<void>((resolve) => (statsAsked = resolve));
+		let releaseStats = () => {};
+		const released = new Promise<void>((resolve) => (releaseStats = resolve));
+		// Item 1's stats are held at the gateway until item 0 has failed: item 1 is waiting for them then.
+		fixture.gateway.setModel(
+			pricedModel(SERVES, {
+				generationStats: {
+					hold: async () => {
+						statsAsked();
+						await released;
+					},
+				},
+			}),
+		);
+		// Item 0's model streams its first word, then drops the connection once item 1 waits for its stats.
+		fixture.gateway.setModel(
+			pricedModel(BREAKS, {
+				streamGate: async (index) => {
+					if (index === 0) return;
+					await asked;
+					throw new Error('connection dropped');
+				},
+			}),
+		);
+		const { run, ofItem } = await streamedRun(
+			chatWorkflow({
+				...pinned(SERVES, { options: { generationStats: true } }),
+				model: { __rl: true, mode: 'id', value: '={{ $json.text }}' },
+			}),
+			[BREAKS, SERVES],
+			(chunk) => {
+				if (chunk.type === 'error' && chunk.metadata.itemIndex === 0) releaseStats();
+			},
+		);
+
+		expect(run.status).toBe('error');
+		expect(run.error?.message).toMatch(`Item 0: ${BREAKS} failed after its answer began streaming`);
+		expect(generationLookups(fixture.gateway)).toHaveLength(1);
+		// Its answer streamed whole, but the item was still in flight: stopped, as the others are.
+		const seen = ofItem(1);
+		expect(text(seen)).toBe(`${SERVES} answered: ${SERVES}`);
+		expect(seen.map(([type]) => type)).not.toContain('end');
+		expect(seen.at(-1)).toEqual(['error', 'Item 1: Stopped: item 0 failed']);
+		// Its paid answer still counts in the execution's spend; item 0's broken stream got none.
+		expect(run.customData).toMatchObject({ routedChatCalls: '1', routedChatModels: SERVES });
 	});
 
 	it('Tier routing streams: the tier picks the chain before the first request', async () => {

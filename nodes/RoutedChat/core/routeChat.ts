@@ -335,6 +335,10 @@ class Route {
 		};
 		if (check.ok) {
 			this.attempts.push({ ...served, outcome: 'success' });
+			// Stopped before the answer was kept (while its stats were read): the item ends as every
+			// other in flight does, its answer paid for in its ledger.
+			if (this.context.signal?.aborted)
+				throw this.stopped({ kind: 'aborted', message: 'Cancelled' });
 			// A client that cannot stream answers whole: the caller still gets the answer as deltas.
 			if (this.onDelta && !streamed) emitWhole(completion, this.onDelta);
 			return { served: this.result(completion, asked, check) };
