@@ -11,7 +11,7 @@ import {
 } from '../../nodes/RoutedChat/core';
 import type { ChatMessage, Usage } from '../../nodes/RoutedChat/core/types';
 import { fakeClock, gatewayFixture, plan, noRetries } from './support';
-import type { Fault } from '../mock-gateway';
+import type { Fault, MockModel } from '../mock-gateway';
 import {
 	chargedUsd,
 	chatRequests,
@@ -146,66 +146,50 @@ describe('a cap holds against what the gateway charges', () => {
 		expect(await chargedUsd(fixture.gateway)).toBeLessThanOrEqual(capUsd);
 	});
 
-	// A prompt-cache write is billed above the prompt price (the mock, as Anthropic: 1.25 ×). At the
-	// prompt price, (1,001 × 1,000 + 10 × 2,000) × 1.05 = 1,072,050 would fit the cap, and the call
-	// costs 1,271,000: the worst case counts the write's extra, so the call is not made.
-	it('Max Cost per Item: a prompt cache write, billed above the prompt price, stays under the cap', async () => {
-		// A 4,000-character system message: 1,000 tokens written to the cache.
-		const messages: ChatMessage[] = [
-			{ role: 'system', content: 'p'.repeat(4_000), cache: {} },
-			{ role: 'user', content: 'Hi' },
-		];
-		const capUsd = 0.0011;
-		await routeChat(ask([CACHING], { messages, maxCostUsd: capUsd }), context()).catch(
-			() => undefined,
-		);
-		expect(chatRequests(fixture.gateway)).toEqual([]);
-		expect(await chargedUsd(fixture.gateway)).toBeLessThanOrEqual(capUsd);
-	});
-
-	// 1,996 + 2 characters at 2 a token: 999 prompt tokens, within the context length of 1,000, and
-	// 998 of them written to the cache at 1.25 ×: 999 × 1,000 + 998 × 250 + 10 × 2,000 = 1,268,500
-	// nano. Capping the bound with the write's extra (2,513) at the context length left the extra
-	// out: (1,000 × 1,000 + 10 × 2,000) × 1.05 = 1,071,000 fit the cap.
-	it('Max Cost per Item: a cache write of a prompt as long as the context still counts its extra', async () => {
-		fixture.gateway.setModel(
-			pricedModel(CACHING, { completionTokens: 10, charsPerToken: 2, contextLength: 1_000 }),
-		);
-		const messages: ChatMessage[] = [
-			{ role: 'system', content: 'p'.repeat(1_996), cache: {} },
-			{ role: 'user', content: 'Hi' },
-		];
-		const capUsd = 0.0012;
-		await routeChat(ask([CACHING], { messages, maxCostUsd: capUsd }), context()).catch(
-			() => undefined,
-		);
-		expect(chatRequests(fixture.gateway)).toEqual([]);
-		expect(await chargedUsd(fixture.gateway)).toBeLessThanOrEqual(capUsd);
-	});
-
-	// A provider that publishes its cache writes at twice the prompt price, with a tokenizer that
-	// makes a token of every byte: 1,002 prompt tokens, 1,000 written, 1,002 × 1,000 + 1,000 × 1,000 +
-	// 10 × 2,000 = 2,022,000 nano. At 1.25 × the bound would be (1,268 × 1,000 + 10 × 2,000) × 1.05 =
-	// 1,352,400, under the cap: the published write price counts.
-	it('Max Cost per Item: a published cache-write price above 1.25 × the prompt price counts', async () => {
-		fixture.gateway.setModel(
-			pricedModel(CACHING, {
-				completionTokens: 10,
+	// A prompt-cache write is billed above the prompt price (the mock, as Anthropic: 1.25 ×, unless
+	// the model publishes `input_cache_write`). In each case the call would cost more than the cap
+	// and its worst case counts that, so the call is not made:
+	// - 4,000 characters at 4 a token: 1,001 prompt tokens, 1,000 written. At the prompt price,
+	//   (1,001 × 1,000 + 10 × 2,000) × 1.05 = 1,072,050 would fit; the call costs 1,271,000.
+	// - 1,996 + 2 characters at 2 a token: 999 prompt tokens, within the context length of 1,000,
+	//   998 written: 999 × 1,000 + 998 × 250 + 10 × 2,000 = 1,268,500. Capping the bound with the
+	//   write's extra (2,513) at the context length left the extra out: (1,000 × 1,000 + 10 × 2,000)
+	//   × 1.05 = 1,071,000 fit.
+	// - Writes published at twice the prompt price, a token of every byte: 1,002 prompt tokens,
+	//   1,000 written, 1,002 × 1,000 + 1,000 × 1,000 + 10 × 2,000 = 2,022,000. At 1.25 × the bound
+	//   would be (1,268 × 1,000 + 10 × 2,000) × 1.05 = 1,352,400.
+	it.each<[string, Partial<MockModel>, number, number]>([
+		['billed above the prompt price', {}, 4_000, 0.0011],
+		[
+			'of a prompt as long as the context, its extra included',
+			{ charsPerToken: 2, contextLength: 1_000 },
+			1_996,
+			0.0012,
+		],
+		[
+			'at a published price above 1.25 × the prompt price',
+			{
 				charsPerToken: 1,
 				pricing: { prompt: '0.000001', completion: '0.000002', inputCacheWrite: '0.000002' },
-			}),
-		);
-		const messages: ChatMessage[] = [
-			{ role: 'system', content: 'p'.repeat(1_000), cache: {} },
-			{ role: 'user', content: 'Hi' },
-		];
-		const capUsd = 0.0015;
-		await routeChat(ask([CACHING], { messages, maxCostUsd: capUsd }), context()).catch(
-			() => undefined,
-		);
-		expect(chatRequests(fixture.gateway)).toEqual([]);
-		expect(await chargedUsd(fixture.gateway)).toBeLessThanOrEqual(capUsd);
-	});
+			},
+			1_000,
+			0.0015,
+		],
+	])(
+		'Max Cost per Item: a prompt cache write %s stays under the cap',
+		async (_, model, length, capUsd) => {
+			fixture.gateway.setModel(pricedModel(CACHING, { completionTokens: 10, ...model }));
+			const messages: ChatMessage[] = [
+				{ role: 'system', content: 'p'.repeat(length), cache: {} },
+				{ role: 'user', content: 'Hi' },
+			];
+			await routeChat(ask([CACHING], { messages, maxCostUsd: capUsd }), context()).catch(
+				() => undefined,
+			);
+			expect(chatRequests(fixture.gateway)).toEqual([]);
+			expect(await chargedUsd(fixture.gateway)).toBeLessThanOrEqual(capUsd);
+		},
+	);
 
 	// A call's worst case here: (37 × 1,000 + 10 × 2,000) × 1.05 = 59,850 nano; the cap holds one, not two.
 	it.each<[string, Fault, typeof routeChat]>([

@@ -39,6 +39,15 @@ const THINKS = 'vendor/thinks';
 /** A chunk as a reader of the NDJSON sees it: its type and text, for one item. */
 type Seen = [StructuredChunk['type'], string?];
 
+/** The chunks of an item whose prompt is 'hello' once the fallback, BACKUP, serves it. */
+const BACKUP_STREAMS_HELLO: Seen[] = [
+	['begin'],
+	['item', `${BACKUP} `],
+	['item', 'answered: '],
+	['item', 'hello'],
+	['end'],
+];
+
 describe('Routed Chat streams in streaming mode (Webhook with Streaming, Chat Trigger)', () => {
 	const fixture = mockGatewayFixture([
 		pricedModel(SERVES),
@@ -150,13 +159,7 @@ describe('Routed Chat streams in streaming mode (Webhook with Streaming, Chat Tr
 				expect.objectContaining({ model: SERVES, outcome: 'error' }),
 				expect.objectContaining({ model: BACKUP, outcome: 'success' }),
 			]);
-			expect(ofItem(0)).toEqual([
-				['begin'],
-				['item', `${BACKUP} `],
-				['item', 'answered: '],
-				['item', 'hello'],
-				['end'],
-			]);
+			expect(ofItem(0)).toEqual(BACKUP_STREAMS_HELLO);
 		},
 	);
 
@@ -196,13 +199,7 @@ describe('Routed Chat streams in streaming mode (Webhook with Streaming, Chat Tr
 			const [refused, served] = attempts.map((attempt) => attempt.costUsd as number);
 			expect(refused).toBeGreaterThan(0);
 			expect((item.cost as IDataObject).totalUsd).toBeCloseTo(refused + served, 12);
-			expect(ofItem(0)).toEqual([
-				['begin'],
-				['item', `${BACKUP} `],
-				['item', 'answered: '],
-				['item', 'hello'],
-				['end'],
-			]);
+			expect(ofItem(0)).toEqual(BACKUP_STREAMS_HELLO);
 			expect(requestedModels(fixture.gateway)).toEqual([[model], [BACKUP]]);
 		},
 	);
