@@ -106,6 +106,35 @@ describe('Attachments: images and PDFs from binary data', () => {
 		expect((item.usage as { promptTokens: number }).promptTokens).toBe(2_004);
 	});
 
+	// A file fetched from storage that states no type (S3 answers binary/octet-stream) is named by its extension.
+	it.each<[string, IBinaryData, string, string]>([
+		[
+			'application/octet-stream, named dot.PNG',
+			binary('application/octet-stream', PNG_BASE64, 'dot.PNG'),
+			'image_url',
+			`data:image/png;base64,${PNG_BASE64}`,
+		],
+		[
+			'binary/octet-stream, with the extension jpg',
+			{ ...binary('binary/octet-stream', PNG_BASE64), fileExtension: 'jpg' },
+			'image_url',
+			`data:image/jpeg;base64,${PNG_BASE64}`,
+		],
+		[
+			'none, named invoice.pdf',
+			binary('', PDF_BASE64, 'invoice.pdf'),
+			'file',
+			`data:application/pdf;base64,${PDF_BASE64}`,
+		],
+	])('takes the type from the extension of a file whose type is %s', async (_, data, type, url) => {
+		await run(pinned(DOCS, { attachments: 'scan' }), [{ scan: data }]);
+
+		const [message] = sentMessages();
+		const part = (message.content as SentPart[])[1];
+		expect(part.type).toBe(type);
+		expect(part.image_url?.url ?? part.file?.file_data).toBe(url);
+	});
+
 	it('sends parts @openrouter/sdk reads as its own ChatContentItems, field for field', async () => {
 		await run(pinned(DOCS, { attachments: 'invoice, photo' }), [
 			{
@@ -221,6 +250,13 @@ describe('Attachments: images and PDFs from binary data', () => {
 				'notes',
 				{ notes: binary('text/plain', Buffer.from('hi').toString('base64')) },
 				'Binary property "notes" is text/plain; Attachments take image/png, image/jpeg, image/webp, image/gif and application/pdf',
+			));
+
+		it('a file that states no type, with an extension Attachments do not take', () =>
+			refused(
+				'notes',
+				{ notes: binary('application/octet-stream', PNG_BASE64, 'notes.txt') },
+				'Binary property "notes" is application/octet-stream, named notes.txt; Attachments take image/png, image/jpeg, image/webp, image/gif and application/pdf, or a file of no stated type (application/octet-stream) named .png, .jpg, .jpeg, .webp, .gif or .pdf',
 			));
 
 		it('an image over 5 MB', () =>

@@ -8,9 +8,9 @@ import {
 	mediaBytes,
 	mediaKind,
 	mediaPart,
-	normalMimeType,
 	sizeProblem,
 } from './mediaLimits';
+import { attachmentType, statesNoType, TYPED_EXTENSIONS } from './attachmentType';
 import { ParameterError } from './parameterError';
 
 const FIELD = 'attachments';
@@ -82,13 +82,9 @@ function checkAttachment(property: string, binary: Record<string, IBinaryData>):
 				: 'The item has no binary data: put a node that reads or makes a file before this one',
 		);
 	}
-	const mimeType = normalMimeType(String(data.mimeType ?? ''));
+	const mimeType = attachmentType(data);
 	const kind = mediaKind(mimeType);
-	if (!kind)
-		throw new ParameterError(
-			FIELD,
-			`Binary property "${property}" is ${mimeType || 'of no stated type'}; Attachments take ${ACCEPTED_TYPES}`,
-		);
+	if (!kind) throw new ParameterError(FIELD, refusedType(property, mimeType, data.fileName));
 	const attachment: Attachment = {
 		property,
 		kind,
@@ -106,6 +102,13 @@ function checkAttachment(property: string, binary: Record<string, IBinaryData>):
 			`Binary property "${property}" has the URL "${url}", which is not http(s)`,
 		);
 	return { ...attachment, url };
+}
+
+function refusedType(property: string, mimeType: string, fileName: string | undefined): string {
+	const refused = `Binary property "${property}" is ${mimeType || 'of no stated type'}`;
+	if (!statesNoType(mimeType)) return `${refused}; Attachments take ${ACCEPTED_TYPES}`;
+	const named = fileName ? `, named ${fileName}` : '';
+	return `${refused}${named}; Attachments take ${ACCEPTED_TYPES}, or a file of no stated type (application/octet-stream) named ${TYPED_EXTENSIONS}`;
 }
 
 /**
