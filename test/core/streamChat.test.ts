@@ -1,5 +1,10 @@
 import { RouteError, type StreamDelta, streamChat } from '../../nodes/RoutedChat/core';
-import { chatRequests, pricedModel, requestedModels } from '../mock-gateway/jestFixture';
+import {
+	chatRequests,
+	pricedModel,
+	pricedModelUsd,
+	requestedModels,
+} from '../mock-gateway/jestFixture';
 import { loopbackChatClient } from '../transport/loopbackClient';
 import { fakeClock, gatewayFixture, plan, noRetries } from './support';
 
@@ -106,10 +111,9 @@ describe('streamChat', () => {
 			kind: 'invalid_output',
 			error: expect.stringMatching(/^Tool call call_gen-\d+ calls eval, but no tool was offered$/),
 		});
-		// Paid for at $1 / $2 per million tokens, and counted in the item's cost.
-		const { promptTokens, completionTokens } = refused.usage ?? {};
-		expect(completionTokens).toBeGreaterThan(0);
-		expect(refused.costUsd).toBeCloseTo(promptTokens! * 1e-6 + completionTokens! * 2e-6, 12);
+		// Paid for at its prices, and counted in the item's cost.
+		expect(refused.usage?.completionTokens).toBeGreaterThan(0);
+		expect(refused.costUsd).toBeCloseTo(pricedModelUsd(refused.usage!), 12);
 		expect(result.cost.totalUsd).toBeCloseTo(refused.costUsd! + served.costUsd!, 12);
 		expect(requestedModels(fixture.gateway)).toEqual([[CALLS_UNOFFERED], [B]]);
 	});
@@ -128,7 +132,8 @@ describe('streamChat', () => {
 			expect.objectContaining({ model: THINKS, outcome: 'error', kind: 'empty_response' }),
 			expect.objectContaining({ model: B, outcome: 'success' }),
 		]);
-		expect(result.attempts[0].costUsd).toBeGreaterThan(0);
+		const [refused] = result.attempts;
+		expect(refused.costUsd).toBeCloseTo(pricedModelUsd(refused.usage!), 12);
 	});
 
 	it('a client without streaming still answers, as one delta', async () => {

@@ -25,6 +25,17 @@ export function pricedModel(id: string, extra: Partial<MockModel> = {}): MockMod
 	};
 }
 
+/** What tokens cost at pricedModel's prices, in USD. */
+export function pricedModelUsd({
+	promptTokens,
+	completionTokens,
+}: {
+	promptTokens: number;
+	completionTokens: number;
+}): number {
+	return promptTokens * 1e-6 + completionTokens * 2e-6;
+}
+
 /** The chat completion requests the gateway received, in order. */
 export function chatRequests(gateway: MockGateway) {
 	return gateway.requests.filter((request) => request.path.endsWith('/chat/completions'));

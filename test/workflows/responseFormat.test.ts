@@ -28,26 +28,28 @@ describe('Response Format JSON Schema: strict mode is asked only of a schema tha
 			.response_format.json_schema.strict;
 	};
 
-	it('strict for a schema whose every object is closed and requires all its properties', async () => {
-		expect(
-			await sentStrict({
+	/** A closed object whose `tags` are an array of `items`. */
+	const tagged = (items: object) => ({
+		type: 'object',
+		properties: { name: { type: 'string' }, tags: { type: 'array', items } },
+		required: ['name', 'tags'],
+		additionalProperties: false,
+	});
+
+	it.each([
+		[
+			'strict for a schema whose every object is closed and requires all its properties',
+			tagged({
 				type: 'object',
-				properties: {
-					name: { type: 'string' },
-					tags: {
-						type: 'array',
-						items: {
-							type: 'object',
-							properties: { label: { type: 'string' } },
-							required: ['label'],
-							additionalProperties: false,
-						},
-					},
-				},
-				required: ['name', 'tags'],
+				properties: { label: { type: 'string' } },
+				required: ['label'],
 				additionalProperties: false,
 			}),
-		).toBe(true);
+			true,
+		],
+		['not strict when a nested object is open', tagged({ type: 'object', properties: {} }), false],
+	])('%s', async (_, schema, strict) => {
+		expect(await sentStrict(schema)).toBe(strict);
 	});
 
 	it.each([
@@ -59,20 +61,6 @@ describe('Response Format JSON Schema: strict mode is asked only of a schema tha
 				type: 'object',
 				properties: { name: { type: 'string' }, tags: { type: 'array' } },
 				...rest,
-			}),
-		).toBe(false);
-	});
-
-	it('not strict when a nested object is open', async () => {
-		expect(
-			await sentStrict({
-				type: 'object',
-				properties: {
-					name: { type: 'string' },
-					tags: { type: 'array', items: { type: 'object', properties: {} } },
-				},
-				required: ['name', 'tags'],
-				additionalProperties: false,
 			}),
 		).toBe(false);
 	});

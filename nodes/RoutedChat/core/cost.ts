@@ -105,18 +105,17 @@ export function worstCaseNano(
 	prompt: PromptBound,
 	maxCompletionTokens: number,
 ): number {
-	const promptPrice = prompt.cacheWrite
-		? {
-				...price,
-				promptPicoUsd: Math.max(
-					(price.promptPicoUsd * CACHE_WRITE_PERCENT[prompt.cacheWrite]) / 100,
-					price.cacheWritePicoUsd ?? 0,
-				),
-			}
-		: price;
-	const listed = listedPico(promptPrice, prompt.tokens, maxCompletionTokens);
+	const promptPicoUsd = promptTokenPico(price, prompt.cacheWrite);
+	const listed = listedPico({ ...price, promptPicoUsd }, prompt.tokens, maxCompletionTokens);
 	// Pico to nano and percent in one division, exact whenever the quotient is whole.
 	return Math.ceil((listed * (100 + BYOK_FEE_PERCENT)) / 100_000);
+}
+
+/** A prompt token's price; for a prompt that may be written to a cache, a cache write's. */
+function promptTokenPico(price: ModelPrice, cacheWrite: PromptBound['cacheWrite']): number {
+	if (!cacheWrite) return price.promptPicoUsd;
+	const atLeast = (price.promptPicoUsd * CACHE_WRITE_PERCENT[cacheWrite]) / 100;
+	return Math.max(atLeast, price.cacheWritePicoUsd ?? 0);
 }
 
 /**

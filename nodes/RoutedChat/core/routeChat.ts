@@ -46,6 +46,9 @@ export interface RouteContext {
 	rejected?: ReadonlySet<string>;
 }
 
+/** A cancel (n8n's, or the node stopping its other items): no fault of any model's. */
+const CANCELLED: Readonly<Failure> = { kind: 'aborted', message: 'Cancelled' };
+
 /** A request's outcome; `answeredAt` is the position in its models of the model whose answer was rejected. */
 type StepOutcome = { served: RouteResult } | { failure: Failure; answeredAt?: number };
 
@@ -242,11 +245,11 @@ class Route {
 		request: RequestId,
 	): Promise<StepOutcome> {
 		const { client, clock, signal } = this.context;
-		if (signal?.aborted) throw this.stopped({ kind: 'aborted', message: 'Cancelled' });
+		if (signal?.aborted) throw this.stopped(CANCELLED);
 		const admission = await gate.admit(models, signal);
 		if (signal?.aborted) {
 			admission?.settle(0);
-			throw this.stopped({ kind: 'aborted', message: 'Cancelled' });
+			throw this.stopped(CANCELLED);
 		}
 		if (!admission) throw this.budgetReached(gate.describeRefusal(models));
 		const [model] = models;
@@ -269,9 +272,7 @@ class Route {
 		);
 		const latencyMs = clock.now() - startedAt;
 		if (!sent.ok) {
-			const failure = signal?.aborted
-				? { kind: 'aborted' as const, message: 'Cancelled' }
-				: classifyFailure(sent.error, clock.now());
+			const failure = signal?.aborted ? CANCELLED : classifyFailure(sent.error, clock.now());
 			this.attempts.push({
 				...base,
 				outcome: 'error',
@@ -337,8 +338,7 @@ class Route {
 			this.attempts.push({ ...served, outcome: 'success' });
 			// Stopped before the answer was kept (while its stats were read): the item ends as every
 			// other in flight does, its answer paid for in its ledger.
-			if (this.context.signal?.aborted)
-				throw this.stopped({ kind: 'aborted', message: 'Cancelled' });
+			if (this.context.signal?.aborted) throw this.stopped(CANCELLED);
 			// A client that cannot stream answers whole: the caller still gets the answer as deltas.
 			if (this.onDelta && !streamed) emitWhole(completion, this.onDelta);
 			return { served: this.result(completion, asked, check) };
@@ -418,7 +418,7 @@ class Route {
 	private async wait(ms: number): Promise<void> {
 		const { clock, signal } = this.context;
 		const slept = await settle(clock.sleep(ms, signal));
-		if (signal?.aborted) throw this.stopped({ kind: 'aborted', message: 'Cancelled' });
+		if (signal?.aborted) throw this.stopped(CANCELLED);
 		if (!slept.ok) throw slept.error;
 	}
 
